@@ -1,0 +1,25 @@
+namespace Omnichannel.Bots;
+
+/// <summary>
+/// What a channel can show, as data: the reply renderer reads these instead of asking which channel it is on.
+/// </summary>
+public sealed record ChannelCapabilities
+{
+    /// <summary>The longest text one message may carry; longer replies are split at sentence boundaries.</summary>
+    public required int MaxTextLength { get; init; }
+
+    /// <summary>How many buttons one message may carry; 0 means none, and choices become numbered options.</summary>
+    public int MaxButtons { get; init; }
+
+    /// <summary>The longest button title; a choice with a longer title is shown as a numbered option instead.</summary>
+    public int MaxButtonTitleLength { get; init; } = int.MaxValue;
+
+    public TextMarkup Markup { get; init; } = TextMarkup.Plain;
+
+    /// <summary>Which attachments the channel shows inline; others are sent as links.</summary>
+    public MediaKinds Media { get; init; } = MediaKinds.None;
+
+    public bool SupportsTyping { get; init; }
+
+    public bool SupportsButtons => MaxButtons > 0;
+}

@@ -1,0 +1,82 @@
+namespace Omnichannel.Bots;
+
+/// <summary>
+/// The capability profiles of the channels we ship, from each provider's documented limits. Adapters use these;
+/// tests use them to run one dialog as each channel renders it.
+/// </summary>
+public static class ChannelProfiles
+{
+    /// <summary>Web chat (Direct Line): Markdown, suggested actions, inline media, typing.</summary>
+    public static ChannelProfile WebChat { get; } = new(ChannelId.WebChat, new ChannelCapabilities
+    {
+        MaxTextLength = 8000,
+        MaxButtons = 10,
+        MaxButtonTitleLength = 80,
+        Markup = TextMarkup.Markdown,
+        Media = MediaKinds.All,
+        SupportsTyping = true,
+    });
+
+    /// <summary>
+    /// WhatsApp Cloud API: 4,096 characters of text; interactive messages carry up to 10 list rows (3 reply buttons),
+    /// titles of at most 24 characters.
+    /// </summary>
+    public static ChannelProfile WhatsApp { get; } = new(ChannelId.WhatsApp, new ChannelCapabilities
+    {
+        MaxTextLength = 4096,
+        MaxButtons = 10,
+        MaxButtonTitleLength = 24,
+        Markup = TextMarkup.WhatsApp,
+        Media = MediaKinds.All,
+        SupportsTyping = true,
+    });
+
+    /// <summary>Messenger Send API: 2,000 characters; up to 13 quick replies of 20 characters.</summary>
+    public static ChannelProfile Messenger { get; } = new(ChannelId.Messenger, new ChannelCapabilities
+    {
+        MaxTextLength = 2000,
+        MaxButtons = 13,
+        MaxButtonTitleLength = 20,
+        Markup = TextMarkup.Plain,
+        Media = MediaKinds.All,
+        SupportsTyping = true,
+    });
+
+    /// <summary>Telegram Bot API: 4,096 characters; inline keyboard buttons (callback data up to 64 bytes); HTML.</summary>
+    public static ChannelProfile Telegram { get; } = new(ChannelId.Telegram, new ChannelCapabilities
+    {
+        MaxTextLength = 4096,
+        MaxButtons = 20,
+        MaxButtonTitleLength = 64,
+        Markup = TextMarkup.TelegramHtml,
+        Media = MediaKinds.All,
+        SupportsTyping = true,
+    });
+
+    /// <summary>
+    /// SMS through Twilio: a body of at most 1,600 characters, no buttons, no markup, pictures only by MMS (not
+    /// assumed). STOP, HELP and the other opt-out/opt-in words belong to the carrier.
+    /// </summary>
+    public static ChannelProfile Sms { get; } = new(ChannelId.Sms, new ChannelCapabilities
+    {
+        MaxTextLength = 1600,
+        MaxButtons = 0,
+        Markup = TextMarkup.Plain,
+        Media = MediaKinds.None,
+        SupportsTyping = false,
+    })
+    {
+        ComplianceKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "START", "UNSTOP", "HELP", "INFO"],
+    };
+
+    /// <summary>A terminal: plain text, numbered options.</summary>
+    public static ChannelProfile Console { get; } = new(ChannelId.Console, new ChannelCapabilities
+    {
+        MaxTextLength = 4000,
+        MaxButtons = 0,
+        Markup = TextMarkup.Plain,
+    });
+
+    /// <summary>Every profile above.</summary>
+    public static IReadOnlyList<ChannelProfile> All { get; } = [WebChat, WhatsApp, Messenger, Telegram, Sms, Console];
+}

@@ -1,0 +1,7 @@
+namespace Omnichannel.Bots.Storage;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

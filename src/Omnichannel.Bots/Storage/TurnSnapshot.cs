@@ -1,0 +1,7 @@
+namespace Omnichannel.Bots.Storage;
+
+/// <summary>Everything a turn reads before it runs.</summary>
+public sealed record TurnSnapshot(
+    ConversationRecord Conversation,
+    CustomerRecord Customer,
+    DialogStateRecord? DialogState);

@@ -1,0 +1,13 @@
+namespace Omnichannel.Bots.Storage;
+
+public enum TurnStatus
+{
+    /// <summary>The turn ran; its replies and state are committed.</summary>
+    Completed,
+
+    /// <summary>The turn's code threw or timed out; the state is unchanged and the error is recorded.</summary>
+    Failed,
+
+    /// <summary>The message was recorded but not given to the dialog (a carrier keyword, or a human owns the conversation).</summary>
+    Recorded,
+}
