@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Omnichannel.Bots;
 
 /// <summary>A file sent with a message: an image, audio, video or document, by URL.</summary>
 public sealed record Attachment(string ContentType, Uri Url, string? Name = null)
 {
+    [JsonIgnore]
     public MediaKinds Kind => ContentType switch
     {
         _ when ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) => MediaKinds.Image,

@@ -1,0 +1,6 @@
+namespace SupportBot.Dialogs;
+
+public sealed class OrderStatusState
+{
+    public string? OrderNumber { get; set; }
+}

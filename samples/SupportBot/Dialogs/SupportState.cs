@@ -1,0 +1,10 @@
+namespace SupportBot.Dialogs;
+
+public sealed class SupportState
+{
+    public bool Greeted { get; set; }
+
+    public string? Topic { get; set; }
+
+    public bool WantsMore { get; set; }
+}

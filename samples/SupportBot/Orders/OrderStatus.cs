@@ -1,0 +1,8 @@
+namespace SupportBot.Orders;
+
+public enum OrderStatus
+{
+    Processing,
+    Shipped,
+    Delivered,
+}

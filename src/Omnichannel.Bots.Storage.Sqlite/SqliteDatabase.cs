@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Omnichannel.Bots.Storage.Sqlite;
+
+/// <summary>
+/// The embedded database file: created (with its folder) on first start, migrated to the current schema, opened in
+/// WAL mode. One writer connection commits in groups; readers borrow pooled connections of their own.
+/// </summary>
+public sealed partial class SqliteDatabase : IDisposable
+{
+    private readonly ConcurrentBag<StatementCache> _readers = [];
+    private readonly SqliteWriter _writer;
+    private readonly string _connectionString;
+    private bool _disposed;
+
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options, ILogger<SqliteDatabase> logger, IHostEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        var root = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        var directory = Path.GetFullPath(Path.Combine(root, settings.DataDirectory));
+        Directory.CreateDirectory(directory);
+        FilePath = Path.Combine(directory, settings.FileName);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        var writerConnection = Open();
+        Execute(writerConnection, "PRAGMA journal_mode = WAL");
+        Execute(writerConnection, "PRAGMA synchronous = " + (settings.Synchronous == SqliteDurability.Full ? "FULL" : "NORMAL"));
+        JournalMode = Query(writerConnection, "PRAGMA journal_mode");
+        Synchronous = Query(writerConnection, "PRAGMA synchronous") switch
+        {
+            "2" => "FULL",
+            "1" => "NORMAL",
+            "3" => "EXTRA",
+            "0" => "OFF",
+            var other => other,
+        };
+        SchemaVersion = Migrate(writerConnection, logger);
+        _writer = new SqliteWriter(writerConnection, settings.MaxWritesPerCommit);
+        LogOpened(logger, FilePath, JournalMode, Synchronous, SchemaVersion);
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string FilePath { get; }
+
+    /// <summary>What SQLite reports for <c>PRAGMA journal_mode</c> (<c>wal</c>).</summary>
+    public string JournalMode { get; }
+
+    /// <summary>What SQLite reports for <c>PRAGMA synchronous</c> (<c>FULL</c> or <c>NORMAL</c>).</summary>
+    public string Synchronous { get; }
+
+    public int SchemaVersion { get; }
+
+    /// <summary>Transactions committed so far and the writes they carried; writes per commit shows group commit at work.</summary>
+    public (long Commits, long Writes) CommitStatistics => (_writer.Commits, _writer.Writes);
+
+    internal Task<T> WriteAsync<T>(Func<StatementCache, T> write, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(write, cancellationToken);
+
+    /// <summary>Runs a read on a pooled connection of its own (WAL readers never block the writer).</summary>
+    internal T Read<T>(Func<StatementCache, T> read)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_readers.TryTake(out var reader))
+        {
+            var connection = Open();
+            Execute(connection, "PRAGMA query_only = ON");
+            reader = new StatementCache(connection);
+        }
+
+        try
+        {
+            return read(reader);
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _writer.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 10000");
+        Execute(connection, "PRAGMA foreign_keys = ON");
+        return connection;
+    }
+
+    private static int Migrate(SqliteConnection connection, ILogger logger)
+    {
+        var current = int.Parse(Query(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        var latest = SqliteMigrations.All.Count;
+        if (current > latest)
+        {
+            throw new InvalidOperationException(
+                $"The database was written by a newer Omnichannel.Bots (schema {current}); this version knows schema {latest}. Upgrade the host, or point Storage:DataDirectory elsewhere.");
+        }
+
+        for (var version = current + 1; version <= latest; version++)
+        {
+            Execute(connection, "BEGIN IMMEDIATE");
+            try
+            {
+                Execute(connection, SqliteMigrations.All[version - 1]);
+                Execute(connection, "PRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture));
+                Execute(connection, "COMMIT");
+                LogMigrated(logger, version);
+            }
+            catch
+            {
+                Execute(connection, "ROLLBACK");
+                throw;
+            }
+        }
+
+        return latest;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Constants of this assembly.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
+    private static string Query(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Constants of this assembly.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Path} (journal_mode={JournalMode}, synchronous={Synchronous}, schema {Schema}).")]
+    private static partial void LogOpened(ILogger logger, string path, string journalMode, string synchronous, int schema);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrated the database to schema {Version}.")]
+    private static partial void LogMigrated(ILogger logger, int version);
+}

@@ -1,0 +1,7 @@
+namespace Omnichannel.Bots.Storage.Sqlite;
+
+public enum SqliteDurability
+{
+    Full,
+    Normal,
+}

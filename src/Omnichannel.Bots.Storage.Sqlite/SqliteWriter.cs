@@ -1,0 +1,155 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Omnichannel.Bots.Storage.Sqlite;
+
+/// <summary>
+/// The database's only writer: one thread and one connection. Writes queue up and are committed together in one
+/// transaction (group commit), each inside its own savepoint so that one failing write does not undo the others.
+/// A write's task completes only after its transaction is durably committed.
+/// </summary>
+internal sealed class SqliteWriter : IDisposable
+{
+    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly StatementCache _statements;
+    private readonly int _maxWritesPerCommit;
+    private readonly Thread _thread;
+
+    public SqliteWriter(SqliteConnection connection, int maxWritesPerCommit)
+    {
+        _statements = new StatementCache(connection);
+        _maxWritesPerCommit = maxWritesPerCommit;
+        _thread = new Thread(Run) { IsBackground = true, Name = "omnibot-sqlite-writer" };
+        _thread.Start();
+    }
+
+    /// <summary>Total transactions committed, and writes in them (for the benchmark's group-commit ratio).</summary>
+    public long Commits { get; private set; }
+
+    public long Writes { get; private set; }
+
+    /// <summary>Queues a write; the task completes when it is committed. Cancellation applies only before it is queued.</summary>
+    public Task<T> WriteAsync<T>(Func<StatementCache, T> write, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var operation = new WriteOperation<T>(write);
+        if (!_queue.Writer.TryWrite(operation))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriter), "The database is closed.");
+        }
+
+        return operation.Task;
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _thread.Join();
+        _statements.Dispose();
+    }
+
+    private void Run()
+    {
+        var batch = new List<WriteOperation>(_maxWritesPerCommit);
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            while (batch.Count < _maxWritesPerCommit && reader.TryRead(out var operation))
+            {
+                batch.Add(operation);
+            }
+
+            CommitBatch(batch);
+        }
+    }
+
+    private void CommitBatch(List<WriteOperation> batch)
+    {
+        try
+        {
+            _statements.Execute("BEGIN IMMEDIATE");
+            foreach (var operation in batch)
+            {
+                _statements.Execute("SAVEPOINT write");
+                try
+                {
+                    operation.Run(_statements);
+                    _statements.Execute("RELEASE write");
+                }
+                catch (Exception ex)
+                {
+                    _statements.Execute("ROLLBACK TO write");
+                    _statements.Execute("RELEASE write");
+                    operation.Fail(ex);
+                }
+            }
+
+            _statements.Execute("COMMIT");
+            Commits++;
+            Writes += batch.Count;
+            batch.ForEach(operation => operation.Complete());
+        }
+        catch (Exception ex)
+        {
+            TryRollback();
+            batch.ForEach(operation => operation.Fail(ex));
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _statements.Execute("ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // No transaction was open, or the connection cannot roll back; the next BEGIN reports a lasting problem.
+        }
+    }
+
+    private abstract class WriteOperation
+    {
+        public abstract void Run(StatementCache statements);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class WriteOperation<T> : WriteOperation
+    {
+        private readonly Func<StatementCache, T> _write;
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+        private Exception? _error;
+
+        public WriteOperation(Func<StatementCache, T> write)
+        {
+            _write = write;
+        }
+
+        public Task<T> Task => _completion.Task;
+
+        public override void Run(StatementCache statements) => _result = _write(statements);
+
+        public override void Complete()
+        {
+            if (_error is null)
+            {
+                _completion.TrySetResult(_result);
+            }
+            else
+            {
+                _completion.TrySetException(_error);
+            }
+        }
+
+        public override void Fail(Exception exception)
+        {
+            _error ??= exception;
+            _completion.TrySetException(exception);
+        }
+    }
+}

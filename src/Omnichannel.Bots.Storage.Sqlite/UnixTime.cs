@@ -1,0 +1,9 @@
+namespace Omnichannel.Bots.Storage.Sqlite;
+
+/// <summary>Timestamps are stored as Unix milliseconds (UTC).</summary>
+internal static class UnixTime
+{
+    public static long Of(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset From(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+}

@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Omnichannel.Bots;
+
+/// <summary>
+/// Runs one turn of the journey's dialogs: handles an interruption, or resumes the step that was waiting, then
+/// moves through steps until one waits for the customer.
+/// </summary>
+internal sealed class DialogRunner
+{
+    /// <summary>Steps one turn may pass through before the runner decides a dialog loops.</summary>
+    private const int MaxTransitionsPerTurn = 64;
+
+    private readonly DialogSet _dialogs;
+    private readonly BotOptions _options;
+    private readonly TimeZoneInfo _timeZone;
+    private readonly ILogger<DialogRunner> _logger;
+
+    public DialogRunner(DialogSet dialogs, IOptions<BotOptions> options, ILogger<DialogRunner> logger)
+    {
+        _dialogs = dialogs;
+        _options = options.Value;
+        _timeZone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
+        _logger = logger;
+    }
+
+    public string RootDialogId => _dialogs.Root.Id;
+
+    public async Task RunAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var stack = DialogStack.Load(turn.DialogStateJson, _dialogs, _logger);
+        var input = CreateInput(turn);
+        var progress = new TurnProgress();
+        var interruption = turn.Message.Value is null
+            ? InterruptionMatcher.Match(turn.Message.Text, _options.Interruptions.WordsFor(turn.Channel.Channel))
+            : null;
+        if (interruption is { } requested)
+        {
+            await InterruptAsync(requested, stack, turn, input, progress, cancellationToken).ConfigureAwait(false);
+        }
+        else if (stack.IsEmpty)
+        {
+            await BeginRootAsync(stack, turn, input, progress, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var action = stack.Top.Restarted ? StepAction.Enter : StepAction.Resume;
+            await DriveAsync(stack, turn, input, progress, action, cancellationToken).ConfigureAwait(false);
+        }
+
+        turn.DialogStateJson = stack.Save(_dialogs.StateJson);
+    }
+
+    private Task BeginRootAsync(DialogStack stack, TurnContext turn, PromptInput input, TurnProgress progress, CancellationToken cancellationToken)
+    {
+        var root = _dialogs.Root;
+        stack.Push(new DialogFrame(root, root.Definition.First.Name, root.CreateState()));
+        return DriveAsync(stack, turn, input, progress, StepAction.Enter, cancellationToken);
+    }
+
+    private async Task InterruptAsync(Interruption interruption, DialogStack stack, TurnContext turn, PromptInput input, TurnProgress progress, CancellationToken cancellationToken)
+    {
+        var texts = _options.Texts;
+
+        // The interruption itself is the answer to nothing.
+        progress.MessageConsumed = true;
+        switch (interruption)
+        {
+            case Interruption.Help:
+                await turn.ReplyAsync(stack.IsEmpty ? texts.Help : stack.Top.Dialog.HelpText ?? texts.Help, cancellationToken).ConfigureAwait(false);
+                if (!stack.IsEmpty)
+                {
+                    var top = stack.Top;
+                    await top.Dialog.Definition.Get(top.Step).RepromptAsync(new StepContext(turn, top, texts, input, progress), cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case Interruption.Cancel:
+                await turn.ReplyAsync(texts.Cancelled, cancellationToken).ConfigureAwait(false);
+                if (stack.IsEmpty)
+                {
+                    await BeginRootAsync(stack, turn, input, progress, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                stack.PopToRoot();
+                stack.Root.MoveTo(stack.Root.Dialog.Definition.First.Name);
+                await DriveAsync(stack, turn, input, progress, StepAction.Enter, cancellationToken).ConfigureAwait(false);
+                break;
+            case Interruption.StartOver:
+                await turn.ReplyAsync(texts.StartingOver, cancellationToken).ConfigureAwait(false);
+                stack.Clear();
+                await BeginRootAsync(stack, turn, input, progress, cancellationToken).ConfigureAwait(false);
+                break;
+            case Interruption.Agent:
+                await turn.HandoffAsync("The customer asked for a person.", cancellationToken).ConfigureAwait(false);
+                await turn.ReplyAsync(texts.Handoff, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task DriveAsync(DialogStack stack, TurnContext turn, PromptInput input, TurnProgress progress, StepAction action, CancellationToken cancellationToken)
+    {
+        object? endedState = null;
+        var childCompleted = false;
+        for (var transition = 0; transition < MaxTransitionsPerTurn; transition++)
+        {
+            var frame = stack.Top;
+            var definition = frame.Dialog.Definition;
+            var step = definition.Get(frame.Step);
+            var context = new StepContext(turn, frame, _options.Texts, input, progress);
+            var result = action switch
+            {
+                StepAction.Enter => await step.EnterAsync(context, cancellationToken).ConfigureAwait(false),
+                StepAction.Resume => await step.ResumeAsync(context, cancellationToken).ConfigureAwait(false),
+                _ => step.ChildEnded(context, endedState!, childCompleted),
+            };
+
+            switch (result.Kind)
+            {
+                case StepResultKind.Wait:
+                    return;
+                case StepResultKind.Next when definition.After(frame.Step) is { } next:
+                    frame.MoveTo(next.Name);
+                    action = StepAction.Enter;
+                    break;
+                case StepResultKind.GoTo:
+                    frame.MoveTo(definition.Get(result.Target!).Name);
+                    action = StepAction.Enter;
+                    break;
+                case StepResultKind.Begin:
+                    var child = _dialogs.Resolve(result);
+                    stack.Push(new DialogFrame(child, child.Definition.First.Name, child.CreateState()));
+                    action = StepAction.Enter;
+                    break;
+                default:
+                    // End, Abandon, or Next after the last step: this dialog is over.
+                    var ended = stack.Pop();
+                    if (stack.IsEmpty)
+                    {
+                        return;
+                    }
+
+                    endedState = ended.State;
+                    childCompleted = result.Kind != StepResultKind.Abandon;
+                    action = StepAction.ChildEnded;
+                    break;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Dialog '{stack.Top.Dialog.Id}' passed through {MaxTransitionsPerTurn} steps in one turn without waiting for the customer; a step probably loops with GoTo.");
+    }
+
+    private PromptInput CreateInput(TurnContext turn)
+    {
+        var localNow = TimeZoneInfo.ConvertTime(turn.Time.GetUtcNow(), _timeZone);
+        return new PromptInput(turn.Message.Text, turn.Message.Value, turn.Culture, DateOnly.FromDateTime(localNow.DateTime), _options.DefaultPhoneRegion);
+    }
+
+    private enum StepAction
+    {
+        Enter,
+        Resume,
+        ChildEnded,
+    }
+}

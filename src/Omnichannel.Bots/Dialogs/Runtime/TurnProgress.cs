@@ -1,0 +1,8 @@
+namespace Omnichannel.Bots;
+
+/// <summary>What the dialogs have done with the customer's message so far in this turn.</summary>
+internal sealed class TurnProgress
+{
+    /// <summary>A prompt, form or waiting step has taken the message as its answer; later prompts must not read it again.</summary>
+    public bool MessageConsumed { get; set; }
+}

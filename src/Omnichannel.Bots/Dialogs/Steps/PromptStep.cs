@@ -1,0 +1,53 @@
+namespace Omnichannel.Bots;
+
+internal sealed class PromptStep<TState, T> : DialogStep
+    where TState : class
+{
+    private readonly Func<TState, Prompt<T>> _prompt;
+    private readonly Action<TState, T> _assign;
+
+    public PromptStep(string name, Func<TState, Prompt<T>> prompt, Action<TState, T> assign)
+        : base(name)
+    {
+        _prompt = prompt;
+        _assign = assign;
+    }
+
+    public override async Task<StepResult> EnterAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var prompt = PromptFor(context);
+        if (prompt.AnswersFromCurrentMessage && !context.Progress.MessageConsumed)
+        {
+            var early = await prompt.RecognizeAsync(context.Input, cancellationToken).ConfigureAwait(false);
+            if (early.Succeeded)
+            {
+                context.Progress.MessageConsumed = true;
+                _assign((TState)context.Frame.State, early.Value);
+                return StepResult.Next;
+            }
+        }
+
+        await PromptAsking.AskAsync(context, prompt, reason: null, cancellationToken).ConfigureAwait(false);
+        return StepResult.Wait;
+    }
+
+    public override async Task<StepResult> ResumeAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        context.Progress.MessageConsumed = true;
+        var prompt = PromptFor(context);
+        var recognition = await prompt.RecognizeAsync(context.Input, cancellationToken).ConfigureAwait(false);
+        if (!recognition.Succeeded)
+        {
+            return await PromptAsking.FailAsync(context, prompt, recognition.Reason!, cancellationToken).ConfigureAwait(false);
+        }
+
+        _assign((TState)context.Frame.State, recognition.Value);
+        return StepResult.Next;
+    }
+
+    public override Task RepromptAsync(StepContext context, CancellationToken cancellationToken) =>
+        PromptAsking.AskAsync(context, PromptFor(context), reason: null, cancellationToken);
+
+    private Prompt<T> PromptFor(StepContext context) =>
+        _prompt((TState)context.Frame.State) ?? throw new InvalidOperationException($"Step '{Name}' built no prompt.");
+}

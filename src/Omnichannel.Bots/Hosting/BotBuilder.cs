@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Omnichannel.Bots;
+
+/// <summary>Declares a bot: its dialogs, middleware, channels and settings. Start with <c>services.AddOmnichannelBot()</c>.</summary>
+public sealed class BotBuilder
+{
+    internal BotBuilder(IServiceCollection services)
+    {
+        Services = services;
+    }
+
+    public IServiceCollection Services { get; }
+
+    /// <summary>Registers the dialog every journey begins with (there is exactly one).</summary>
+    public BotBuilder AddRootDialog<TDialog>()
+        where TDialog : Dialog
+    {
+        Services.RemoveAll<RootDialogType>();
+        Services.AddSingleton(new RootDialogType(typeof(TDialog)));
+        return AddDialog<TDialog>();
+    }
+
+    /// <summary>Registers a dialog that other dialogs begin (as a child step, or with <c>StepResult.Begin</c>).</summary>
+    public BotBuilder AddDialog<TDialog>()
+        where TDialog : Dialog
+    {
+        Services.TryAddSingleton<TDialog>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Dialog, TDialog>(sp => sp.GetRequiredService<TDialog>()));
+        return this;
+    }
+
+    /// <summary>Adds middleware around every turn; the first added runs outermost.</summary>
+    public BotBuilder Use(TurnMiddleware middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        Services.AddSingleton(middleware);
+        return this;
+    }
+
+    /// <summary>Registers a channel adapter (one per channel).</summary>
+    public BotBuilder AddChannel<TAdapter>()
+        where TAdapter : ChannelAdapter
+    {
+        Services.TryAddSingleton<TAdapter>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ChannelAdapter, TAdapter>(sp => sp.GetRequiredService<TAdapter>()));
+        return this;
+    }
+
+    /// <summary>Registers an observer of every turn's life (metrics, tracing).</summary>
+    public BotBuilder AddObserver<TObserver>()
+        where TObserver : class, ITurnObserver
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnObserver, TObserver>());
+        return this;
+    }
+
+    /// <summary>Changes the bot's settings in code (after configuration is bound).</summary>
+    public BotBuilder Configure(Action<BotOptions> configure)
+    {
+        Services.PostConfigure(configure);
+        return this;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Inbound;
+using Omnichannel.Bots.Rendering;
+
+namespace Omnichannel.Bots;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the bot runtime: the inbox and turn loop, the outbox, dialogs and rendering. Settings bind from the
+    /// <c>Bot</c> and <c>Outbox</c> configuration sections and are validated at start-up. A storage provider
+    /// (<c>UseSqliteStorage()</c>) and a root dialog are required.
+    /// </summary>
+    public static BotBuilder AddOmnichannelBot(this IServiceCollection services, Action<BotBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChannelRegistry>();
+        services.TryAddSingleton(sp => new DialogSet(
+            sp.GetServices<Dialog>(),
+            sp.GetService<RootDialogType>()?.Type ?? throw new InvalidOperationException("The bot has no root dialog; add one with AddRootDialog<TDialog>().")));
+        services.TryAddSingleton(sp => new DialogRunner(
+            sp.GetRequiredService<DialogSet>(), sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredService<ILogger<DialogRunner>>()));
+        services.TryAddSingleton(sp => new TurnPipeline(sp.GetServices<TurnMiddleware>(), sp.GetRequiredService<DialogRunner>()));
+        services.TryAddSingleton<ReplyRenderer>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<TurnExecutor>();
+        services.TryAddSingleton<TurnProcessor>();
+        services.TryAddSingleton<IMessageInbox>(sp => sp.GetRequiredService<TurnProcessor>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<TurnProcessor>());
+        var builder = new BotBuilder(services);
+        configure?.Invoke(builder);
+        return builder;
+    }
+}

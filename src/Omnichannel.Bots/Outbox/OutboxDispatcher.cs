@@ -1,0 +1,244 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Storage;
+
+namespace Omnichannel.Bots;
+
+/// <summary>
+/// Sends committed replies. The outbox table is the only source of work: after every commit (and on a timer, for
+/// retries and after a restart) a sweep reads the due rows, and each conversation's rows are sent one at a time in
+/// order, conversations in parallel. A transient failure schedules a retry with backoff and holds the conversation's
+/// later rows behind it; a permanent failure marks the row failed.
+/// </summary>
+internal sealed partial class OutboxDispatcher : BackgroundService
+{
+    private const int SweepBatch = 512;
+
+    private readonly IOutboxStore _store;
+    private readonly ChannelRegistry _channels;
+    private readonly IReadOnlyList<ITurnObserver> _observers;
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly SemaphoreSlim _sendSlots;
+    private readonly OutboxLanes _lanes = new();
+    private int _signaled;
+    private CancellationToken _stopping;
+
+    public OutboxDispatcher(
+        IOutboxStore store,
+        ChannelRegistry channels,
+        IEnumerable<ITurnObserver> observers,
+        IOptions<OutboxOptions> options,
+        TimeProvider time,
+        ILogger<OutboxDispatcher> logger)
+    {
+        _store = store;
+        _channels = channels;
+        _observers = [.. observers];
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _sendSlots = new SemaphoreSlim(_options.MaxConcurrentSends, _options.MaxConcurrentSends);
+    }
+
+    /// <summary>New rows were committed: sweep soon.</summary>
+    public void Notify()
+    {
+        if (Interlocked.Exchange(ref _signaled, 1) == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SweepAsync(stoppingToken).ConfigureAwait(false) == SweepBatch)
+                {
+                    // A full batch: there may be more due rows.
+                }
+
+                await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogSweepFailed(_logger, ex);
+                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var signaled = _signal.WaitAsync(poll.Token);
+        var timer = Task.Delay(_options.PollInterval, _time, poll.Token);
+        await Task.WhenAny(signaled, timer).ConfigureAwait(false);
+        await poll.CancelAsync().ConfigureAwait(false);
+        stoppingToken.ThrowIfCancellationRequested();
+        if (signaled.IsCompletedSuccessfully)
+        {
+            Interlocked.Exchange(ref _signaled, 0);
+        }
+    }
+
+    private async Task<int> SweepAsync(CancellationToken stoppingToken)
+    {
+        var generation = _lanes.BeginSweep();
+        var due = await _store.LoadDueAsync(SweepBatch, stoppingToken).ConfigureAwait(false);
+        foreach (var lane in _lanes.Accept(due, generation))
+        {
+            _ = Task.Run(() => DrainAsync(lane), CancellationToken.None);
+        }
+
+        return due.Count;
+    }
+
+    private async Task DrainAsync(string conversationId)
+    {
+        while (_lanes.TryTakeNext(conversationId, out var entry))
+        {
+            var result = SendResult.Held;
+            try
+            {
+                await _sendSlots.WaitAsync(_stopping).ConfigureAwait(false);
+                try
+                {
+                    result = await SendAsync(entry).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _sendSlots.Release();
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopping: the row stays pending and is sent after the next start.
+            }
+            catch (Exception ex)
+            {
+                LogMarkFailed(_logger, entry.Id, ex);
+            }
+            finally
+            {
+                _lanes.Finish(entry, holdConversation: result == SendResult.Held);
+            }
+
+            if (result == SendResult.Held)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<SendResult> SendAsync(OutboxEntry entry)
+    {
+        var channel = entry.Message.Channel;
+        if (!_channels.TryGet(channel, out var adapter))
+        {
+            LogNoAdapter(_logger, entry.Id, channel.Value);
+            await _store.MarkFailedAsync(entry.Id, $"No adapter is registered for channel '{channel}'.", _stopping).ConfigureAwait(false);
+            return SendResult.Failed;
+        }
+
+        SendReceipt receipt;
+        using (var timeout = new CancellationTokenSource(_options.SendTimeout, _time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping, timeout.Token))
+        {
+            try
+            {
+                receipt = await adapter.SendAsync(entry.Message, linked.Token).ConfigureAwait(false);
+            }
+            catch (ChannelSendException ex) when (!ex.IsTransient)
+            {
+                LogPermanentFailure(_logger, entry.Id, channel.Value, ex.Message);
+                await _store.MarkFailedAsync(entry.Id, ex.Message, _stopping).ConfigureAwait(false);
+                return SendResult.Failed;
+            }
+            catch (Exception ex) when (!_stopping.IsCancellationRequested)
+            {
+                return await RetryLaterAsync(entry, ex, (ex as ChannelSendException)?.RetryAfter).ConfigureAwait(false);
+            }
+        }
+
+        await NotifySentAsync(entry, receipt).ConfigureAwait(false);
+        await _store.MarkSentAsync(entry.Id, receipt.ProviderMessageId, _stopping).ConfigureAwait(false);
+        return SendResult.Sent;
+    }
+
+    private async Task<SendResult> RetryLaterAsync(OutboxEntry entry, Exception error, TimeSpan? retryAfter)
+    {
+        var attempts = entry.Attempts + 1;
+        var reason = error is OperationCanceledException ? $"The send took longer than {_options.SendTimeout}." : error.Message;
+        if (attempts >= _options.MaxAttempts)
+        {
+            LogGaveUp(_logger, entry.Id, attempts, error);
+            await _store.MarkFailedAsync(entry.Id, reason, _stopping).ConfigureAwait(false);
+            return SendResult.Failed;
+        }
+
+        var backoff = TimeSpan.FromTicks(Math.Min(
+            _options.MaxRetryDelay.Ticks,
+            _options.FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
+        var delay = retryAfter is { } asked && asked > backoff ? asked : backoff;
+        LogWillRetry(_logger, entry.Id, attempts, delay, error);
+        await _store.MarkRetryAsync(entry.Id, reason, _time.GetUtcNow() + delay, _stopping).ConfigureAwait(false);
+        return SendResult.Held;
+    }
+
+    private async Task NotifySentAsync(OutboxEntry entry, SendReceipt receipt)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.MessageSentAsync(entry, receipt, _stopping).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogObserverFailed(_logger, observer.GetType().Name, ex);
+            }
+        }
+    }
+
+    private enum SendResult
+    {
+        Sent,
+        Failed,
+
+        /// <summary>Not sent and not finished (retry scheduled, or stopping): the conversation's later rows wait.</summary>
+        Held,
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping the outbox failed; trying again shortly.")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} could not be updated after its send attempt; it stays pending and will be tried again (a duplicate send is possible).")]
+    private static partial void LogMarkFailed(ILogger logger, long id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id}: no adapter is registered for channel {Channel}.")]
+    private static partial void LogNoAdapter(ILogger logger, long id, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel} was refused: {Reason}")]
+    private static partial void LogPermanentFailure(ILogger logger, long id, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} failed (attempt {Attempt}); retrying in {Delay}.")]
+    private static partial void LogWillRetry(ILogger logger, long id, int attempt, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} failed {Attempts} times; giving up.")]
+    private static partial void LogGaveUp(ILogger logger, long id, int attempts, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn observer {Observer} failed.")]
+    private static partial void LogObserverFailed(ILogger logger, string observer, Exception exception);
+}

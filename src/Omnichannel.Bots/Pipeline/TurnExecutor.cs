@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Rendering;
+using Omnichannel.Bots.Storage;
+
+namespace Omnichannel.Bots;
+
+/// <summary>
+/// Runs one stored inbound message as a turn: reads the conversation and the journey's dialog state, runs the
+/// middleware and dialog, renders the replies for the channel, and commits everything in one transaction. A crash
+/// before the commit leaves the message pending, so it runs again; after the commit it never runs again.
+/// </summary>
+internal sealed partial class TurnExecutor
+{
+    private const int AttemptsBeforeGivingUp = 5;
+
+    private readonly ITurnStore _turns;
+    private readonly ChannelRegistry _channels;
+    private readonly TurnPipeline _pipeline;
+    private readonly DialogRunner _dialogs;
+    private readonly ReplyRenderer _renderer;
+    private readonly OutboxDispatcher _outbox;
+    private readonly IReadOnlyList<ITurnObserver> _observers;
+    private readonly BotOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IServiceProvider _services;
+    private readonly ILogger<TurnExecutor> _logger;
+    private readonly ConcurrentDictionary<string, CultureInfo> _cultures = new(StringComparer.OrdinalIgnoreCase);
+
+    public TurnExecutor(
+        ITurnStore turns,
+        ChannelRegistry channels,
+        TurnPipeline pipeline,
+        DialogRunner dialogs,
+        ReplyRenderer renderer,
+        OutboxDispatcher outbox,
+        IEnumerable<ITurnObserver> observers,
+        IOptions<BotOptions> options,
+        TimeProvider time,
+        IServiceProvider services,
+        ILogger<TurnExecutor> logger)
+    {
+        _turns = turns;
+        _channels = channels;
+        _pipeline = pipeline;
+        _dialogs = dialogs;
+        _renderer = renderer;
+        _outbox = outbox;
+        _observers = [.. observers];
+        _options = options.Value;
+        _time = time;
+        _services = services;
+        _logger = logger;
+    }
+
+    /// <summary>Runs the turn until it commits; storage failures are retried with backoff until <paramref name="stopping"/>.</summary>
+    public async Task<TurnOutcome> ExecuteAsync(InboxEntry entry, CancellationToken stopping)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await TryExecuteAsync(entry, minimal: attempt > AttemptsBeforeGivingUp, stopping).ConfigureAwait(false);
+                if (outcome is not null)
+                {
+                    return outcome;
+                }
+
+                LogStateConflict(_logger, entry.Sequence);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                LogTurnStorageFailure(_logger, entry.Sequence, attempt, ex);
+                await Task.Delay(RetryDelay(attempt), _time, stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One try; null when the dialog state changed under the turn and it must run again.</summary>
+    private async Task<TurnOutcome?> TryExecuteAsync(InboxEntry entry, bool minimal, CancellationToken stopping)
+    {
+        var snapshot = await _turns.LoadAsync(entry, _dialogs.RootDialogId, stopping).ConfigureAwait(false);
+        var profile = ProfileFor(entry.Message.Channel);
+        var message = MapChoice(entry.Message, snapshot.Conversation.OfferedChoices);
+        var turn = new TurnContext(entry, message, snapshot, profile, CultureFor(message.Locale ?? snapshot.Conversation.Locale), _time, _services);
+        await NotifyAsync(o => o.TurnStartingAsync(entry, stopping)).ConfigureAwait(false);
+
+        var (status, error) = minimal
+            ? (TurnStatus.Failed, "The turn could not be stored after several attempts; it was recorded without running.")
+            : await RunAsync(turn, snapshot.Conversation, profile, stopping).ConfigureAwait(false);
+        var rendered = minimal ? [] : turn.Replies.Select(r => _renderer.Render(r, profile.Capabilities)).ToList();
+        var commit = new TurnCommit
+        {
+            Inbound = entry,
+            Status = status,
+            Error = error,
+            Replies = [.. rendered.SelectMany(r => r.Messages)],
+            DialogId = status == TurnStatus.Completed ? _dialogs.RootDialogId : null,
+            DialogStateJson = turn.DialogStateJson,
+            ExpectedStateVersion = snapshot.DialogState?.Version ?? 0,
+            OfferedChoices = rendered.Count == 0 ? snapshot.Conversation.OfferedChoices : rendered[^1].OfferedChoices,
+            ExpectedOwnerEpoch = snapshot.Conversation.OwnerEpoch,
+            Handoff = status == TurnStatus.Completed ? turn.Handoff : null,
+        };
+        var result = await _turns.CommitAsync(commit, stopping).ConfigureAwait(false);
+        if (result.StateConflict)
+        {
+            return null;
+        }
+
+        var outcome = new TurnOutcome(entry.Sequence, status, commit.Replies, commit.Handoff, error) { RepliesDropped = result.RepliesDropped };
+        await NotifyAsync(o => o.TurnCommittedAsync(outcome, stopping)).ConfigureAwait(false);
+        if (result.Outbox.Count > 0)
+        {
+            _outbox.Notify();
+        }
+
+        return outcome;
+    }
+
+    private async Task<(TurnStatus Status, string? Error)> RunAsync(TurnContext turn, ConversationRecord conversation, ChannelProfile profile, CancellationToken stopping)
+    {
+        if (profile.IsComplianceKeyword(turn.Message.Text) || conversation.Owner != ConversationOwner.Bot)
+        {
+            return (TurnStatus.Recorded, null);
+        }
+
+        using var timeout = new CancellationTokenSource(_options.TurnTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+        try
+        {
+            await _pipeline.Handler(turn, linked.Token).ConfigureAwait(false);
+            return (TurnStatus.Completed, null);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            var error = timeout.IsCancellationRequested
+                ? $"The turn did not finish within {_options.TurnTimeout}."
+                : $"{ex.GetType().Name}: {ex.Message}";
+            LogTurnFailed(_logger, turn.Inbound.Sequence, turn.Message.Channel.Value, ex);
+            turn.DiscardReplies();
+            await turn.ReplyAsync(_options.Texts.TurnFailed, stopping).ConfigureAwait(false);
+            return (TurnStatus.Failed, error);
+        }
+    }
+
+    private ChannelProfile ProfileFor(ChannelId channel) =>
+        _channels.TryGet(channel, out var adapter)
+            ? adapter.Profile
+            : ChannelProfiles.All.FirstOrDefault(p => p.Channel == channel) ?? ChannelProfiles.Sms with { Channel = channel };
+
+    private static BotMessage MapChoice(BotMessage message, OfferedChoices? offered)
+    {
+        if (offered is null || message.Value is not null)
+        {
+            return message;
+        }
+
+        var choice = ChoiceMatcher.MatchWhole(message.Text, offered.Choices, allowPositions: offered.Numbered);
+        return choice is null ? message : message with { Value = choice.Value };
+    }
+
+    private CultureInfo CultureFor(string? locale) => _cultures.GetOrAdd(locale ?? _options.DefaultLocale, name =>
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo(_options.DefaultLocale);
+        }
+    });
+
+    private async Task NotifyAsync(Func<ITurnObserver, ValueTask> notify)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await notify(observer).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogObserverFailed(_logger, observer.GetType().Name, ex);
+            }
+        }
+    }
+
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(30_000, 50 * Math.Pow(2, Math.Min(attempt, 10))));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Sequence} on {Channel} failed; the customer got an apology and the dialog state is unchanged.")]
+    private static partial void LogTurnFailed(ILogger logger, long sequence, string channel, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Sequence} could not be stored (attempt {Attempt}); it will run again.")]
+    private static partial void LogTurnStorageFailure(ILogger logger, long sequence, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn {Sequence} read dialog state that another writer changed; running it again.")]
+    private static partial void LogStateConflict(ILogger logger, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn observer {Observer} failed.")]
+    private static partial void LogObserverFailed(ILogger logger, string observer, Exception exception);
+}

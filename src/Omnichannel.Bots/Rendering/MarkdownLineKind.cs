@@ -1,0 +1,8 @@
+namespace Omnichannel.Bots.Rendering;
+
+internal enum MarkdownLineKind
+{
+    Text,
+    Heading,
+    Bullet,
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Omnichannel.Bots.Storage;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(BotMessage))]
+[JsonSerializable(typeof(OfferedChoices))]
+internal sealed partial class StoredJsonContext : JsonSerializerContext;
