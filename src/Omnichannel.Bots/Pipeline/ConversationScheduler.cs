@@ -13,6 +13,7 @@ internal sealed class ConversationScheduler : IDisposable
     private readonly SemaphoreSlim _turnSlots;
     private readonly CancellationTokenSource _stopping = new();
     private int _activeLanes;
+    private bool _disposed;
     private TaskCompletionSource? _drained;
 
     public ConversationScheduler(int maxConcurrentTurns, Func<TurnWork, CancellationToken, Task> runTurn)
@@ -78,6 +79,16 @@ internal sealed class ConversationScheduler : IDisposable
 
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
         _stopping.Cancel();
         _stopping.Dispose();
         _turnSlots.Dispose();
