@@ -16,6 +16,9 @@ namespace Omnichannel.Bots.Testing;
 /// </summary>
 public sealed class TestConversation
 {
+    /// <summary>How long (real time) one turn may take before the script fails instead of hanging.</summary>
+    public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(30);
+
     private readonly TestBot _bot;
     private readonly TestCustomer _customer;
     private readonly List<(string Description, Func<CancellationToken, Task> Run)> _steps = [];
@@ -182,7 +185,15 @@ public sealed class TestConversation
         };
         message = customize?.Invoke(message) ?? message;
         Log($"customer: {text}");
-        _lastOutcome = await _bot.Inbox.SubmitAndWaitAsync(message, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _lastOutcome = await _bot.Inbox.SubmitAndWaitAsync(message, cancellationToken).WaitAsync(TurnTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The fake clock does not move by itself, so a turn stuck retrying storage would otherwise hang the test.
+            throw Fail($"The turn for \"{text}\" did not finish within {TurnTimeout.TotalSeconds:0} s (real time); a storage error is being retried. Turn on logging to see it.");
+        }
         if (_lastOutcome.Error is not null)
         {
             Log($"  (turn failed: {_lastOutcome.Error})");
