@@ -75,7 +75,7 @@ public sealed class SupportDialogTests
             .Send("2")
             .ExpectReply("Which order would you like to return? It's the 5 digits in your confirmation email.")
             .Send("45678")
-            .ExpectReplyContaining("Order 45678 was delivered on 1 February, more than 30 days ago, so it's outside our return window.")
+            .ExpectReplyContaining("Order 45678 was delivered on Sunday 1 February, more than 30 days ago, so it's outside our return window.")
             .Send("23456, it arrived broken")
             .ExpectReply("Order 23456 has 3 items. How many are you returning?")
             .Send("five")
@@ -161,7 +161,8 @@ public sealed class SupportDialogTests
             .ExpectReplyContaining("You can return items within 30 days of delivery.")
             .ExpectReplyContaining("Which order would you like to return?")
             .Send("23456")
-            .ExpectReply("Why are you returning it?")
+            .ExpectReplyContaining("Why are you returning it?")
+            .ExpectChoices("Arrived damaged", "Wrong size", "Not as described", "Changed my mind")
             .RunAsync();
     }
 
