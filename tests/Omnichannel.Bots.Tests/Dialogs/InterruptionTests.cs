@@ -1,0 +1,145 @@
+using Omnichannel.Bots.Testing;
+
+namespace Omnichannel.Bots.Tests.Dialogs;
+
+public sealed class InterruptionTests
+{
+    private static Task<TestBot> StartAsync(Action<BotBuilder>? configure = null) => TestBot.StartAsync(b =>
+    {
+        b.AddRootDialog<OrderDialog>();
+        configure?.Invoke(b);
+    });
+
+    /// <summary>The customer's words for help and for leaving a dialog: on SMS the carrier owns HELP, STOP and CANCEL.</summary>
+    private static (string Help, string Cancel) Words(string channel) => channel == "sms" ? ("what can you do", "menu") : ("help", "cancel");
+
+    private static TestConversation AtSizeStep(TestBot bot, string channel) =>
+        new TestConversation(bot, TwoProfiles.Named(channel))
+            .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
+            .Send("Ana").ExpectReplyContaining("Which size?");
+
+    [Theory]
+    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    public async Task Help_MidPrompt_ExplainsThenResumesTheSameQuestion(string channel)
+    {
+        await using var bot = await StartAsync();
+        var help = channel == "sms" ? "I'm taking a T-shirt order. Say menu to stop." : "I'm taking a T-shirt order. Say **menu** to stop.";
+        await AtSizeStep(bot, channel)
+            .Send(Words(channel).Help)
+            .ExpectReply(help)
+            .ExpectReplyContaining("Which size?")
+            .ExpectChoices("Small", "Medium", "Large")
+            .Send("Large")
+            .ExpectReply("How many?")
+            .Send("2")
+            .ExpectReply("2 x Large for Ana.")
+            .RunAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    public async Task Cancel_MidPrompt_ReturnsToTheStartOfTheMainDialog(string channel)
+    {
+        await using var bot = await StartAsync();
+        await AtSizeStep(bot, channel)
+            .Send(Words(channel).Cancel)
+            .ExpectReply("OK, I've stopped that.")
+            .ExpectReply("Welcome to the T-shirt shop.")
+            .ExpectReply("What's your name?")
+            .ExpectNoMoreReplies()
+            .RunAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    public async Task StartOver_MidPrompt_ForgetsAnswersAndBeginsAgain(string channel)
+    {
+        await using var bot = await StartAsync();
+        await AtSizeStep(bot, channel)
+            .Send("start over")
+            .ExpectReply("OK, let's start over.")
+            .ExpectReply("Welcome to the T-shirt shop.")
+            .ExpectReply("What's your name?")
+            .Send("Bea").ExpectReplyContaining("Which size?")
+            .Send("1").ExpectReply("How many?")
+            .Send("1").ExpectReply("1 x Small for Bea.")
+            .RunAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    public async Task TalkToAPerson_AnyStep_HandsOffAndTheBotFallsSilent(string channel)
+    {
+        await using var bot = await StartAsync();
+        await AtSizeStep(bot, channel)
+            .Send("can I talk to a person please")
+            .ExpectReplyContaining("bringing in a person")
+            .ExpectHandoff("asked for a person")
+            .Send("Large")
+            .ExpectNoMoreReplies()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Sms_CarrierKeywords_RecordedButNeverDialogInput()
+    {
+        await using var bot = await StartAsync();
+        await AtSizeStep(bot, "sms")
+            .Send("STOP").ExpectNoMoreReplies()
+            .Send("Help").ExpectNoMoreReplies()
+            .Send("cancel").ExpectNoMoreReplies()
+            .Send("2")
+            .ExpectReply("How many?")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task WebChat_SingleWordInsideASentence_IsAnAnswerNotAnInterruption()
+    {
+        await using var bot = await StartAsync();
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
+            .Send("Help Desk Harry")
+            .ExpectReplyContaining("Which size?")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Words_ConfiguredPerChannel_ApplyOnlyThere()
+    {
+        await using var bot = await StartAsync(b => b.Configure(o =>
+            o.Interruptions.ForChannel(ChannelId.WhatsApp, InterruptionWords.Default with { Cancel = ["abbrechen"] })));
+        await new TestConversation(bot, ChannelProfiles.WhatsApp, new TestCustomer("wa"))
+            .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
+            .Send("cancel")
+            .ExpectReplyContaining("Which size?")
+            .Send("abbrechen")
+            .ExpectReply("OK, I've stopped that.")
+            .ExpectReply("Welcome to the T-shirt shop.")
+            .ExpectReply("What's your name?")
+            .RunAsync();
+        await new TestConversation(bot, ChannelProfiles.WebChat, new TestCustomer("web"))
+            .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
+            .Send("cancel")
+            .ExpectReply("OK, I've stopped that.")
+            .ExpectReply("Welcome to the T-shirt shop.")
+            .ExpectReply("What's your name?")
+            .RunAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    public async Task Help_InsideAForm_KeepsTheFilledSlot(string channel)
+    {
+        await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<TicketDialog>());
+        await new TestConversation(bot, TwoProfiles.Named(channel))
+            .Send("order 12345 please")
+            .ExpectReplyContaining("What went wrong?")
+            .Send(Words(channel).Help)
+            .ExpectReplyContaining("I can help with orders")
+            .ExpectReplyContaining("What went wrong?")
+            .Send("it's broken")
+            .ExpectReply("Ticket: order 12345, damaged.")
+            .RunAsync();
+    }
+}
