@@ -9,11 +9,11 @@ public sealed class SupportDialogTests
     private static Task<TestBot> StartAsync() => TestBot.StartAsync(bot => bot.AddSupportBot());
 
     [Theory]
-    [MemberData(nameof(Channels.ButtonAndTextChannels), MemberType = typeof(Channels))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task OrderStatus_SentenceWithOrderNumber_AnswersWithoutAsking(string channel)
     {
         await using var bot = await StartAsync();
-        await new TestConversation(bot, Channels.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hi")
             .ExpectReply("Hi, I'm the Acme Outdoor support assistant.")
             .ExpectReplyContaining("How can I help?")
@@ -47,11 +47,11 @@ public sealed class SupportDialogTests
     }
 
     [Theory]
-    [MemberData(nameof(Channels.ButtonAndTextChannels), MemberType = typeof(Channels))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task OrderStatus_UnknownThenValidNumber_ExplainsAndRetries(string channel)
     {
         await using var bot = await StartAsync();
-        await new TestConversation(bot, Channels.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("track an order")
             .ExpectReplyContaining("Hi, I'm")
             .ExpectReply("What's your order number? It's the 5 digits in your confirmation email.")
@@ -131,11 +131,11 @@ public sealed class SupportDialogTests
     }
 
     [Theory]
-    [MemberData(nameof(Channels.ButtonAndTextChannels), MemberType = typeof(Channels))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task TalkToPerson_FromMenu_HandsOff(string channel)
     {
         await using var bot = await StartAsync();
-        await new TestConversation(bot, Channels.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hello")
             .ExpectReplyContaining("Hi, I'm")
             .ExpectReplyContaining("How can I help?")
@@ -148,12 +148,12 @@ public sealed class SupportDialogTests
     }
 
     [Theory]
-    [MemberData(nameof(Channels.ButtonAndTextChannels), MemberType = typeof(Channels))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Help_InsideReturns_ExplainsAndAsksAgain(string channel)
     {
         await using var bot = await StartAsync();
         var help = channel == "sms" ? "what can you do" : "help";
-        await new TestConversation(bot, Channels.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("start a return")
             .ExpectReplyContaining("Hi, I'm")
             .ExpectReplyContaining("Which order would you like to return?")

@@ -7,11 +7,11 @@ public sealed class FormTests
     private static Task<TestBot> StartAsync() => TestBot.StartAsync(b => b.AddRootDialog<TicketDialog>());
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Form_OneSentence_FillsEverySlotItNames(string channel)
     {
         await using var bot = await StartAsync();
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("my order 12345 arrived broken")
             .ExpectReply("Ticket: order 12345, damaged.")
             .ExpectNoMoreReplies()
@@ -19,11 +19,11 @@ public sealed class FormTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Form_SentenceFillsOneSlot_AsksOnlyForTheMissingOne(string channel)
     {
         await using var bot = await StartAsync();
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("my order 12345 hasn't come")
             .ExpectReplyContaining("What went wrong?")
             .ExpectChoices("It's late", "It's damaged")
@@ -33,11 +33,11 @@ public sealed class FormTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Form_AnswerFillsAnotherSlot_ThenAsksTheRestInAnyOrder(string channel)
     {
         await using var bot = await StartAsync();
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hello")
             .ExpectReply("What's your order number?")
             .Send("it's cracked")
@@ -48,11 +48,11 @@ public sealed class FormTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Form_WrongValue_ToldWhyAndAskedAgain(string channel)
     {
         await using var bot = await StartAsync();
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hello")
             .ExpectReply("What's your order number?")
             .Send("order 123")

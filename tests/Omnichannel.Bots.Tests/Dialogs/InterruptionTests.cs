@@ -14,12 +14,12 @@ public sealed class InterruptionTests
     private static (string Help, string Cancel) Words(string channel) => channel == "sms" ? ("what can you do", "menu") : ("help", "cancel");
 
     private static TestConversation AtSizeStep(TestBot bot, string channel) =>
-        new TestConversation(bot, TwoProfiles.Named(channel))
+        new TestConversation(bot, TestChannels.Named(channel))
             .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
             .Send("Ana").ExpectReplyContaining("Which size?");
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Help_MidPrompt_ExplainsThenResumesTheSameQuestion(string channel)
     {
         await using var bot = await StartAsync();
@@ -37,7 +37,7 @@ public sealed class InterruptionTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Cancel_MidPrompt_ReturnsToTheStartOfTheMainDialog(string channel)
     {
         await using var bot = await StartAsync();
@@ -51,7 +51,7 @@ public sealed class InterruptionTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task StartOver_MidPrompt_ForgetsAnswersAndBeginsAgain(string channel)
     {
         await using var bot = await StartAsync();
@@ -67,7 +67,7 @@ public sealed class InterruptionTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task TalkToAPerson_AnyStep_HandsOffAndTheBotFallsSilent(string channel)
     {
         await using var bot = await StartAsync();
@@ -128,11 +128,11 @@ public sealed class InterruptionTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Help_InsideAForm_KeepsTheFilledSlot(string channel)
     {
         await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<TicketDialog>());
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("order 12345 please")
             .ExpectReplyContaining("What went wrong?")
             .Send(Words(channel).Help)

@@ -11,10 +11,10 @@ public sealed class JourneyStateTests
     {
         await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<OrderDialog>());
         var customer = new TestCustomer("ana", Phone: "+16502530000");
-        await new TestConversation(bot, ChannelProfiles.All.Single(p => p.Channel.Value == first), customer)
+        await new TestConversation(bot, TestChannels.Named(first), customer)
             .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
             .Send("Ana").ExpectReplyContaining("Which size?")
-            .SwitchTo(ChannelProfiles.All.Single(p => p.Channel.Value == second))
+            .SwitchTo(TestChannels.Named(second))
             .Send("Medium")
             .ExpectReply("How many?")
             .Send("4")

@@ -5,11 +5,11 @@ namespace Omnichannel.Bots.Tests.Dialogs;
 public sealed class WaterfallTests
 {
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Steps_RunInOrder_StateCarriesAcrossTurns(string channel)
     {
         await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<OrderDialog>());
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hi")
             .ExpectReply("Welcome to the T-shirt shop.")
             .ExpectReply("What's your name?")
@@ -45,11 +45,11 @@ public sealed class WaterfallTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Prompt_ValidatorRefuses_ToldWhyAndAskedAgain(string channel)
     {
         await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<OrderDialog>());
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
             .Send("A")
             .ExpectReply("Names have at least 2 letters. What's your name?")
@@ -59,11 +59,11 @@ public sealed class WaterfallTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task Prompt_RetryLimitReached_ApologisesAndEndsDialog(string channel)
     {
         await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<OrderDialog>());
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hi").ExpectReply("Welcome to the T-shirt shop.").ExpectReply("What's your name?")
             .Send("Ana").ExpectReplyContaining("Which size?")
             .Send("Small").ExpectReply("How many?")
@@ -79,11 +79,11 @@ public sealed class WaterfallTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task ChildDialog_Completes_ParentReadsItsStateAndContinues(string channel)
     {
         await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<ShippingDialog>().AddDialog<AddressDialog>());
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hi")
             .ExpectReply("Let's get your address.")
             .ExpectReply("Which city do we ship to?")
@@ -94,11 +94,11 @@ public sealed class WaterfallTests
     }
 
     [Theory]
-    [MemberData(nameof(TwoProfiles.Channels), MemberType = typeof(TwoProfiles))]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task ChildDialog_GivesUp_ParentContinuesWithoutItsValue(string channel)
     {
         await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<ShippingDialog>().AddDialog<AddressDialog>());
-        await new TestConversation(bot, TwoProfiles.Named(channel))
+        await new TestConversation(bot, TestChannels.Named(channel))
             .Send("hi")
             .ExpectReply("Let's get your address.")
             .ExpectReply("Which city do we ship to?")
