@@ -19,16 +19,20 @@ public sealed class TestBot : IAsyncDisposable
     public static readonly DateTimeOffset DefaultStart = new(2026, 3, 18, 10, 0, 0, TimeSpan.Zero);
 
     private readonly IHost _host;
-    private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private TestBot(IHost host, string directory, FakeTimeProvider time)
+    private TestBot(IHost host, string directory, bool ownsDirectory, FakeTimeProvider time)
     {
         _host = host;
-        _directory = directory;
+        DataDirectory = directory;
+        _ownsDirectory = ownsDirectory;
         Time = time;
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The folder holding the bot's database: a throw-away one, or the one given to <see cref="StartAsync"/>.</summary>
+    public string DataDirectory { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -36,15 +40,22 @@ public sealed class TestBot : IAsyncDisposable
 
     internal IMessageInbox Inbox => Services.GetRequiredService<IMessageInbox>();
 
-    /// <summary>Starts a bot declared by <paramref name="configure"/> (add the root dialog there); <paramref name="services"/> registers what the dialogs need.</summary>
+    /// <summary>
+    /// Starts a bot declared by <paramref name="configure"/> (add the root dialog there); <paramref name="services"/>
+    /// registers what the dialogs need. Without <paramref name="dataDirectory"/> the bot gets a throw-away database,
+    /// deleted on dispose; with it, the bot opens (or creates) the database there and leaves the folder to the caller,
+    /// so a second bot started on the same folder plays a restarted process.
+    /// </summary>
     public static async Task<TestBot> StartAsync(
         Action<BotBuilder> configure,
         Action<IServiceCollection>? services = null,
         DateTimeOffset? start = null,
-        IEnumerable<ChannelProfile>? channels = null)
+        IEnumerable<ChannelProfile>? channels = null,
+        string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        var directory = Path.Combine(Path.GetTempPath(), "omnibot-test-" + Guid.NewGuid().ToString("N"));
+        var ownsDirectory = dataDirectory is null;
+        var directory = Path.GetFullPath(dataDirectory ?? Path.Combine(Path.GetTempPath(), "omnibot-test-" + Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(directory);
         var time = new FakeTimeProvider(start ?? DefaultStart);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
@@ -69,11 +80,15 @@ public sealed class TestBot : IAsyncDisposable
         catch
         {
             host.Dispose();
-            TryDelete(directory);
+            if (ownsDirectory)
+            {
+                TryDelete(directory);
+            }
+
             throw;
         }
 
-        return new TestBot(host, directory, time);
+        return new TestBot(host, directory, ownsDirectory, time);
     }
 
     /// <summary>The recording adapter of a channel: what was actually delivered there.</summary>
@@ -90,7 +105,10 @@ public sealed class TestBot : IAsyncDisposable
         finally
         {
             _host.Dispose();
-            TryDelete(_directory);
+            if (_ownsDirectory)
+            {
+                TryDelete(DataDirectory);
+            }
         }
     }
 

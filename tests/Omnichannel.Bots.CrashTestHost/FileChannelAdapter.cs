@@ -22,6 +22,7 @@ public sealed class FileChannelAdapter : ChannelAdapter
     public override Task<SendReceipt> SendAsync(BotMessage message, CancellationToken cancellationToken)
     {
         _crash.BlockIfFrozen();
+        _crash.HoldIfCrashReply(CrashObserver.ProviderIdOfReply(message.Id));
         lock (_gate)
         {
             using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
