@@ -10,7 +10,7 @@ internal static partial class DateParser
     private const int MonthsToSearch = 12;
 
     private const string DayPattern =
-        @"(?<d>\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[ -])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+        @"(?<d>\d{1,2}(?:st|nd|rd|th|\.)?|(?:(?:twenty|thirty)[ -])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
         + "|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
 
     private enum Order
@@ -252,6 +252,7 @@ internal static partial class DateParser
     private static bool TryDay(string text, bool requireSuffix, out int day)
     {
         day = 0;
+        text = text.TrimEnd('.');
         if (char.IsAsciiDigit(text[0]))
         {
             if (text.All(char.IsAsciiDigit))

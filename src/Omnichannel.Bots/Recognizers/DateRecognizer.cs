@@ -49,6 +49,12 @@ public static partial class DateRecognizer
         while (i < tokens.Count)
         {
             var matched = false;
+            if (tokens[i].ValueSpan.Equals("on", StringComparison.OrdinalIgnoreCase))
+            {
+                i++;
+                continue;
+            }
+
             for (var last = Math.Min(tokens.Count, i + MaxTokens) - 1; last >= i && !matched; last--)
             {
                 if (!GapsAreSpaces(text, tokens, i, last))
