@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,11 +12,17 @@ namespace Omnichannel.Bots.Recognizers;
 /// <remarks>
 /// In free text (<see cref="FindAll"/>) digits glued to letters ("abc123", "12abc", "2nd") are not numbers; a run of
 /// digit groups that looks like a phone number ("+44 20 7946 0000", "(650) 253-0000") is skipped whole rather than
-/// split into numbers; dates, times and ranges ("3/14", "10:30", "3-5") are skipped; and a lone "one" is not read
-/// as a number ("the one I ordered"), though "one" on its own as the whole answer is.
+/// split into numbers; dates, times and ranges ("3/14", "10:30", "3-5") are skipped; and "one" after a determiner or
+/// an ordinal ("the one I ordered", "this one", "the second one") is a pronoun, not a number ("just one" is 1).
 /// </remarks>
 public static partial class NumberRecognizer
 {
+    private static readonly FrozenSet<string> OneDeterminers = new[]
+    {
+        "the", "this", "that", "which", "no", "any", "every", "each", "some", "another", "other", "a", "an", "same",
+        "right", "wrong", "new", "old", "big", "small", "last", "next", "red", "blue", "black", "white", "green",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Reads the whole text as one number.</summary>
     public static bool TryParse(string? text, CultureInfo culture, out decimal value)
     {
@@ -204,7 +211,7 @@ public static partial class NumberRecognizer
                     list.Add(words[k].Value.ToLowerInvariant());
                 }
 
-                if (list is ["one"] || !EnglishNumberWords.TryParseCardinal(list, out var value))
+                if ((list is ["one"] && IsPronounOne(text, words[i].Index)) || !EnglishNumberWords.TryParseCardinal(list, out var value))
                 {
                     continue;
                 }
@@ -221,6 +228,20 @@ public static partial class NumberRecognizer
                 i++;
             }
         }
+    }
+
+    /// <summary>"the one I ordered", "this one", "the second one": "one" after a determiner or an ordinal is not a number.</summary>
+    private static bool IsPronounOne(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd();
+        var wordStart = before.Length;
+        while (wordStart > 0 && char.IsLetterOrDigit(before[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var previous = before[wordStart..].ToString().ToLowerInvariant();
+        return previous.Length > 0 && (OneDeterminers.Contains(previous) || TryParseOrdinal(previous, out _));
     }
 
     private static bool Overlaps(List<Recognized<decimal>> found, int index) =>

@@ -108,6 +108,8 @@ public sealed class NumberRecognizerTests
     [InlineData("one hundred and five items", "105", 0, 20)]
     [InlineData("about a dozen", "12", 6, 7)]
     [InlineData("50% off", "50", 0, 2)]
+    [InlineData("just one", "1", 5, 3)]
+    [InlineData("one please", "1", 0, 3)]
     public void FindAll_OneNumberInText_ReturnsItWithSpan(string text, string expected, int start, int length)
     {
         var found = Assert.Single(NumberRecognizer.FindAll(text, CultureInfo.GetCultureInfo("en-US")));
@@ -128,6 +130,9 @@ public sealed class NumberRecognizerTests
     [InlineData("version v.2")]
     [InlineData("5kg of flour")]
     [InlineData("the one I ordered")]
+    [InlineData("this one is broken")]
+    [InlineData("the second one")]
+    [InlineData("which one?")]
     [InlineData("no numbers here")]
     [InlineData("")]
     public void FindAll_NoStandaloneNumber_ReturnsNone(string text) =>
