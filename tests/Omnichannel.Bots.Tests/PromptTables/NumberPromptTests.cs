@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Omnichannel.Bots.Tests.Prompts;
+namespace Omnichannel.Bots.Tests.PromptTables;
 
 public sealed class NumberPromptTests
 {

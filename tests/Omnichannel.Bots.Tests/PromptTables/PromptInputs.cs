@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Omnichannel.Bots.Tests.Prompts;
+namespace Omnichannel.Bots.Tests.PromptTables;
 
 /// <summary>Builds prompt inputs for a fixed day: Wednesday 18 March 2026.</summary>
 internal static class PromptInputs

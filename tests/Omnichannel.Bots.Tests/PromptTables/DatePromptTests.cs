@@ -1,4 +1,4 @@
-namespace Omnichannel.Bots.Tests.Prompts;
+namespace Omnichannel.Bots.Tests.PromptTables;
 
 public sealed class DatePromptTests
 {
