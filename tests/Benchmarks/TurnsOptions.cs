@@ -10,12 +10,13 @@ public sealed record TurnsOptions
         usage: turns [--conversations N] [--messages M] [--concurrency C] [--data DIR] [--baseline KIND] [--keep]
           --conversations N  conversations in the measured run (default 2000), each a fresh customer on SMS
           --messages M       messages per conversation (default 7: "hi", then rounds of "1", an order number, "yes"; the last "no")
-          --concurrency C    conversations in flight at once, each sending its next message when the last turn committed (default 16)
+          --concurrency C    conversations in flight at once, each sending its next message when the last turn committed (default 64)
+          --warmup W         conversations run first and not measured, in the same database (default 500)
           --data DIR         where the database files go (default: a new folder under the temp directory, deleted afterwards)
           --baseline KIND    the comparison run, same turns through the same pipeline:
-                               no-group-commit  one transaction per write (MaxWritesPerCommit = 1)   [default]
-                               normal           synchronous=NORMAL (not durable against power loss)
-                               sequential       one conversation at a time (concurrency 1)
+                               normal           synchronous=NORMAL: what durability against power loss costs   [default]
+                               no-group-commit  one transaction (and fsync) per write, MaxWritesPerCommit = 1   (slow: minutes)
+                               sequential       one conversation at a time, concurrency 1                       (slow: minutes)
                                none             skip it
           --keep             keep the database files
         """;
@@ -24,13 +25,13 @@ public sealed record TurnsOptions
 
     public int Messages { get; init; } = 7;
 
-    public int Concurrency { get; init; } = 16;
+    public int Concurrency { get; init; } = 64;
 
-    public int WarmUpConversations { get; init; } = 200;
+    public int WarmUpConversations { get; init; } = 500;
 
     public string? DataDirectory { get; init; }
 
-    public BaselineKind Baseline { get; init; } = BaselineKind.NoGroupCommit;
+    public BaselineKind Baseline { get; init; } = BaselineKind.SynchronousNormal;
 
     public bool Keep { get; init; }
 
