@@ -46,11 +46,14 @@ public sealed class BenchmarkBot : IAsyncDisposable
         return new BenchmarkBot(host);
     }
 
-    /// <summary>Waits until the channel has been handed <paramref name="expected"/> sends; false after <paramref name="timeout"/>.</summary>
-    public async Task<bool> WaitForSendsAsync(long expected, TimeSpan timeout)
+    /// <summary>
+    /// Waits until the channel has been handed <paramref name="expectedSends"/> messages and no outbox row is pending
+    /// (each send's "sent" mark is a write of its own, committed after the send); false after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitForDrainAsync(long expectedSends, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (Channel.Sent < expected)
+        while (Channel.Sent < expectedSends || Inspect().Outbox.GetValueOrDefault("pending") > 0)
         {
             if (DateTime.UtcNow > deadline)
             {

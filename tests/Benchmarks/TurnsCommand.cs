@@ -84,7 +84,7 @@ public static class TurnsCommand
             var gcs = GC.CollectionCount(0) - gcBefore;
             var (commitsAfter, writesAfter) = bot.Database.CommitStatistics;
             var drainClock = Stopwatch.StartNew();
-            var drained = await bot.WaitForSendsAsync(warmUp.Replies + load.Replies, TimeSpan.FromSeconds(60));
+            var drained = await bot.WaitForDrainAsync(warmUp.Replies + load.Replies, TimeSpan.FromSeconds(60));
             drainClock.Stop();
             var (outbox, journalFromOwnConnection) = bot.Inspect();
             var durable = IsDurable(bot.Database.JournalMode, bot.Database.Synchronous);
@@ -107,8 +107,8 @@ public static class TurnsCommand
                 ? $"all {load.Turns} turns completed with the expected reply"
                 : $"{load.Unexpected} of {load.Turns} turns did NOT answer as scripted; first: {load.FirstProblem}"));
             Console.WriteLine(Row("outbox", string.Create(CultureInfo.InvariantCulture,
-                $"{(drained ? "drained" : "NOT drained")}: {bot.Channel.Sent} of {warmUp.Replies + load.Replies} replies handed to the channel " +
-                $"{drainClock.Elapsed.TotalMilliseconds:0} ms after the last turn; rows {string.Join(", ", outbox.Select(kv => $"{kv.Key}={kv.Value}"))}")));
+                $"{(drained ? "drained" : "NOT drained")} {drainClock.Elapsed.TotalMilliseconds:0} ms after the last turn: {bot.Channel.Sent} of {warmUp.Replies + load.Replies} replies " +
+                $"handed to the channel; rows {string.Join(", ", outbox.Select(kv => $"{kv.Key}={kv.Value}"))}")));
             var pending = outbox.GetValueOrDefault("pending");
             return new PhaseResult(load, durable, fsyncP50, Ok: load.Unexpected == 0 && drained && pending == 0 && warmUp.Unexpected == 0);
         }
