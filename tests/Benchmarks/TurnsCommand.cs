@@ -72,6 +72,7 @@ public static class TurnsCommand
         await using (bot)
         {
             Console.WriteLine(Row("database", bot.Database.FilePath));
+            Console.WriteLine(Row("machine load", LoadAverage() + " (1/5/15-min load average at the start: other processes share these cores)"));
             var (fsyncP50, fsyncP99) = FsyncProbe.Measure(directory);
             Console.WriteLine(Row("disk fsync", string.Create(CultureInfo.InvariantCulture,
                 $"4 KiB append + fsync in that folder: p50 {fsyncP50:0.00} ms, p99 {fsyncP99:0.00} ms (a durable turn waits for two: inbox append, turn commit)")));
@@ -142,6 +143,12 @@ public static class TurnsCommand
         (_, "OFF") => "no fsync at all: committed turns can be lost or the file corrupted on power loss",
         _ => $"rollback journal '{journalMode}' with synchronous={synchronous}",
     };
+
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "unknown";
+    }
 
     private static string SqliteVersion()
     {
