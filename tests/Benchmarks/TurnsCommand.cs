@@ -45,8 +45,8 @@ public static class TurnsCommand
                 failed |= !baseline.Ok;
                 Console.WriteLine();
                 Console.WriteLine(
-                    $"measured vs baseline: {measured.Load.TurnsPerSecond / baseline.Load.TurnsPerSecond:0.0}× the turns/s, " +
-                    $"p99 {measured.Load.PercentileMs(99):0.00} ms vs {baseline.Load.PercentileMs(99):0.00} ms");
+                    $"measured ÷ baseline: {measured.Load.TurnsPerSecond / baseline.Load.TurnsPerSecond:0.00} of the baseline's turns/s; " +
+                    $"p99 {measured.Load.PercentileMs(99):0.00} ms against {baseline.Load.PercentileMs(99):0.00} ms");
             }
         }
         finally
