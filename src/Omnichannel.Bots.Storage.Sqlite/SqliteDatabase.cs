@@ -13,6 +13,9 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteDatabase : IDisposable
 {
+    /// <summary>The writer connection's page cache: 64 MiB (a negative cache_size counts KiB).</summary>
+    private const int WriterCacheKibibytes = -64 * 1024;
+
     private readonly ConcurrentBag<StatementCache> _readers = [];
     private readonly SqliteWriter _writer;
     private readonly string _connectionString;
@@ -36,6 +39,14 @@ public sealed partial class SqliteDatabase : IDisposable
 
         var writerConnection = Open();
         Execute(writerConnection, "PRAGMA journal_mode = WAL");
+        // Every write in a group commit runs in its own savepoint; SQLite keeps the savepoints' undo pages in a
+        // statement journal that spills to a temporary file past 64 KiB, i.e. in almost every batch (measured: ~85% of
+        // the writer's pwrite calls). In memory it never touches the disk; it holds at most one transaction's pages.
+        Execute(writerConnection, "PRAGMA temp_store = MEMORY");
+
+        // The writer's page cache stays valid across its own commits (readers' caches are emptied by each commit),
+        // so a larger one saves re-reading index pages for every write.
+        Execute(writerConnection, "PRAGMA cache_size = " + WriterCacheKibibytes.ToString(CultureInfo.InvariantCulture));
         Execute(writerConnection, "PRAGMA synchronous = " + (settings.Synchronous == SqliteDurability.Full ? "FULL" : "NORMAL"));
         JournalMode = Query(writerConnection, "PRAGMA journal_mode");
         Synchronous = Query(writerConnection, "PRAGMA synchronous") switch

@@ -3,8 +3,10 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// <summary>The outbox on SQLite.</summary>
 public sealed class SqliteOutboxStore : IOutboxStore
 {
+    // INDEXED BY: without it SQLite satisfies "ORDER BY o.id LIMIT" by walking the whole table in id order, i.e.
+    // every row ever sent, on every sweep (one per committed turn). The partial index holds only pending rows.
     private const string SelectDue =
-        "SELECT o.id, o.conversation_id, o.payload, o.attempts, o.created_at FROM outbox o " +
+        "SELECT o.id, o.conversation_id, o.payload, o.attempts, o.created_at FROM outbox o INDEXED BY ix_outbox_due " +
         "WHERE o.status = 'pending' AND o.next_attempt_at <= @p1 " +
         "AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.conversation_id = o.conversation_id AND w.status = 'pending' AND w.id < o.id AND w.next_attempt_at > @p1) " +
         "ORDER BY o.id LIMIT @p2";
