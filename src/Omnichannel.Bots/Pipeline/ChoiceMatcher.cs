@@ -140,10 +140,9 @@ internal static partial class ChoiceMatcher
     private static Regex PhrasePattern(string normalizedPhrase)
     {
         var words = normalizedPhrase.Split(' ').Select(Regex.Escape);
-        return new Regex(
+        return RegexCache.Get(
             @"(?<![\p{L}\p{N}])" + string.Join(@"[^\p{L}\p{N}]+", words) + @"(?![\p{L}\p{N}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(200));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     [GeneratedRegex(@"^(?:option |choice |number |no )?(\d{1,2})$", RegexOptions.CultureInvariant)]

@@ -9,8 +9,6 @@ namespace Omnichannel.Bots;
 /// </summary>
 public sealed record TextPrompt : Prompt<string>
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
-
     public TextPrompt(string text)
         : base(text)
     {
@@ -34,7 +32,7 @@ public sealed record TextPrompt : Prompt<string>
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return this with
         {
-            Pattern = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout),
+            Pattern = RegexCache.Get(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
             PatternReason = reason,
         };
     }
