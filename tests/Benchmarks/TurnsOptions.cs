@@ -11,7 +11,7 @@ public sealed record TurnsOptions
           --conversations N  conversations in the measured run (default 2000), each a fresh customer on SMS
           --messages M       messages per conversation (default 7: "hi", then rounds of "1", an order number, "yes"; the last "no")
           --concurrency C    conversations in flight at once, each sending its next message when the last turn committed (default 64)
-          --warmup W         conversations run first and not measured, in the same database (default 500)
+          --warmup W         conversations run first and not measured, in the same database (default 2000: long enough for tiered JIT to settle)
           --data DIR         where the database files go (default: a new folder under the temp directory, deleted afterwards)
           --baseline KIND    the comparison run, same turns through the same pipeline:
                                normal           synchronous=NORMAL: what durability against power loss costs   [default]
@@ -27,7 +27,7 @@ public sealed record TurnsOptions
 
     public int Concurrency { get; init; } = 64;
 
-    public int WarmUpConversations { get; init; } = 500;
+    public int WarmUpConversations { get; init; } = 2000;
 
     public string? DataDirectory { get; init; }
 
