@@ -1,15 +1,7 @@
-using Microsoft.Extensions.Hosting;
-using Omnichannel.Bots.Adapters.Console;
-using Omnichannel.Bots.Storage.Sqlite;
 using SupportBot;
 
-// `dotnet run --project samples/SupportBot` chats in this terminal (`--console` says so explicitly). Data is kept
-// in Storage:DataDirectory (./data by default), so a conversation continues after a restart.
-var hostArgs = args.Where(a => a != "--console").ToArray();
-var builder = Host.CreateApplicationBuilder(hostArgs);
-builder.Services.AddOmnichannelBot(bot => bot
-    .AddSupportBot()
-    .UseSqliteStorage()
-    .AddConsoleChannel());
-
-await builder.Build().RunAsync();
+// `dotnet run --project samples/SupportBot` serves the support bot with web chat on http://localhost:5080 (open it in a
+// browser); `--console` also chats in this terminal. Data is kept in Storage:DataDirectory (./data by default), so
+// conversations continue after a restart.
+var app = SupportBotApp.Build(args);
+await app.RunAsync();

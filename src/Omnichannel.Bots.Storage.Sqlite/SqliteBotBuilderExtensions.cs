@@ -26,6 +26,7 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<ITurnStore, SqliteTurnStore>();
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
+        bot.Services.TryAddSingleton<IActivityLogStore, SqliteActivityLogStore>();
         return bot;
     }
 }

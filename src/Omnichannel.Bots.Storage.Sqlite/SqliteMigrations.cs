@@ -108,5 +108,22 @@ internal static class SqliteMigrations
             requested_at INTEGER NOT NULL
         ) STRICT;
         """,
+        """
+        CREATE TABLE activity_logs (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE activity_log_entries (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            log_id TEXT NOT NULL REFERENCES activity_logs (id),
+            dedupe_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (log_id, dedupe_key)
+        ) STRICT;
+        CREATE INDEX ix_activity_log_entries_log ON activity_log_entries (log_id, seq);
+        """,
     ];
 }

@@ -1,3 +1,4 @@
+using Omnichannel.Bots.Testing;
 using System.Globalization;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;

@@ -1,3 +1,4 @@
+using Omnichannel.Bots.Testing;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;

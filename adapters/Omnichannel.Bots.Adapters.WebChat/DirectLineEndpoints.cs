@@ -1,0 +1,504 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Inbound;
+using Omnichannel.Bots.Storage;
+
+namespace Omnichannel.Bots.Adapters.WebChat;
+
+/// <summary>
+/// The Bot Framework Direct Line 3.0 endpoints (ARCHITECTURE §6): tokens, conversations, activities by watermark,
+/// upload and the WebSocket stream. A customer's activity is stored in the conversation's log (that is its echo, with
+/// its <c>clientActivityID</c>) and handed to the durable inbox; the response never waits for the dialog.
+/// </summary>
+internal sealed class DirectLineEndpoints : IBotEndpoints
+{
+    private const int PageSize = 100;
+
+    private readonly WebChatConversations _conversations;
+    private readonly DirectLineSecret _secret;
+    private readonly IActivityLogStore _log;
+    private readonly ConversationStreams _streams;
+    private readonly DirectLineStream _stream;
+    private readonly WebChatFiles _files;
+    private readonly IMessageInbox _inbox;
+    private readonly WebChatOptions _options;
+
+    public DirectLineEndpoints(
+        WebChatConversations conversations,
+        DirectLineSecret secret,
+        IActivityLogStore log,
+        ConversationStreams streams,
+        DirectLineStream stream,
+        WebChatFiles files,
+        IMessageInbox inbox,
+        IOptions<WebChatOptions> options)
+    {
+        _conversations = conversations;
+        _secret = secret;
+        _log = log;
+        _streams = streams;
+        _stream = stream;
+        _files = files;
+        _inbox = inbox;
+        _options = options.Value;
+    }
+
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        // Tokens are bearer credentials, so any page may call these (as on Azure); the widget's token endpoint is the
+        // one that checks origins.
+        endpoints.MapMethods("/v3/directline/{**path}", [HttpMethods.Options], (HttpContext http) =>
+        {
+            AllowAnyOrigin(http.Response);
+            http.Response.Headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
+            http.Response.Headers.AccessControlAllowHeaders = "Authorization, Content-Type, x-ms-bot-agent, x-requested-with";
+            http.Response.Headers.AccessControlMaxAge = "600";
+            return Results.NoContent();
+        });
+
+        var directLine = endpoints.MapGroup("/v3/directline").AddEndpointFilter(async (context, next) =>
+        {
+            AllowAnyOrigin(context.HttpContext.Response);
+            return await next(context).ConfigureAwait(false);
+        });
+        directLine.MapPost("/tokens/generate", (Func<HttpContext, Task<IResult>>)GenerateTokenAsync);
+        directLine.MapPost("/tokens/refresh", RefreshToken);
+        directLine.MapPost("/conversations", (Func<HttpContext, Task<IResult>>)StartConversationAsync);
+        directLine.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        directLine.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        directLine.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        directLine.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        directLine.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        directLine.MapGet("/files/{fileId}", GetFile);
+    }
+
+    private static void AllowAnyOrigin(HttpResponse response) => response.Headers.AccessControlAllowOrigin = "*";
+
+    private async Task<IResult> GenerateTokenAsync(HttpContext http)
+    {
+        var (caller, error) = Authenticate(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!caller.IsSecret)
+        {
+            return DirectLineResults.Forbidden("Generating a token takes the Direct Line secret, not a token.");
+        }
+
+        var (user, problem) = await ReadUserAsync(http.Request).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var conversationId = await _conversations.StartAsync(user!, http.RequestAborted).ConfigureAwait(false);
+        return Results.Json(_conversations.TokenBody(_conversations.NewToken(conversationId, user!)));
+    }
+
+    private IResult RefreshToken(HttpContext http)
+    {
+        var (caller, error) = Authenticate(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (caller.Token is not { } token)
+        {
+            return DirectLineResults.Forbidden("Refresh a token with that token; the secret does not need refreshing.");
+        }
+
+        return Results.Json(_conversations.TokenBody(_conversations.NewToken(token.ConversationId, token.User)));
+    }
+
+    private async Task<IResult> StartConversationAsync(HttpContext http)
+    {
+        var (caller, error) = Authenticate(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (caller.Token is { } token)
+        {
+            // A token is bound to its conversation: starting with it returns that conversation.
+            var created = await _conversations.EnsureAsync(token.ConversationId, token.User, http.RequestAborted).ConfigureAwait(false);
+            var body = _conversations.ConversationBody(token, http.Request, watermark: null);
+            return created ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Json(body);
+        }
+
+        var (user, problem) = await ReadUserAsync(http.Request).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var conversationId = await _conversations.StartAsync(user!, http.RequestAborted).ConfigureAwait(false);
+        return Results.Json(
+            _conversations.ConversationBody(_conversations.NewToken(conversationId, user!), http.Request, watermark: null),
+            statusCode: StatusCodes.Status201Created);
+    }
+
+    private async Task<IResult> ReconnectAsync(string conversationId, HttpContext http)
+    {
+        var (token, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        string? watermark = http.Request.Query["watermark"];
+        if (!DirectLineActivities.TryReadWatermark(watermark, out _))
+        {
+            return DirectLineResults.BadArgument($"watermark '{watermark}' is not one this server issued.");
+        }
+
+        return Results.Json(_conversations.ConversationBody(token!, http.Request, string.IsNullOrEmpty(watermark) ? null : watermark));
+    }
+
+    private async Task<IResult> GetActivitiesAsync(string conversationId, HttpContext http)
+    {
+        var (_, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        string? watermark = http.Request.Query["watermark"];
+        if (!DirectLineActivities.TryReadWatermark(watermark, out var after))
+        {
+            return DirectLineResults.BadArgument($"watermark '{watermark}' is not one this server issued.");
+        }
+
+        var entries = await _log.ReadAsync(conversationId, after, PageSize, http.RequestAborted).ConfigureAwait(false);
+        var last = entries.Count > 0 ? entries[^1].Sequence : after;
+        return Results.Json(new
+        {
+            activities = entries.Select(e => DirectLineActivities.Read(conversationId, e.Sequence, e.Payload)),
+            watermark = DirectLineActivities.Watermark(last),
+        });
+    }
+
+    private async Task<IResult> PostActivityAsync(string conversationId, HttpContext http)
+    {
+        var (token, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (body, tooLarge) = await ReadBodyAsync(http.Request, UserActivity.MaxBodyBytes).ConfigureAwait(false);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var (activity, problems) = UserActivity.Parse(body);
+        return activity is null
+            ? DirectLineResults.BadArgument(problems)
+            : await SubmitAsync(conversationId, token!.User, activity, [], http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> UploadAsync(string conversationId, HttpContext http)
+    {
+        var (token, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return DirectLineResults.BadArgument("An upload is multipart/form-data: one part per file, and optionally an 'activity' part with the message.");
+        }
+
+        if (http.Request.ContentLength > _options.MaxUploadBytes)
+        {
+            return DirectLineResults.TooLarge($"Uploads are limited to {_options.MaxUploadBytes} bytes.");
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = _options.MaxUploadBytes + (64 * 1024);
+        }
+
+        IFormCollection form;
+        try
+        {
+            var formOptions = new FormOptions { MultipartBodyLengthLimit = _options.MaxUploadBytes, ValueCountLimit = 32 };
+            form = await http.Request.ReadFormAsync(formOptions, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return DirectLineResults.TooLarge($"The upload could not be read, or is over {_options.MaxUploadBytes} bytes: {ex.Message}");
+        }
+
+        var activityPart = form.Files.FirstOrDefault(f => f.Name == "activity");
+        var files = form.Files.Where(f => f.Name != "activity").ToList();
+        if (files.Count == 0 || files.Count > InboundMessageValidator.MaxAttachments)
+        {
+            return DirectLineResults.BadArgument($"An upload carries 1 to {InboundMessageValidator.MaxAttachments} files.");
+        }
+
+        var activity = new UserActivity("message", null, null, null, null, null, []);
+        if (activityPart is not null)
+        {
+            using var stream = activityPart.OpenReadStream();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            var (parsed, problems) = UserActivity.Parse(buffer.ToArray(), filesFollow: true);
+            if (parsed is null)
+            {
+                return DirectLineResults.BadArgument(problems);
+            }
+
+            activity = parsed;
+        }
+
+        var attachments = new List<Attachment>();
+        foreach (var file in files)
+        {
+            var contentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var parsedType) && parsedType.MediaType.HasValue
+                ? parsedType.MediaType.Value!
+                : "application/octet-stream";
+            var content = file.OpenReadStream();
+            await using var contentScope = content.ConfigureAwait(false);
+            var id = await _files.SaveAsync(content, contentType, Path.GetFileName(file.FileName), http.RequestAborted).ConfigureAwait(false);
+            var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/files/{id}?sig={_files.Signature(id)}";
+            attachments.Add(new Attachment(contentType, new Uri(url), Path.GetFileName(file.FileName)));
+        }
+
+        return await SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private IResult GetFile(string fileId, HttpContext http)
+    {
+        if (_files.Find(fileId, http.Request.Query["sig"]) is not { } found)
+        {
+            return DirectLineResults.NotFound("There is no such file, or the link is not signed.");
+        }
+
+        // Uploaded HTML or SVG served inline from this origin could run script: only plain media is shown inline.
+        var contentType = found.File.ContentType;
+        var inline = (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("svg", StringComparison.OrdinalIgnoreCase))
+            || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox";
+        return inline
+            ? Results.File(found.Path, contentType)
+            : Results.File(found.Path, "application/octet-stream", found.File.Name ?? "file");
+    }
+
+    private async Task StreamAsync(string conversationId, HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await DirectLineResults.BadArgument("This is the Direct Line stream: connect with a WebSocket.").ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        string? credential = http.Request.Query["t"];
+        var token = string.IsNullOrEmpty(credential) ? null : _conversations.Read(credential);
+        IResult? refusal = token is null ? DirectLineResults.Unauthorized("The stream URL's token (t) is missing or not valid.")
+            : _conversations.IsExpired(token) ? DirectLineResults.TokenExpired()
+            : token.ConversationId != conversationId ? DirectLineResults.Forbidden("This token is for another conversation.")
+            : await _conversations.FindOwnerAsync(conversationId, http.RequestAborted).ConfigureAwait(false) is null ? DirectLineResults.NotFound($"There is no conversation '{conversationId}'.")
+            : null;
+        string? watermark = http.Request.Query["watermark"];
+        if (refusal is null && !DirectLineActivities.TryReadWatermark(watermark, out _))
+        {
+            refusal = DirectLineResults.BadArgument($"watermark '{watermark}' is not one this server issued.");
+        }
+
+        if (refusal is not null)
+        {
+            await refusal.ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        DirectLineActivities.TryReadWatermark(watermark, out var after);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        await _stream.RunAsync(socket, conversationId, after, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores the customer's activity in the conversation's log (its echo; a repeated <c>clientActivityID</c> finds the
+    /// first one) and hands it to the inbox, which ignores a message it already has. Both steps are idempotent, so a
+    /// client retrying after a failure neither loses nor doubles the message.
+    /// </summary>
+    private async Task<IResult> SubmitAsync(string conversationId, WebChatUser user, UserActivity activity, List<Attachment> uploaded, CancellationToken cancellationToken)
+    {
+        if (!activity.IsMessage)
+        {
+            // Typing and events from the client: accepted, not stored, not acted on.
+            return Results.Json(new { id = conversationId + "|ignored-" + Guid.NewGuid().ToString("N")[..12] });
+        }
+
+        var now = _conversations.Time.GetUtcNow();
+        var key = activity.ClientActivityId ?? Guid.CreateVersion7().ToString("N");
+        var content = activity with { Attachments = [.. activity.Attachments, .. uploaded] };
+        var message = new BotMessage
+        {
+            Id = conversationId + "/" + key,
+            Channel = ChannelId.WebChat,
+            Conversation = new ConversationAddress(DirectLineActivities.ChannelName, conversationId),
+            Sender = user.ToParticipant(),
+            Text = content.Text,
+            Value = content.Value,
+            Attachments = content.Attachments,
+            Locale = content.Locale,
+            Timestamp = now,
+        };
+        var problems = InboundMessageValidator.Check(message);
+        if (problems.Count > 0)
+        {
+            return DirectLineResults.BadArgument(problems);
+        }
+
+        var appended = await _log.AppendAsync(
+            conversationId, "user:" + key, DirectLineActivities.ForUserActivity(content, conversationId, user, now), cancellationToken).ConfigureAwait(false);
+        if (appended.Added)
+        {
+            _streams.Appended(conversationId);
+        }
+
+        try
+        {
+            await _inbox.SubmitAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InboundMessageRejectedException ex)
+        {
+            return DirectLineResults.BadArgument(ex.Problems);
+        }
+
+        return Results.Json(new { id = DirectLineActivities.IdFor(conversationId, appended.Sequence) });
+    }
+
+    private (Caller Caller, IResult? Error) Authenticate(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string Bearer = "Bearer ";
+        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) || header.Length == Bearer.Length)
+        {
+            return (default, DirectLineResults.Unauthorized("Send Authorization: Bearer <Direct Line secret or token>."));
+        }
+
+        var credential = header[Bearer.Length..].Trim();
+        if (_secret.Matches(credential))
+        {
+            return (new Caller(IsSecret: true, Token: null), null);
+        }
+
+        var token = _conversations.Read(credential);
+        if (token is null)
+        {
+            return (default, DirectLineResults.Unauthorized("The secret or token is not valid."));
+        }
+
+        return _conversations.IsExpired(token) ? (default, DirectLineResults.TokenExpired()) : (new Caller(IsSecret: false, token), null);
+    }
+
+    /// <summary>
+    /// The caller may act on this conversation: a token bound to it (403 for another one), or the secret; 404 when it
+    /// does not exist. Returns a token for the conversation's user either way.
+    /// </summary>
+    private async Task<(DirectLineToken? Token, IResult? Error)> AuthorizeConversationAsync(HttpRequest request, string conversationId)
+    {
+        var (caller, error) = Authenticate(request);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        if (caller.Token is { } token && token.ConversationId != conversationId)
+        {
+            return (null, DirectLineResults.Forbidden("This token is for another conversation."));
+        }
+
+        var owner = await _conversations.FindOwnerAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (owner is null)
+        {
+            return (null, DirectLineResults.NotFound($"There is no conversation '{conversationId}'."));
+        }
+
+        return (caller.Token ?? _conversations.NewToken(conversationId, new WebChatUser(owner)), null);
+    }
+
+    /// <summary>The optional <c>{"user":{"id","name"}}</c> of a token or conversation request made with the secret.</summary>
+    private static async Task<(WebChatUser? User, IResult? Problem)> ReadUserAsync(HttpRequest request)
+    {
+        var (body, tooLarge) = await ReadBodyAsync(request, 16 * 1024).ConfigureAwait(false);
+        if (tooLarge is not null)
+        {
+            return (null, tooLarge);
+        }
+
+        if (body.Length == 0)
+        {
+            return (WebChatConversations.NewAnonymousUser(), null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, DirectLineResults.BadArgument("The body must be a JSON object."));
+            }
+
+            if (!document.RootElement.TryGetProperty("user", out var user) || user.ValueKind == JsonValueKind.Null)
+            {
+                return (WebChatConversations.NewAnonymousUser(), null);
+            }
+
+            var id = user.ValueKind == JsonValueKind.Object && user.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+                ? idElement.GetString()
+                : null;
+            if (string.IsNullOrWhiteSpace(id) || id.Length > 128 || id.Any(char.IsControl))
+            {
+                return (null, DirectLineResults.BadArgument("user.id must be a string of 1 to 128 characters."));
+            }
+
+            var name = user.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
+            return (new WebChatUser(id, name), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, DirectLineResults.BadArgument($"The body is not JSON ({ex.Message})."));
+        }
+    }
+
+    private static async Task<(byte[] Body, IResult? TooLarge)> ReadBodyAsync(HttpRequest request, int limit)
+    {
+        if (request.ContentLength > limit)
+        {
+            return ([], DirectLineResults.TooLarge($"The body is over {limit} bytes."));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return ([], DirectLineResults.TooLarge($"The body is over {limit} bytes."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.ToArray(), null);
+    }
+
+    private readonly record struct Caller(bool IsSecret, DirectLineToken? Token);
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Omnichannel.Bots.Adapters.WebChat;
+
+/// <summary>Direct Line's error body, <c>{"error":{"code":"...","message":"..."}}</c>, with the status that goes with it.</summary>
+internal static class DirectLineResults
+{
+    public static IResult Unauthorized(string message) => Error(StatusCodes.Status401Unauthorized, "Unauthorized", message);
+
+    public static IResult TokenExpired() => Error(StatusCodes.Status401Unauthorized, "TokenExpired", "The token has expired; get a new one.");
+
+    public static IResult Forbidden(string message) => Error(StatusCodes.Status403Forbidden, "Forbidden", message);
+
+    public static IResult NotFound(string message) => Error(StatusCodes.Status404NotFound, "NotFound", message);
+
+    public static IResult BadArgument(string message) => Error(StatusCodes.Status400BadRequest, "BadArgument", message);
+
+    public static IResult BadArgument(IReadOnlyList<string> problems) => BadArgument(string.Join("; ", problems) + ".");
+
+    public static IResult TooLarge(string message) => Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", message);
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, statusCode: status);
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Omnichannel.Bots.Adapters.WebChat;
+
+/// <summary>
+/// The Direct Line secret: <c>Channels:WebChat:Secret</c>, or one generated on first start and kept in
+/// <c>webchat-secret</c> under <c>Storage:DataDirectory</c> (readable by the owner only), so tokens survive restarts.
+/// </summary>
+internal sealed class DirectLineSecret
+{
+    public const string FileName = "webchat-secret";
+
+    public DirectLineSecret(IOptions<WebChatOptions> options, IConfiguration configuration, IHostEnvironment environment)
+    {
+        Value = options.Value.Secret ?? LoadOrCreate(DataFile(configuration, environment));
+        TokenKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Value), "omnibot directline token v1"u8);
+        FileKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Value), "omnibot directline file v1"u8);
+    }
+
+    public string Value { get; }
+
+    /// <summary>Signs tokens (derived from the secret, so the secret itself never signs anything a browser sees).</summary>
+    public byte[] TokenKey { get; }
+
+    /// <summary>Signs upload links.</summary>
+    public byte[] FileKey { get; }
+
+    /// <summary>True when <paramref name="candidate"/> is the secret (compared in constant time).</summary>
+    public bool Matches(string candidate) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(Value));
+
+    internal static string DataFile(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var directory = configuration["Storage:DataDirectory"] is { Length: > 0 } configured ? configured : "data";
+        return Path.GetFullPath(Path.Combine(environment.ContentRootPath, directory, FileName));
+    }
+
+    private static string LoadOrCreate(string path)
+    {
+        if (File.Exists(path))
+        {
+            var stored = File.ReadAllText(path).Trim();
+            if (stored.Length >= 32)
+            {
+                return stored;
+            }
+
+            throw new InvalidOperationException($"{path} holds no usable Direct Line secret (under 32 characters). Delete it to have a new one generated, or set Channels:WebChat:Secret.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var temporary = path + ".tmp";
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new FileStream(temporary, fileOptions))
+        {
+            file.Write(Encoding.UTF8.GetBytes(secret));
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: false);
+        return secret;
+    }
+}

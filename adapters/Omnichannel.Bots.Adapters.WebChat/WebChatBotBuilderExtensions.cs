@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Bots.AspNetCore;
+
+namespace Omnichannel.Bots.Adapters.WebChat;
+
+public static class WebChatBotBuilderExtensions
+{
+    /// <summary>
+    /// Web chat over Bot Framework Direct Line 3.0 (Microsoft's Web Chat client works against it) and the embeddable
+    /// widget at <c>/webchat.js</c>; settings in <c>Channels:WebChat</c>. Map the endpoints with
+    /// <c>app.MapBotEndpoints()</c>.
+    /// </summary>
+    public static BotBuilder AddWebChatChannel(this BotBuilder bot, Action<WebChatOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var options = bot.Services.AddOptions<WebChatOptions>()
+            .BindConfiguration(WebChatOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.PostConfigure(configure);
+        }
+
+        bot.Services.TryAddSingleton(TimeProvider.System);
+        bot.Services.TryAddSingleton<DirectLineSecret>();
+        bot.Services.TryAddSingleton<WebChatConversations>();
+        bot.Services.TryAddSingleton<ConversationStreams>();
+        bot.Services.TryAddSingleton<DirectLineStream>();
+        bot.Services.TryAddSingleton<WebChatFiles>();
+        bot.AddChannel<WebChatChannelAdapter>();
+        bot.Services.AddSingleton<IBotEndpoints, DirectLineEndpoints>();
+        bot.Services.AddSingleton<IBotEndpoints, WebChatWidgetEndpoints>();
+        return bot;
+    }
+}

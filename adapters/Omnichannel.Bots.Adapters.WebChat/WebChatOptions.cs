@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Omnichannel.Bots.Adapters.WebChat;
+
+/// <summary>Web chat settings (configuration section <c>Channels:WebChat</c>).</summary>
+public sealed class WebChatOptions : IValidatableObject
+{
+    public const string SectionName = "Channels:WebChat";
+
+    /// <summary>Web chat is on unless set to false.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The Direct Line secret: <c>Authorization: Bearer &lt;secret&gt;</c> may start conversations and generate tokens.
+    /// When unset, one is generated on first start and kept in <c>webchat-secret</c> under <c>Storage:DataDirectory</c>.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>How long a token is valid; refresh before it expires (default one hour).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long after its expiry a token still lets the widget resume its conversation (history included) through
+    /// <c>POST /api/webchat/token</c> (default 30 days).
+    /// </summary>
+    public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The HMAC key the embedding site signs user identities with (an HS256 JWT with <c>sub</c>, <c>exp</c> and
+    /// optional <c>email</c>, <c>phone_number</c>, <c>name</c>). Unset: every visitor is anonymous.
+    /// </summary>
+    public string? UserIdentitySecret { get; set; }
+
+    /// <summary>Origins (<c>https://shop.example.com</c>) whose pages may get widget tokens; <c>*</c> allows any. The host's own origin is always allowed.</summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>The largest upload accepted, in bytes (default 8 MiB).</summary>
+    [Range(1, 1024L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 8L * 1024 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Secret is { Length: < 32 })
+        {
+            yield return new ValidationResult("Channels:WebChat:Secret must be at least 32 characters (or unset, to have one generated).", [nameof(Secret)]);
+        }
+
+        if (UserIdentitySecret is { Length: < 32 })
+        {
+            yield return new ValidationResult("Channels:WebChat:UserIdentitySecret must be at least 32 characters.", [nameof(UserIdentitySecret)]);
+        }
+
+        if (TokenLifetime <= TimeSpan.Zero || TokenLifetime > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Channels:WebChat:TokenLifetime must be more than zero and at most one day (for example 01:00:00).", [nameof(TokenLifetime)]);
+        }
+
+        if (ResumeWindow < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Channels:WebChat:ResumeWindow cannot be negative.", [nameof(ResumeWindow)]);
+        }
+
+        foreach (var origin in AllowedOrigins)
+        {
+            if (origin != "*" && !WebChatOrigins.IsOrigin(origin))
+            {
+                yield return new ValidationResult(
+                    $"Channels:WebChat:AllowedOrigins has '{origin}', which is not an origin: write scheme://host[:port] with nothing after it, or *.",
+                    [nameof(AllowedOrigins)]);
+            }
+        }
+    }
+}

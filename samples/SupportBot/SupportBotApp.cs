@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Omnichannel.Bots.Adapters.Console;
+using Omnichannel.Bots.Adapters.WebChat;
+using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Storage.Sqlite;
+
+namespace SupportBot;
+
+/// <summary>The sample host: the support dialogs on SQLite, web chat and its demo page at <c>/</c>.</summary>
+public static class SupportBotApp
+{
+    /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:DataDirectory=...</c>, <c>--console</c>).</param>
+    /// <param name="contentRoot">Where appsettings.json, wwwroot and ./data are; the current directory when null.</param>
+    public static WebApplication Build(string[] args, string? contentRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var console = args.Contains("--console");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args.Where(a => a != "--console")],
+            ContentRootPath = contentRoot,
+            WebRootPath = contentRoot is null ? null : Path.Combine(contentRoot, "wwwroot"),
+        });
+        builder.Services.AddOmnichannelBot(bot =>
+        {
+            bot.AddSupportBot().UseSqliteStorage().AddWebChatChannel();
+            if (console)
+            {
+                bot.AddConsoleChannel();
+            }
+        });
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapBotEndpoints();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"Support bot is up: open {address} in a browser (Ctrl+C stops it).");
+            }
+        });
+        return app;
+    }
+}

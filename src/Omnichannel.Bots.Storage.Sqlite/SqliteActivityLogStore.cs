@@ -1,0 +1,76 @@
+namespace Omnichannel.Bots.Storage.Sqlite;
+
+/// <summary>Activity logs (web chat history) on SQLite, committed with the other writes of the same group.</summary>
+public sealed class SqliteActivityLogStore : IActivityLogStore
+{
+    private const string InsertLog = "INSERT INTO activity_logs (id, owner_id, created_at) VALUES (@p1, @p2, @p3) ON CONFLICT (id) DO NOTHING";
+    private const string SelectOwner = "SELECT owner_id FROM activity_logs WHERE id = @p1";
+
+    private const string InsertEntry =
+        "INSERT INTO activity_log_entries (log_id, dedupe_key, payload, created_at) VALUES (@p1, @p2, @p3, @p4) ON CONFLICT (log_id, dedupe_key) DO NOTHING RETURNING seq";
+
+    private const string SelectByKey = "SELECT seq, dedupe_key, payload, created_at FROM activity_log_entries WHERE log_id = @p1 AND dedupe_key = @p2";
+
+    private const string SelectAfter =
+        "SELECT seq, dedupe_key, payload, created_at FROM activity_log_entries WHERE log_id = @p1 AND seq > @p2 ORDER BY seq LIMIT @p3";
+
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+
+    public SqliteActivityLogStore(SqliteDatabase database, TimeProvider time)
+    {
+        _database = database;
+        _time = time;
+    }
+
+    public Task<bool> CreateAsync(string logId, string ownerId, CancellationToken cancellationToken)
+    {
+        var now = UnixTime.Of(_time.GetUtcNow());
+        return _database.WriteAsync(db => db.Execute(InsertLog, logId, ownerId, now) == 1, cancellationToken);
+    }
+
+    public Task<string?> FindOwnerAsync(string logId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_database.Read(db => db.Scalar<string>(SelectOwner, logId)));
+    }
+
+    public Task<ActivityLogAppend> AppendAsync(string logId, string dedupeKey, string payload, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return _database.WriteAsync(
+            db =>
+            {
+                var sequence = db.Scalar<long?>(InsertEntry, logId, dedupeKey, payload, UnixTime.Of(now));
+                if (sequence is { } added)
+                {
+                    return new ActivityLogAppend(added, Added: true, new ActivityLogEntry(added, dedupeKey, payload, now));
+                }
+
+                using var reader = db.Query(SelectByKey, logId, dedupeKey);
+                reader.Read();
+                var earlier = ReadEntry(reader);
+                return new ActivityLogAppend(earlier.Sequence, Added: false, earlier);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ActivityLogEntry>> ReadAsync(string logId, long after, int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_database.Read<IReadOnlyList<ActivityLogEntry>>(db =>
+        {
+            var entries = new List<ActivityLogEntry>();
+            using var reader = db.Query(SelectAfter, logId, after, max);
+            while (reader.Read())
+            {
+                entries.Add(ReadEntry(reader));
+            }
+
+            return entries;
+        }));
+    }
+
+    private static ActivityLogEntry ReadEntry(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), UnixTime.From(reader.GetInt64(3)));
+}

@@ -1,0 +1,162 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Bots.Testing;
+using SupportBot;
+
+namespace Omnichannel.Bots.Adapters.WebChat.Tests;
+
+/// <summary>
+/// The sample support bot on Kestrel at 127.0.0.1 on a free port, with its own data folder, talked to over real
+/// HTTP and WebSockets.
+/// </summary>
+public sealed class WebChatHost : IAsyncDisposable
+{
+    public const string Secret = "test-directline-secret-0123456789abcdef";
+    public const string IdentitySecret = "test-identity-secret-0123456789abcdefgh";
+
+    private readonly WebApplication _app;
+    private readonly bool _ownsData;
+
+    private WebChatHost(WebApplication app, string dataDirectory, bool ownsData)
+    {
+        _app = app;
+        _ownsData = ownsData;
+        DataDirectory = dataDirectory;
+        BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Http = new HttpClient { BaseAddress = BaseUrl };
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string DataDirectory { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="settings">Extra configuration, for example <c>Channels:WebChat:AllowedOrigins:0=https://shop.example</c>.</param>
+    /// <param name="dataDirectory">An existing data folder (a restart); a new temporary one when null.</param>
+    /// <param name="withSecret">False leaves Channels:WebChat:Secret unset, so the host generates and keeps one.</param>
+    public static async Task<WebChatHost> StartAsync(IEnumerable<string>? settings = null, string? dataDirectory = null, bool withSecret = true)
+    {
+        var ownsData = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("omnibot-webchat-").FullName;
+        List<string> args = ["--urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", $"--Channels:WebChat:UserIdentitySecret={IdentitySecret}"];
+        if (withSecret)
+        {
+            args.Add($"--Channels:WebChat:Secret={Secret}");
+        }
+
+        args.AddRange((settings ?? []).Select(s => "--" + s));
+        var app = SupportBotApp.Build([.. args], RepositoryPaths.SupportBotSample);
+        await app.StartAsync();
+        return new WebChatHost(app, dataDirectory, ownsData);
+    }
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? bearer, object? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (json is not null)
+        {
+            request.Content = JsonContent.Create(json);
+        }
+
+        return request;
+    }
+
+    /// <summary>Starts a conversation with the secret: its id, token and stream URL.</summary>
+    public async Task<StartedConversation> StartConversationAsync()
+    {
+        using var response = await Http.SendAsync(Request(HttpMethod.Post, "/v3/directline/conversations", Secret));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new StartedConversation(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, new Uri(body.GetProperty("streamUrl").GetString()!));
+    }
+
+    public async Task<JsonElement> PostMessageAsync(StartedConversation conversation, string text, string? clientActivityId = null)
+    {
+        var activity = new Dictionary<string, object?>
+        {
+            ["type"] = "message",
+            ["from"] = new { id = "someone" },
+            ["text"] = text,
+            ["channelData"] = new { clientActivityID = clientActivityId ?? Guid.NewGuid().ToString("N") },
+        };
+        using var response = await Http.SendAsync(Request(HttpMethod.Post, $"/v3/directline/conversations/{conversation.Id}/activities", conversation.Token, activity));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<ActivityPage> GetActivitiesAsync(StartedConversation conversation, string? watermark = null)
+    {
+        var path = $"/v3/directline/conversations/{conversation.Id}/activities" + (watermark is null ? string.Empty : "?watermark=" + watermark);
+        using var response = await Http.SendAsync(Request(HttpMethod.Get, path, conversation.Token));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new ActivityPage([.. body.GetProperty("activities").EnumerateArray().Select(a => a.Clone())], body.GetProperty("watermark").GetString()!);
+    }
+
+    /// <summary>Polls the activities until one from the bot has this text.</summary>
+    public async Task<ActivityPage> WaitForBotTextAsync(StartedConversation conversation, string text)
+    {
+        ActivityPage page = new([], "0");
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                page = await GetActivitiesAsync(conversation);
+                return page.Activities.Any(a => a.IsFromBot() && a.Text() == text);
+            },
+            $"the bot to say '{text}'",
+            () => string.Join(Environment.NewLine, page.Activities.Select(a => a.Text())));
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownsData)
+        {
+            TryDelete(DataDirectory);
+        }
+    }
+
+    public static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans the temp folder.
+        }
+    }
+}
+
+public sealed record StartedConversation(string Id, string Token, Uri StreamUrl);
+
+public sealed record ActivityPage(IReadOnlyList<JsonElement> Activities, string Watermark);
+
+public static class ActivityExtensions
+{
+    public static bool IsFromBot(this JsonElement activity) => activity.GetProperty("from").GetProperty("role").GetString() == "bot";
+
+    public static string? Text(this JsonElement activity) => activity.TryGetProperty("text", out var text) ? text.GetString() : null;
+
+    public static string Id(this JsonElement activity) => activity.GetProperty("id").GetString()!;
+
+    public static string? ClientActivityId(this JsonElement activity) =>
+        activity.TryGetProperty("channelData", out var data) && data.TryGetProperty("clientActivityID", out var id) ? id.GetString() : null;
+}
