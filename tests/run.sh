@@ -53,9 +53,10 @@ if [ ! -s "$webchat_bundle" ]; then
   mkdir -p "$webchat_dir"
   started=$SECONDS
   tarball="$(cd "$webchat_dir" && npm pack "botframework-webchat@$webchat_version" --silent | tail -n 1)"
-  unpacked="$(mktemp -d)"
+  unpacked="$(mktemp -d "$webchat_dir/unpack.XXXXXX")"
   tar -xzf "$webchat_dir/$tarball" -C "$unpacked" package/dist/webchat.js
-  # Moved into place only once complete, so an interrupted run never leaves a partial bundle that looks fetched.
+  # Renamed into place (same folder) only once complete, so an interrupted run never leaves a partial bundle that
+  # looks fetched.
   mv "$unpacked/package/dist/webchat.js" "$webchat_bundle"
   rm -rf "$unpacked" "${webchat_dir:?}/$tarball"
   echo "botframework-webchat fetched in $((SECONDS - started)) s"
