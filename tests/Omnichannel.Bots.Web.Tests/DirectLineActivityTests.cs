@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Omnichannel.Bots.Adapters.WebChat;
 
-namespace Omnichannel.Bots.Adapters.WebChat.Tests;
+namespace Omnichannel.Bots.Web.Tests;
 
 /// <summary>Posting activities and reading them back by watermark.</summary>
 public sealed class DirectLineActivityTests

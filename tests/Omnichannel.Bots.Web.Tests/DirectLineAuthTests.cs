@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Bots.Adapters.WebChat;
 
-namespace Omnichannel.Bots.Adapters.WebChat.Tests;
+namespace Omnichannel.Bots.Web.Tests;
 
 /// <summary>Secrets and tokens: who may do what, and the status codes for everyone else.</summary>
 public sealed class DirectLineAuthTests

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots.Testing;
 using SupportBot;
 
-namespace Omnichannel.Bots.Adapters.WebChat.Tests;
+namespace Omnichannel.Bots.Web.Tests;
 
 /// <summary>
 /// The sample support bot on Kestrel at 127.0.0.1 on a free port, with its own data folder, talked to over real
@@ -53,7 +53,7 @@ public sealed class WebChatHost : IAsyncDisposable
         }
 
         args.AddRange((settings ?? []).Select(s => "--" + s));
-        var app = SupportBotApp.Build([.. args], RepositoryPaths.SupportBotSample);
+        var app = SupportBotApp.Build([.. args], Path.Combine(RepoPaths.Root, "samples", "SupportBot"));
         await app.StartAsync();
         return new WebChatHost(app, dataDirectory, ownsData);
     }

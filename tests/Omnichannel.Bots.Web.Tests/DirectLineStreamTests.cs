@@ -2,8 +2,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Bots.Adapters.WebChat;
 
-namespace Omnichannel.Bots.Adapters.WebChat.Tests;
+namespace Omnichannel.Bots.Web.Tests;
 
 /// <summary>The WebSocket stream: history first, then new activities in order, resumable from a watermark.</summary>
 public sealed class DirectLineStreamTests
