@@ -51,6 +51,11 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
         // Tokens are bearer credentials, so any page may call these (as on Azure); the widget's token endpoint is the
         // one that checks origins.
         endpoints.MapMethods("/v3/directline/{**path}", [HttpMethods.Options], (HttpContext http) =>

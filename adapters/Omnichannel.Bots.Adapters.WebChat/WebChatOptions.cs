@@ -7,7 +7,7 @@ public sealed class WebChatOptions : IValidatableObject
 {
     public const string SectionName = "Channels:WebChat";
 
-    /// <summary>Web chat is on unless set to false.</summary>
+    /// <summary>Web chat is on unless set to false (then none of its endpoints is mapped).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>

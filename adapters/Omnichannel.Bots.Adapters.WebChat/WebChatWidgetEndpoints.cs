@@ -29,6 +29,11 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
         endpoints.MapGet("/webchat.js", ServeWidget);
         endpoints.MapMethods("/api/webchat/token", [HttpMethods.Options], Preflight);
         endpoints.MapPost("/api/webchat/token", (Func<HttpContext, Task<IResult>>)IssueTokenAsync);

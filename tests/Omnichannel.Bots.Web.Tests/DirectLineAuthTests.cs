@@ -151,6 +151,30 @@ public sealed class DirectLineAuthTests
     }
 
     [Fact]
+    public async Task Disabled_NoWebChatEndpointsAreMapped()
+    {
+        await using var host = await WebChatHost.StartAsync(["Channels:WebChat:Enabled=false"]);
+
+        using var conversations = await host.Http.SendAsync(host.Request(HttpMethod.Post, "/v3/directline/conversations", WebChatHost.Secret));
+        using var widget = await host.Http.GetAsync("/webchat.js");
+
+        Assert.Equal(HttpStatusCode.NotFound, conversations.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, widget.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Channels:WebChat:Secret=short", "Secret")]
+    [InlineData("Channels:WebChat:TokenLifetime=2.00:00:00", "TokenLifetime")]
+    [InlineData("Channels:WebChat:AllowedOrigins:0=https://shop.example/path", "AllowedOrigins")]
+    [InlineData("Channels:WebChat:UserIdentitySecret=short", "UserIdentitySecret")]
+    public async Task InvalidSetting_StartUpFailsNamingTheKey(string setting, string key)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => WebChatHost.StartAsync([setting]));
+
+        Assert.Contains("Channels:WebChat:" + key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GeneratedSecret_KeptInTheDataFolder_TokensSurviveARestart()
     {
         var data = Directory.CreateTempSubdirectory("omnibot-webchat-restart-").FullName;
