@@ -95,5 +95,14 @@ for csproj in "${projects[@]}"; do
   fi
 done
 
-"$python" "$repo/tests/tools/trx_summary.py" "$results" "${projects[@]}" || status=1
+# The web chat widget's pure logic (Markdown escaping, dedupe, backoff), with Node's own test runner.
+echo "== widget logic (node --test)"
+widget_results=widget.junit.xml
+if ! node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=junit --test-reporter-destination="$results/$widget_results" \
+    adapters/Omnichannel.Bots.Adapters.WebChat/Widget/; then
+  status=1
+fi
+
+"$python" "$repo/tests/tools/trx_summary.py" "$results" "${projects[@]}" "$widget_results" || status=1
 exit "$status"
