@@ -58,12 +58,7 @@ internal static class DirectLineActivities
 
         if (message.Attachments.Count > 0)
         {
-            activity["attachments"] = new JsonArray([.. message.Attachments.Select(a => (JsonNode)new JsonObject
-            {
-                ["contentType"] = a.ContentType,
-                ["contentUrl"] = a.Url.AbsoluteUri,
-                ["name"] = a.Name,
-            })]);
+            activity["attachments"] = AttachmentsJson(message.Attachments);
         }
 
         if (message.Choices.Count > 0)
@@ -128,12 +123,7 @@ internal static class DirectLineActivities
 
         if (activity.Attachments.Count > 0)
         {
-            stored["attachments"] = new JsonArray([.. activity.Attachments.Select(a => (JsonNode)new JsonObject
-            {
-                ["contentType"] = a.ContentType,
-                ["contentUrl"] = a.Url.AbsoluteUri,
-                ["name"] = a.Name,
-            })]);
+            stored["attachments"] = AttachmentsJson(activity.Attachments);
         }
 
         if (activity.ClientActivityId is not null)
@@ -143,4 +133,12 @@ internal static class DirectLineActivities
 
         return stored.ToJsonString();
     }
+
+    private static JsonArray AttachmentsJson(IReadOnlyList<Attachment> attachments) =>
+        new([.. attachments.Select(a => (JsonNode)new JsonObject
+        {
+            ["contentType"] = a.ContentType,
+            ["contentUrl"] = a.Url.AbsoluteUri,
+            ["name"] = a.Name,
+        })]);
 }
