@@ -112,6 +112,58 @@ public sealed class MicrosoftWebChatTests
         Assert.Empty(reopened.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task Microsoft_Web_Chat_sees_its_token_expire_and_the_page_resumes_the_conversation()
+    {
+        await using var host = await WebChatHost.StartAsync(["Channels:WebChat:TokenLifetime=00:00:15"]);
+        await using var site = await MicrosoftWebChatPage.ServeAsync();
+        var token = await host.GenerateTokenAsync();
+        await using (var chat = await MicrosoftWebChatPage.OpenAsync(_browser, site, new DirectLineConnection(host.DirectLineDomain, token.Token)))
+        {
+            await chat.SendAsync("hi");
+            await chat.ExpectTranscriptToShowAsync(Menu);
+            await WaitUntilSentAsync(chat, "hi");
+            await WaitUntilRefusedAsync(host, token);
+
+            await chat.SuggestedAction("Track an order").ClickAsync();
+
+            // botframework-directlinejs takes a 403 on a post for an expired token (ConnectionStatus.ExpiredToken, 3),
+            // which the page can watch for; any other 4xx only fails that one message.
+            IReadOnlyList<int> statuses = [];
+            await Eventually.UntilAsync(
+                async () => (statuses = await chat.ConnectionStatusesAsync()).Contains(3),
+                "Direct Line to report ExpiredToken (3)",
+                () => string.Join(", ", statuses));
+            Assert.Equal([0, 1, 2], statuses.Take(3));
+        }
+
+        // The page kept the token and gets a new one for the same conversation; the customer finds the chat as it was.
+        var resumed = await host.ResumeTokenAsync(token.Token);
+        Assert.Equal(token.ConversationId, resumed.ConversationId);
+        await using var reopened = await MicrosoftWebChatPage.OpenAsync(
+            _browser, site, new DirectLineConnection(host.DirectLineDomain, resumed.Token, resumed.ConversationId));
+        await reopened.ExpectTranscriptToShowAsync(Menu);
+        Assert.Equal(["hi", Greeting, Menu], await reopened.BubbleTextsAsync());
+        await reopened.SuggestedAction("Track an order").ClickAsync();
+        await reopened.ExpectTranscriptToShowAsync(OrderQuestion);
+        await WaitUntilSentAsync(reopened, "Track an order");
+    }
+
+    /// <summary>Waits until the server stops taking the token (it expired).</summary>
+    private static async Task WaitUntilRefusedAsync(WebChatHost host, GeneratedToken token)
+    {
+        var status = 0;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var response = await host.Http.SendAsync(host.Request(HttpMethod.Get, $"/v3/directline/conversations/{token.ConversationId}", token.Token));
+                status = (int)response.StatusCode;
+                return !response.IsSuccessStatusCode;
+            },
+            "the token to expire",
+            () => $"last status {status}");
+    }
+
     /// <summary>
     /// Waits until Web Chat holds the customer's message with this text once, marked "sent" and carrying the server's id
     /// (its POST returned and the echo with its clientActivityID arrived). An echo Web Chat could not match would leave

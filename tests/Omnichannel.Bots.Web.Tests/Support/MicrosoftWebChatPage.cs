@@ -27,7 +27,8 @@ public sealed class MicrosoftWebChatPage : IAsyncDisposable
 {
     /// <summary>
     /// The page: the bundle, and <c>startWebChat</c>, which the test calls with the connection. Web Chat's redux store
-    /// is kept in <c>window.webChatStore</c> so a test can read each activity's send status.
+    /// is kept in <c>window.webChatStore</c> so a test can read each activity's send status, and every connection
+    /// status the Direct Line client reported in <c>window.connectionStatuses</c>.
     /// </summary>
     public const string Html = """
         <!doctype html>
@@ -48,9 +49,12 @@ public sealed class MicrosoftWebChatPage : IAsyncDisposable
                 options.conversationId = conversationId;
               }
 
+              const directLine = window.WebChat.createDirectLine(options);
+              window.connectionStatuses = [];
+              directLine.connectionStatus$.subscribe(status => window.connectionStatuses.push(status));
               window.webChatStore = window.WebChat.createStore();
               window.WebChat.renderWebChat(
-                { directLine: window.WebChat.createDirectLine(options), store: window.webChatStore, locale: 'en-US' },
+                { directLine, store: window.webChatStore, locale: 'en-US' },
                 document.getElementById('webchat'));
             };
           </script>
@@ -164,6 +168,12 @@ public sealed class MicrosoftWebChatPage : IAsyncDisposable
           .filter(a => a.from && a.from.role === 'user' && a.type === 'message')
           .map(a => ({ id: a.id ?? null, text: a.text ?? null, sendStatus: (a.channelData && a.channelData['webchat:send-status']) ?? null }))
         """);
+
+    /// <summary>
+    /// Every status botframework-directlinejs's <c>connectionStatus$</c> reported, in order: 0 Uninitialized,
+    /// 1 Connecting, 2 Online, 3 ExpiredToken, 4 FailedToConnect, 5 Ended.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ConnectionStatusesAsync() => await Tab.EvaluateAsync<int[]>("() => window.connectionStatuses");
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }
