@@ -7,7 +7,13 @@ internal static class DirectLineResults
 {
     public static IResult Unauthorized(string message) => Error(StatusCodes.Status401Unauthorized, "Unauthorized", message);
 
-    public static IResult TokenExpired() => Error(StatusCodes.Status401Unauthorized, "TokenExpired", "The token has expired; get a new one.");
+    /// <summary>
+    /// 403 with code <c>TokenExpired</c>, as the Direct Line 3.0 reference specifies for a token that was valid and has
+    /// expired (401 is for a missing or bad credential). botframework-directlinejs depends on it: a 403 moves it to
+    /// <c>ConnectionStatus.ExpiredToken</c>, which the page can act on, while a 401 only fails the one message (a post)
+    /// or is retried for 15 minutes (a token refresh, a stream reconnect).
+    /// </summary>
+    public static IResult TokenExpired() => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired; get a new one.");
 
     public static IResult Forbidden(string message) => Error(StatusCodes.Status403Forbidden, "Forbidden", message);
 

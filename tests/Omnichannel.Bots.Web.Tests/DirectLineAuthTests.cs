@@ -89,19 +89,26 @@ public sealed class DirectLineAuthTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    /// <summary>
+    /// Direct Line 3.0 answers a token that has expired with 403 and code TokenExpired; Microsoft's client
+    /// (botframework-directlinejs) recognises an expired token only by that 403.
+    /// </summary>
     [Theory]
     [InlineData("/v3/directline/tokens/refresh", "POST")]
+    [InlineData("/v3/directline/conversations", "POST")]
     [InlineData("/v3/directline/conversations/{id}/activities", "GET")]
+    [InlineData("/v3/directline/conversations/{id}/activities", "POST")]
     [InlineData("/v3/directline/conversations/{id}", "GET")]
-    public async Task ExpiredToken_Is401TokenExpired(string path, string method)
+    public async Task ExpiredToken_Is403TokenExpired(string path, string method)
     {
         await using var host = await WebChatHost.StartAsync();
         var conversation = await host.StartConversationAsync();
         var expired = SignedToken(host, conversation.Id, "dl_x", expiresIn: TimeSpan.FromSeconds(-1));
 
-        using var response = await host.Http.SendAsync(host.Request(new HttpMethod(method), path.Replace("{id}", conversation.Id, StringComparison.Ordinal), expired));
+        var activity = method == "POST" && path.EndsWith("/activities", StringComparison.Ordinal) ? new { type = "message", text = "hi" } : null;
+        using var response = await host.Http.SendAsync(host.Request(new HttpMethod(method), path.Replace("{id}", conversation.Id, StringComparison.Ordinal), expired, activity));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("TokenExpired", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
     }
 

@@ -64,6 +64,7 @@ public sealed class DirectLineStreamTests
     [InlineData("missing")]
     [InlineData("tampered")]
     [InlineData("other-conversation")]
+    [InlineData("expired")]
     public async Task Stream_WithABadToken_IsRefused(string kind)
     {
         await using var host = await WebChatHost.StartAsync();
@@ -73,12 +74,16 @@ public sealed class DirectLineStreamTests
         {
             "missing" => new Uri(conversation.StreamUrl.GetLeftPart(UriPartial.Path)),
             "tampered" => new Uri(conversation.StreamUrl.ToString().Replace("?t=", "?t=x", StringComparison.Ordinal)),
+            "expired" => new Uri(conversation.StreamUrl.GetLeftPart(UriPartial.Path) + "?t="
+                + Uri.EscapeDataString(DirectLineAuthTests.SignedToken(host, conversation.Id, "dl_x", expiresIn: TimeSpan.FromSeconds(-1)))),
             _ => new Uri(conversation.StreamUrl.GetLeftPart(UriPartial.Path) + "?t=" + Uri.EscapeDataString(other.Token)),
         };
 
         var error = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(url));
 
-        Assert.Contains(kind == "other-conversation" ? "403" : "401", error.Message, StringComparison.Ordinal);
+        // A token for another conversation is forbidden, an expired one is 403 TokenExpired (Direct Line 3.0), a missing
+        // or forged one is unauthorized.
+        Assert.Contains(kind is "other-conversation" or "expired" ? "403" : "401", error.Message, StringComparison.Ordinal);
     }
 
     internal static async Task<ClientWebSocket> ConnectAsync(Uri url)

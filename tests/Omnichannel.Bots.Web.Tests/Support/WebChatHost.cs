@@ -83,6 +83,32 @@ public sealed class WebChatHost : IAsyncDisposable
         return new StartedConversation(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, new Uri(body.GetProperty("streamUrl").GetString()!));
     }
 
+    /// <summary>What a site's backend does for its page: POST /v3/directline/tokens/generate with the secret.</summary>
+    public async Task<GeneratedToken> GenerateTokenAsync()
+    {
+        using var response = await Http.SendAsync(Request(HttpMethod.Post, "/v3/directline/tokens/generate", Secret));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+    }
+
+    /// <summary>
+    /// What a returning page does with the token it kept, expired or not: POST /api/webchat/token with
+    /// <c>{"resume": token}</c> (from the host's own origin), which gives a new token for the same conversation.
+    /// </summary>
+    public async Task<GeneratedToken> ResumeTokenAsync(string kept)
+    {
+        using var request = Request(HttpMethod.Post, "/api/webchat/token", bearer: null, new { resume = kept });
+        request.Headers.Add("Origin", BaseUrl.GetLeftPart(UriPartial.Authority));
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+    }
+
+    /// <summary>The Direct Line domain clients are given: http://127.0.0.1:PORT/v3/directline.</summary>
+    public string DirectLineDomain => new Uri(BaseUrl, "/v3/directline").ToString();
+
     public async Task<JsonElement> PostMessageAsync(StartedConversation conversation, string text, string? clientActivityId = null)
     {
         var activity = new Dictionary<string, object?>
@@ -144,6 +170,8 @@ public sealed class WebChatHost : IAsyncDisposable
         }
     }
 }
+
+public sealed record GeneratedToken(string ConversationId, string Token);
 
 public sealed record StartedConversation(string Id, string Token, Uri StreamUrl);
 
