@@ -236,15 +236,15 @@ async function getToken(resume) { // -> true when it resumed the stored conversa
   return same;
 }
 
-// With the bearer token; a 401 renews it and repeats the request once.
+// Bearer; 401 or 403 TokenExpired renews it, once.
 async function auth(method, path, body, again) {
   const r = await req(method, path, body, true);
   if (r.ok) return r.data;
-  if (r.status == 401 && !again) { await renew(); return auth(method, path, body, true); }
+  if (!again && (r.status == 401 || r.data?.error?.code == 'TokenExpired')) { await renew(); return auth(method, path, body, true); }
   throw fail(r.status ? BUSY : NET, [401, 403, 404].includes(r.status) ? 'gone' : 'retry');
 }
 
-// Refresh; if that fails (expired), a token resuming the conversation if it still can.
+// Refresh; if expired, a token resuming the conversation if it can.
 const renew = () => renewing || (renewing = (async () => {
   try {
     const r = await req('POST', '/v3/directline/tokens/refresh', null, true), before = S.conversationId;
