@@ -2,29 +2,42 @@ using Benchmarks;
 
 // `dotnet run -c Release --project tests/Benchmarks -- turns [--conversations N] [--messages M] [--concurrency C]
 //  [--data DIR] [--baseline sequential|no-group-commit|normal|none]`
+// `dotnet run -c Release --project tests/Benchmarks -- webchat [--conversations N] [--concurrency C] [--duration S]
+//  [--warmup S] [--baseline N|none] [--url URL --secret SECRET [--server-pid PID]]`
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(TurnsOptions.Usage);
+    Console.WriteLine(WebChatLoadOptions.Usage);
     return 0;
 }
 
-if (args[0] != "turns")
+if (args[0] is not ("turns" or "webchat"))
 {
-    Console.Error.WriteLine($"Unknown command '{args[0]}'.");
+    Console.Error.WriteLine($"Unknown command '{args[0]}': turns or webchat.");
     Console.Error.WriteLine(TurnsOptions.Usage);
+    Console.Error.WriteLine(WebChatLoadOptions.Usage);
     return 2;
 }
 
-TurnsOptions options;
+Func<Task<int>> command;
 try
 {
-    options = TurnsOptions.Parse(args[1..]);
+    if (args[0] == "turns")
+    {
+        var turns = TurnsOptions.Parse(args[1..]);
+        command = () => TurnsCommand.RunAsync(turns);
+    }
+    else
+    {
+        var webChat = WebChatLoadOptions.Parse(args[1..]);
+        command = () => WebChatCommand.RunAsync(webChat);
+    }
 }
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(TurnsOptions.Usage);
+    Console.Error.WriteLine(args[0] == "turns" ? TurnsOptions.Usage : WebChatLoadOptions.Usage);
     return 2;
 }
 
-return await TurnsCommand.RunAsync(options);
+return await command();

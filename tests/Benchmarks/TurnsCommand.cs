@@ -72,7 +72,7 @@ public static class TurnsCommand
         await using (bot)
         {
             Console.WriteLine(Row("database", bot.Database.FilePath));
-            Console.WriteLine(Row("machine load", LoadAverage() + " (1/5/15-min load average at the start: other processes share these cores)"));
+            Console.WriteLine(Row("machine load", MachineFacts.LoadAverage() + " (1/5/15-min load average at the start: other processes share these cores)"));
             var (fsyncP50, fsyncP99) = FsyncProbe.Measure(directory);
             Console.WriteLine(Row("disk fsync", string.Create(CultureInfo.InvariantCulture,
                 $"4 KiB append + fsync in that folder: p50 {fsyncP50:0.00} ms, p99 {fsyncP99:0.00} ms (a durable turn waits for two: inbox append, turn commit)")));
@@ -88,10 +88,10 @@ public static class TurnsCommand
             var drained = await bot.WaitForDrainAsync(warmUp.Replies + load.Replies, TimeSpan.FromSeconds(60));
             drainClock.Stop();
             var (outbox, journalFromOwnConnection) = bot.Inspect();
-            var durable = IsDurable(bot.Database.JournalMode, bot.Database.Synchronous);
+            var durable = SqliteDurabilityText.IsDurable(bot.Database.JournalMode, bot.Database.Synchronous);
 
             Console.WriteLine(Row("journal_mode", $"{bot.Database.JournalMode} (writer connection; a fresh connection to the file reads '{journalFromOwnConnection}')"));
-            Console.WriteLine(Row("synchronous", $"{bot.Database.Synchronous} (writer connection): {DurabilityMeaning(bot.Database.JournalMode, bot.Database.Synchronous)}"));
+            Console.WriteLine(Row("synchronous", $"{bot.Database.Synchronous} (writer connection): {SqliteDurabilityText.Meaning(bot.Database.JournalMode, bot.Database.Synchronous)}"));
             Console.WriteLine(Row("warm-up", $"{warmUp.Turns} turns ({options.WarmUpConversations} conversations), not measured"));
             Console.WriteLine(Row("turns", $"{load.Turns} ({options.Conversations} conversations × {options.Messages} messages, {concurrency} in flight)"));
             Console.WriteLine(Row("seconds", load.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)));
@@ -131,26 +131,7 @@ public static class TurnsCommand
         }
     }
 
-    private static bool IsDurable(string journalMode, string synchronous) =>
-        synchronous is "FULL" or "EXTRA" && journalMode is not ("memory" or "off");
-
-    private static string DurabilityMeaning(string journalMode, string synchronous) => (journalMode, synchronous) switch
-    {
-        ("wal", "FULL" or "EXTRA") =>
-            "every COMMIT fsyncs the WAL before the turn is reported committed, so a committed turn survives a process crash, an OS crash and power loss",
-        ("wal", "NORMAL") =>
-            "the WAL is fsynced only at checkpoints: a committed turn survives a process crash, but the last commits can be lost on power loss or an OS crash",
-        (_, "OFF") => "no fsync at all: committed turns can be lost or the file corrupted on power loss",
-        _ => $"rollback journal '{journalMode}' with synchronous={synchronous}",
-    };
-
-    private static string LoadAverage()
-    {
-        const string path = "/proc/loadavg";
-        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "unknown";
-    }
-
-    private static string SqliteVersion()
+    internal static string SqliteVersion()
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
         connection.Open();
