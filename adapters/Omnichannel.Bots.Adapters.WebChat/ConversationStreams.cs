@@ -16,8 +16,6 @@ internal sealed class ConversationStreams
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Listener, byte>> _listeners = new(StringComparer.Ordinal);
 
-    public int OpenStreams => _listeners.Values.Sum(l => l.Count);
-
     public Listener Listen(string conversationId)
     {
         var listener = new Listener(this, conversationId);
