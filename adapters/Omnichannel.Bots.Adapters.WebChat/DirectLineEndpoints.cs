@@ -200,7 +200,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return error;
         }
 
-        var (body, tooLarge) = await ReadBodyAsync(http.Request, UserActivity.MaxBodyBytes).ConfigureAwait(false);
+        var (body, tooLarge) = await RequestBodies.ReadAsync(http.Request, UserActivity.MaxBodyBytes).ConfigureAwait(false);
         if (tooLarge is not null)
         {
             return tooLarge;
@@ -256,6 +256,11 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         var activity = new UserActivity("message", null, null, null, null, null, []);
         if (activityPart is not null)
         {
+            if (activityPart.Length > UserActivity.MaxBodyBytes)
+            {
+                return DirectLineResults.TooLarge($"The activity part is over {UserActivity.MaxBodyBytes} bytes.");
+            }
+
             using var stream = activityPart.OpenReadStream();
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
@@ -331,8 +336,9 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         }
 
         DirectLineActivities.TryReadWatermark(watermark, out var after);
+        using var listener = _stream.Listen(conversationId);
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        await _stream.RunAsync(socket, conversationId, after, http.RequestAborted).ConfigureAwait(false);
+        await _stream.RunAsync(socket, listener, after, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -441,7 +447,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
     /// <summary>The optional <c>{"user":{"id","name"}}</c> of a token or conversation request made with the secret.</summary>
     private static async Task<(WebChatUser? User, IResult? Problem)> ReadUserAsync(HttpRequest request)
     {
-        var (body, tooLarge) = await ReadBodyAsync(request, 16 * 1024).ConfigureAwait(false);
+        var (body, tooLarge) = await RequestBodies.ReadAsync(request, 16 * 1024).ConfigureAwait(false);
         if (tooLarge is not null)
         {
             return (null, tooLarge);
@@ -480,29 +486,6 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         {
             return (null, DirectLineResults.BadArgument($"The body is not JSON ({ex.Message})."));
         }
-    }
-
-    private static async Task<(byte[] Body, IResult? TooLarge)> ReadBodyAsync(HttpRequest request, int limit)
-    {
-        if (request.ContentLength > limit)
-        {
-            return ([], DirectLineResults.TooLarge($"The body is over {limit} bytes."));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return ([], DirectLineResults.TooLarge($"The body is over {limit} bytes."));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return (buffer.ToArray(), null);
     }
 
     private readonly record struct Caller(bool IsSecret, DirectLineToken? Token);

@@ -30,10 +30,17 @@ internal sealed class DirectLineStream
 
     private long _opened;
 
-    public async Task RunAsync(WebSocket socket, string conversationId, long after, CancellationToken aborted)
+    /// <summary>
+    /// Starts listening to the conversation. Call it before accepting the WebSocket, so nothing sent while the
+    /// handshake completes (a typing indicator is not stored) is missed.
+    /// </summary>
+    public ConversationStreams.Listener Listen(string conversationId) => _streams.Listen(conversationId);
+
+    public async Task RunAsync(WebSocket socket, ConversationStreams.Listener listener, long after, CancellationToken aborted)
     {
+        ArgumentNullException.ThrowIfNull(listener);
         Interlocked.Increment(ref _opened);
-        using var listener = _streams.Listen(conversationId);
+        var conversationId = listener.ConversationId;
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var receiving = DrainClientAsync(socket, closed);
         try

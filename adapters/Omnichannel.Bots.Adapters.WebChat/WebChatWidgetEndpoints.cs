@@ -153,27 +153,20 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
 
     private static async Task<(WidgetTokenRequest Request, IResult? Problem)> ReadRequestAsync(HttpRequest request)
     {
-        const int Limit = 16 * 1024;
-        if (request.ContentLength is 0)
+        var (body, tooLarge) = await RequestBodies.ReadAsync(request, 16 * 1024).ConfigureAwait(false);
+        if (tooLarge is not null)
         {
-            return (new WidgetTokenRequest(null, null), null);
+            return (new WidgetTokenRequest(null, null), tooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > Limit)
-        {
-            return (new WidgetTokenRequest(null, null), DirectLineResults.TooLarge($"The body is over {Limit} bytes."));
-        }
-
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             return (new WidgetTokenRequest(null, null), null);
         }
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

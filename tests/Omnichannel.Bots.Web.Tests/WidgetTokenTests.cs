@@ -209,6 +209,16 @@ public sealed class WidgetTokenTests
     }
 
     [Fact]
+    public async Task BodyOverTheLimit_Is413()
+    {
+        await using var host = await StartAsync();
+
+        using var response = await RequestTokenAsync(host, Shop, new { resume = new string('x', 20 * 1024) });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Widget_ServedAsJavaScriptWithAnETag()
     {
         await using var host = await StartAsync();
