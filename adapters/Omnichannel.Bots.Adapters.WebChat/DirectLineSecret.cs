@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
@@ -14,9 +12,9 @@ internal sealed class DirectLineSecret
 {
     public const string FileName = "webchat-secret";
 
-    public DirectLineSecret(IOptions<WebChatOptions> options, IConfiguration configuration, IHostEnvironment environment)
+    public DirectLineSecret(IOptions<WebChatOptions> options, BotDataDirectory dataDirectory)
     {
-        Value = options.Value.Secret ?? LoadOrCreate(DataFile(configuration, environment));
+        Value = options.Value.Secret ?? LoadOrCreate(Path.Combine(dataDirectory.Path, FileName));
         TokenKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Value), "omnibot directline token v1"u8);
         FileKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Value), "omnibot directline file v1"u8);
     }
@@ -32,12 +30,6 @@ internal sealed class DirectLineSecret
     /// <summary>True when <paramref name="candidate"/> is the secret (compared in constant time).</summary>
     public bool Matches(string candidate) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(Value));
-
-    internal static string DataFile(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var directory = configuration["Storage:DataDirectory"] is { Length: > 0 } configured ? configured : "data";
-        return Path.GetFullPath(Path.Combine(environment.ContentRootPath, directory, FileName));
-    }
 
     private static string LoadOrCreate(string path)
     {

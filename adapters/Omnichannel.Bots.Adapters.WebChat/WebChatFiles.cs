@@ -2,8 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
@@ -17,9 +15,9 @@ internal sealed class WebChatFiles
     private readonly string _directory;
     private readonly byte[] _key;
 
-    public WebChatFiles(DirectLineSecret secret, IConfiguration configuration, IHostEnvironment environment)
+    public WebChatFiles(DirectLineSecret secret, BotDataDirectory dataDirectory)
     {
-        _directory = Path.Combine(Path.GetDirectoryName(DirectLineSecret.DataFile(configuration, environment))!, "webchat-files");
+        _directory = Path.Combine(dataDirectory.Path, "webchat-files");
         _key = secret.FileKey;
     }
 

@@ -22,6 +22,7 @@ public static class SqliteBotBuilderExtensions
         }
 
         bot.Services.TryAddSingleton<SqliteDatabase>();
+        bot.Services.TryAddSingleton(services => new BotDataDirectory(Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().FilePath)!));
         bot.Services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         bot.Services.TryAddSingleton<ITurnStore, SqliteTurnStore>();
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
