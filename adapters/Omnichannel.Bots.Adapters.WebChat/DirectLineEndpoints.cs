@@ -21,31 +21,28 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
     private const int PageSize = 100;
 
     private readonly WebChatConversations _conversations;
-    private readonly DirectLineSecret _secret;
+    private readonly DirectLineAuthorizer _authorizer;
+    private readonly WebChatSubmissions _submissions;
     private readonly IActivityLogStore _log;
-    private readonly ConversationStreams _streams;
     private readonly DirectLineStream _stream;
     private readonly WebChatFiles _files;
-    private readonly IMessageInbox _inbox;
     private readonly WebChatOptions _options;
 
     public DirectLineEndpoints(
         WebChatConversations conversations,
-        DirectLineSecret secret,
+        DirectLineAuthorizer authorizer,
+        WebChatSubmissions submissions,
         IActivityLogStore log,
-        ConversationStreams streams,
         DirectLineStream stream,
         WebChatFiles files,
-        IMessageInbox inbox,
         IOptions<WebChatOptions> options)
     {
         _conversations = conversations;
-        _secret = secret;
+        _authorizer = authorizer;
+        _submissions = submissions;
         _log = log;
-        _streams = streams;
         _stream = stream;
         _files = files;
-        _inbox = inbox;
         _options = options.Value;
     }
 
@@ -87,7 +84,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     private async Task<IResult> GenerateTokenAsync(HttpContext http)
     {
-        var (caller, error) = Authenticate(http.Request);
+        var (caller, error) = _authorizer.Authenticate(http.Request);
         if (error is not null)
         {
             return error;
@@ -110,7 +107,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     private IResult RefreshToken(HttpContext http)
     {
-        var (caller, error) = Authenticate(http.Request);
+        var (caller, error) = _authorizer.Authenticate(http.Request);
         if (error is not null)
         {
             return error;
@@ -126,7 +123,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     private async Task<IResult> StartConversationAsync(HttpContext http)
     {
-        var (caller, error) = Authenticate(http.Request);
+        var (caller, error) = _authorizer.Authenticate(http.Request);
         if (error is not null)
         {
             return error;
@@ -154,7 +151,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     private async Task<IResult> ReconnectAsync(string conversationId, HttpContext http)
     {
-        var (token, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        var (token, error) = await _authorizer.AuthorizeAsync(http.Request, conversationId).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -171,7 +168,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     private async Task<IResult> GetActivitiesAsync(string conversationId, HttpContext http)
     {
-        var (_, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        var (_, error) = await _authorizer.AuthorizeAsync(http.Request, conversationId).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -194,7 +191,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     private async Task<IResult> PostActivityAsync(string conversationId, HttpContext http)
     {
-        var (token, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        var (token, error) = await _authorizer.AuthorizeAsync(http.Request, conversationId).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -209,12 +206,12 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         var (activity, problems) = UserActivity.Parse(body);
         return activity is null
             ? DirectLineResults.BadArgument(problems)
-            : await SubmitAsync(conversationId, token!.User, activity, [], http.RequestAborted).ConfigureAwait(false);
+            : await _submissions.SubmitAsync(conversationId, token!.User, activity, [], http.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task<IResult> UploadAsync(string conversationId, HttpContext http)
     {
-        var (token, error) = await AuthorizeConversationAsync(http.Request, conversationId).ConfigureAwait(false);
+        var (token, error) = await _authorizer.AuthorizeAsync(http.Request, conversationId).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -286,7 +283,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             attachments.Add(new Attachment(contentType, new Uri(url), Path.GetFileName(file.FileName)));
         }
 
-        return await SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted).ConfigureAwait(false);
+        return await _submissions.SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted).ConfigureAwait(false);
     }
 
     private IResult GetFile(string fileId, HttpContext http)
@@ -316,15 +313,10 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return;
         }
 
-        string? credential = http.Request.Query["t"];
-        var token = string.IsNullOrEmpty(credential) ? null : _conversations.Read(credential);
-        IResult? refusal = token is null ? DirectLineResults.Unauthorized("The stream URL's token (t) is missing or not valid.")
-            : _conversations.IsExpired(token) ? DirectLineResults.TokenExpired()
-            : token.ConversationId != conversationId ? DirectLineResults.Forbidden("This token is for another conversation.")
-            : await _conversations.FindOwnerAsync(conversationId, http.RequestAborted).ConfigureAwait(false) is null ? DirectLineResults.NotFound($"There is no conversation '{conversationId}'.")
-            : null;
+        var (_, refusal) = await _authorizer.AuthorizeStreamAsync(http.Request.Query["t"], conversationId, http.RequestAborted).ConfigureAwait(false);
         string? watermark = http.Request.Query["watermark"];
-        if (refusal is null && !DirectLineActivities.TryReadWatermark(watermark, out _))
+        var after = 0L;
+        if (refusal is null && !DirectLineActivities.TryReadWatermark(watermark, out after))
         {
             refusal = DirectLineResults.BadArgument($"watermark '{watermark}' is not one this server issued.");
         }
@@ -335,113 +327,9 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return;
         }
 
-        DirectLineActivities.TryReadWatermark(watermark, out var after);
         using var listener = _stream.Listen(conversationId);
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         await _stream.RunAsync(socket, listener, after, http.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Stores the customer's activity in the conversation's log (its echo; a repeated <c>clientActivityID</c> finds the
-    /// first one) and hands it to the inbox, which ignores a message it already has. Both steps are idempotent, so a
-    /// client retrying after a failure neither loses nor doubles the message.
-    /// </summary>
-    private async Task<IResult> SubmitAsync(string conversationId, WebChatUser user, UserActivity activity, List<Attachment> uploaded, CancellationToken cancellationToken)
-    {
-        if (!activity.IsMessage)
-        {
-            // Typing and events from the client: accepted, not stored, not acted on.
-            return Results.Json(new { id = conversationId + "|ignored-" + Guid.NewGuid().ToString("N")[..12] });
-        }
-
-        var now = _conversations.Time.GetUtcNow();
-        var key = activity.ClientActivityId ?? Guid.CreateVersion7().ToString("N");
-        var content = activity with { Attachments = [.. activity.Attachments, .. uploaded] };
-        var message = new BotMessage
-        {
-            Id = conversationId + "/" + key,
-            Channel = ChannelId.WebChat,
-            Conversation = new ConversationAddress(DirectLineActivities.ChannelName, conversationId),
-            Sender = user.ToParticipant(),
-            Text = content.Text,
-            Value = content.Value,
-            Attachments = content.Attachments,
-            Locale = content.Locale,
-            Timestamp = now,
-        };
-        var problems = InboundMessageValidator.Check(message);
-        if (problems.Count > 0)
-        {
-            return DirectLineResults.BadArgument(problems);
-        }
-
-        var appended = await _log.AppendAsync(
-            conversationId, "user:" + key, DirectLineActivities.ForUserActivity(content, conversationId, user, now), cancellationToken).ConfigureAwait(false);
-        if (appended.Added)
-        {
-            _streams.Appended(conversationId);
-        }
-
-        try
-        {
-            await _inbox.SubmitAsync(message, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (InboundMessageRejectedException ex)
-        {
-            return DirectLineResults.BadArgument(ex.Problems);
-        }
-
-        return Results.Json(new { id = DirectLineActivities.IdFor(conversationId, appended.Sequence) });
-    }
-
-    private (Caller Caller, IResult? Error) Authenticate(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string Bearer = "Bearer ";
-        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) || header.Length == Bearer.Length)
-        {
-            return (default, DirectLineResults.Unauthorized("Send Authorization: Bearer <Direct Line secret or token>."));
-        }
-
-        var credential = header[Bearer.Length..].Trim();
-        if (_secret.Matches(credential))
-        {
-            return (new Caller(IsSecret: true, Token: null), null);
-        }
-
-        var token = _conversations.Read(credential);
-        if (token is null)
-        {
-            return (default, DirectLineResults.Unauthorized("The secret or token is not valid."));
-        }
-
-        return _conversations.IsExpired(token) ? (default, DirectLineResults.TokenExpired()) : (new Caller(IsSecret: false, token), null);
-    }
-
-    /// <summary>
-    /// The caller may act on this conversation: a token bound to it (403 for another one), or the secret; 404 when it
-    /// does not exist. Returns a token for the conversation's user either way.
-    /// </summary>
-    private async Task<(DirectLineToken? Token, IResult? Error)> AuthorizeConversationAsync(HttpRequest request, string conversationId)
-    {
-        var (caller, error) = Authenticate(request);
-        if (error is not null)
-        {
-            return (null, error);
-        }
-
-        if (caller.Token is { } token && token.ConversationId != conversationId)
-        {
-            return (null, DirectLineResults.Forbidden("This token is for another conversation."));
-        }
-
-        var owner = await _conversations.FindOwnerAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (owner is null)
-        {
-            return (null, DirectLineResults.NotFound($"There is no conversation '{conversationId}'."));
-        }
-
-        return (caller.Token ?? _conversations.NewToken(conversationId, new WebChatUser(owner)), null);
     }
 
     /// <summary>The optional <c>{"user":{"id","name"}}</c> of a token or conversation request made with the secret.</summary>
@@ -487,6 +375,4 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return (null, DirectLineResults.BadArgument($"The body is not JSON ({ex.Message})."));
         }
     }
-
-    private readonly record struct Caller(bool IsSecret, DirectLineToken? Token);
 }

@@ -29,6 +29,8 @@ public static class WebChatBotBuilderExtensions
         bot.Services.TryAddSingleton<ConversationStreams>();
         bot.Services.TryAddSingleton<DirectLineStream>();
         bot.Services.TryAddSingleton<WebChatFiles>();
+        bot.Services.TryAddSingleton<DirectLineAuthorizer>();
+        bot.Services.TryAddSingleton<WebChatSubmissions>();
         bot.AddChannel<WebChatChannelAdapter>();
         bot.Services.AddSingleton<IBotEndpoints, DirectLineEndpoints>();
         bot.Services.AddSingleton<IBotEndpoints, WebChatWidgetEndpoints>();
