@@ -115,6 +115,14 @@ public sealed class KnowledgeSearcher
         return new KnowledgeAnswer(question, decision, matches, Threshold);
     }
 
+    /// <summary>The per-article features of a question (for tuning the weights offline).</summary>
+    internal async Task<ArticleScores> FeaturesAsync(string question, CancellationToken cancellationToken)
+    {
+        var embedding = (await _embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
+        ArticleModel.Normalize(embedding);
+        return _model.Score(LexicalAnalyzer.Default.Analyze(question), embedding, _options.Weights, null);
+    }
+
     private static async Task<List<ArticleMember>> MembersAsync(IReadOnlyList<KnowledgeArticle> articles, IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken)
     {
         var embedded = store as EmbeddedKnowledgeStore;
