@@ -73,7 +73,8 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IDisposable
         {
             var current = _snapshot;
             var dimensions = current.Chunks.Length > 0 ? current.Dimensions : (int?)null;
-            var remaining = current.Chunks.Count(c => !deleteIds.Contains(c.Chunk.Id));
+            var upsertIds = upserts.Select(r => r.Chunk.Id).ToHashSet(StringComparer.Ordinal);
+            var remaining = current.Chunks.Count(c => !deleteIds.Contains(c.Chunk.Id) && !upsertIds.Contains(c.Chunk.Id));
             if (remaining == 0)
             {
                 dimensions = null;
