@@ -86,7 +86,7 @@ internal sealed class KbSession : IDisposable
         Embedder.Dispose();
     }
 
-    private static async Task<KbIndexReport> SyncAsync(IReadOnlyList<KnowledgeArticle> articles, EmbeddedKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken)
+    private static async Task<KbIndexReport> SyncAsync(IReadOnlyList<KnowledgeArticle> articles, EmbeddedKnowledgeStore store, StaticWordEmbeddingGenerator embedder, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var model = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "default";

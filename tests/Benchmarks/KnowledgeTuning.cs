@@ -27,54 +27,18 @@ public static class KnowledgeTuning
             Console.WriteLine(RankingResult.Score("baseline A", dev, await KnowledgeBaselines.NearestNeighboursRrfAsync(examples, embedder)));
             Console.WriteLine(RankingResult.Score("baseline B", dev, KnowledgeBaselines.TfIdfCentroids(examples)));
             var articles = KnowledgeCorpus.ArticlesFromExamples(examples);
-            var (searcher, _, _, _) = await KnowledgeCorpus.BuildAsync(articles, embedder, KnowledgeSearchOptions.Default with { Calibration = KnowledgeCalibration.Default });
-            var features = new List<(ArticleScores Scores, int Label)>();
-            foreach (var q in dev)
+            foreach (var (label, options) in new[]
             {
-                features.Add((await searcher.FeaturesAsync(q.Text, CancellationToken.None), articles.FindIndex(a => a.Id == q.Label)));
-            }
-
-            var results = new List<(double Top1, string Config)>();
-            double[] grid = [0, 0.25, 0.5, 0.75, 1, 1.5, 2];
-            foreach (var word in new[] { 0.0, 0.5, 1 })
+                ("ours, default weights (no learning)", KnowledgeSearchOptions.Default with { LearnWeights = false }),
+                ("ours, weights learned by CV (defaults)", KnowledgeSearchOptions.Default),
+            })
             {
-                foreach (var character in grid)
-                {
-                    foreach (var centroid in grid)
-                    {
-                        foreach (var nearest in grid)
-                        {
-                            var correct = 0;
-                            foreach (var (scores, label) in features)
-                            {
-                                var best = -1;
-                                var bestScore = double.NegativeInfinity;
-                                for (var a = 0; a < scores.Total.Length; a++)
-                                {
-                                    var s = (word * scores.Word[a]) + (character * scores.Character[a]) + (centroid * scores.DenseCentroid[a]) + (nearest * Math.Max(0, scores.DenseNearest[a]));
-                                    if (s > bestScore)
-                                    {
-                                        (best, bestScore) = (a, s);
-                                    }
-                                }
-
-                                correct += best == label ? 1 : 0;
-                            }
-
-                            results.Add(((double)correct / dev.Count, string.Create(CultureInfo.InvariantCulture, $"word {word} char {character} centroid {centroid} nearest {nearest}")));
-                        }
-                    }
-                }
+                var (searcher, _, _, build) = await KnowledgeCorpus.BuildAsync(articles, embedder, options);
+                Console.WriteLine(RankingResult.Score(label, dev, KnowledgeCorpus.Ranker(searcher)));
+                var c = searcher.Calibration;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    build {build.TotalMilliseconds:F0} ms; {c.Weights}; threshold {c.Threshold:F2}, clarify {c.ClarifyMargin:F3}, confidence = sigmoid({c.ScoreWeight:F2}·s + {c.MarginWeight:F2}·margin + {c.Bias:F2}), {c.Samples} held-out"));
             }
-
-            foreach (var (top1, config) in results.OrderByDescending(r => r.Top1).Take(12))
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  dev top-1 {top1 * 100:F2}  {config}"));
-            }
-
-            var defaults = KnowledgeSearchOptions.Default;
-            Console.WriteLine(RankingResult.Score("ours (defaults)", dev, KnowledgeCorpus.Ranker(searcher)));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  defaults: word {defaults.WordWeight} char {defaults.CharacterWeight} centroid {defaults.DenseCentroidWeight} nearest {defaults.DenseNearestWeight}"));
         }
     }
 }

@@ -14,9 +14,11 @@ internal sealed class ArticleModel
     private readonly float[] _centroids;
     private readonly float[] _members;
     private readonly int[] _memberArticle;
+    private readonly Dictionary<uint, (int[] Members, float[] Weights)> _memberPostings;
 
-    private ArticleModel(int articles, int dimensions, Dictionary<uint, float> idf, Dictionary<uint, (int[], float[], bool)> postings, float[] centroids, float[] members, int[] memberArticle)
+    private ArticleModel(int articles, int dimensions, Dictionary<uint, float> idf, Dictionary<uint, (int[], float[], bool)> postings, float[] centroids, float[] members, int[] memberArticle, Dictionary<uint, (int[], float[])> memberPostings)
     {
+        _memberPostings = memberPostings;
         ArticleCount = articles;
         Dimensions = dimensions;
         _idf = idf;
@@ -49,6 +51,7 @@ internal sealed class ArticleModel
         }
 
         var sums = new Dictionary<uint, float>[articles];
+        var memberLists = new Dictionary<uint, List<(int Member, float Weight)>>();
         var kinds = new Dictionary<uint, bool>();
         var counts = new int[articles];
         var centroids = new float[articles * dimensions];
@@ -65,6 +68,15 @@ internal sealed class ArticleModel
             {
                 sums[a][ids[t]] = sums[a].GetValueOrDefault(ids[t]) + weights[t];
                 kinds[ids[t]] = character[t];
+                if (!character[t])
+                {
+                    if (!memberLists.TryGetValue(ids[t], out var memberList))
+                    {
+                        memberLists[ids[t]] = memberList = [];
+                    }
+
+                    memberList.Add((m, weights[t]));
+                }
             }
 
             if (dimensions > 0)
@@ -122,13 +134,20 @@ internal sealed class ArticleModel
             postings[id] = (list.Select(p => p.Article).ToArray(), list.Select(p => p.Weight).ToArray(), kinds[id]);
         }
 
-        return new ArticleModel(articles, dimensions, idf, postings, centroids, memberVectors, memberArticle);
+        var memberPostings = new Dictionary<uint, (int[], float[])>(memberLists.Count);
+        foreach (var (id, list) in memberLists)
+        {
+            memberPostings[id] = (list.Select(p => p.Member).ToArray(), list.Select(p => p.Weight).ToArray());
+        }
+
+        return new ArticleModel(articles, dimensions, idf, postings, centroids, memberVectors, memberArticle, memberPostings);
     }
 
     /// <summary>Scores every article for one question. <paramref name="allowed"/> (optional) masks articles out with -inf.</summary>
-    public ArticleScores Score(LexicalTerms terms, ReadOnlySpan<float> normalizedQuery, ScoreWeights weights, bool[]? allowed)
+    public ArticleScores Score(LexicalTerms terms, ReadOnlySpan<float> normalizedQuery, KnowledgeFusionWeights weights, bool[]? allowed)
     {
         var scores = new ArticleScores(ArticleCount);
+        var memberScores = new float[_memberArticle.Length];
         var (ids, values, character) = Weigh(terms, _idf);
         for (var t = 0; t < ids.Length; t++)
         {
@@ -163,14 +182,29 @@ internal sealed class ArticleModel
             }
         }
 
-        for (var a = 0; a < ArticleCount; a++)
+        for (var t = 0; t < ids.Length; t++)
         {
-            scores.Total[a] = allowed is not null && !allowed[a]
-                ? float.NegativeInfinity
-                : (float)((weights.Word * scores.Word[a]) + (weights.Character * scores.Character[a])
-                    + (weights.DenseCentroid * scores.DenseCentroid[a]) + (weights.DenseNearest * Math.Max(0, scores.DenseNearest[a])));
+            if (character[t] || !_memberPostings.TryGetValue(ids[t], out var posting))
+            {
+                continue;
+            }
+
+            for (var p = 0; p < posting.Members.Length; p++)
+            {
+                memberScores[posting.Members[p]] += values[t] * posting.Weights[p];
+            }
         }
 
+        for (var m = 0; m < memberScores.Length; m++)
+        {
+            var a = _memberArticle[m];
+            if (memberScores[m] > scores.WordNearest[a])
+            {
+                scores.WordNearest[a] = memberScores[m];
+            }
+        }
+
+        scores.Combine(weights, scores.Total, allowed);
         return scores;
     }
 

@@ -1,22 +1,19 @@
 namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
-/// Ranking and calibration settings of <see cref="KnowledgeSearcher"/>. The score of an article is
-/// <c>Word·cos(TF-IDF words+bigrams, article centroid) + Character·cos(TF-IDF char 3-5-grams, centroid) +
-/// DenseCentroid·cos(embedding, article's mean embedding) + DenseNearest·max cos(embedding, article's texts)</c>.
-/// The defaults were tuned on a seeded dev split of BANKING77's train.csv (see tests/Benchmarks/README.md).
+/// Ranking and calibration settings of <see cref="KnowledgeSearcher"/> (the score of an article: see
+/// <see cref="KnowledgeFusionWeights"/>). The defaults were chosen on a seeded dev split of BANKING77's train.csv (see
+/// tests/Benchmarks/README.md).
 /// </summary>
 public sealed record KnowledgeSearchOptions
 {
     public static KnowledgeSearchOptions Default { get; } = new();
 
-    public double WordWeight { get; init; } = 1.0;
+    /// <summary>The fusion weights calibration starts from (and keeps when <see cref="LearnWeights"/> is off or the base is too small).</summary>
+    public KnowledgeFusionWeights Weights { get; init; } = KnowledgeFusionWeights.Default;
 
-    public double CharacterWeight { get; init; } = 1.0;
-
-    public double DenseCentroidWeight { get; init; } = 1.0;
-
-    public double DenseNearestWeight { get; init; } = 0.5;
+    /// <summary>Learn the fusion weights per knowledge base by cross-validation on its example questions (coordinate ascent on top-1).</summary>
+    public bool LearnWeights { get; init; } = true;
 
     /// <summary>Cross-validation folds for calibration.</summary>
     public int Folds { get; init; } = 5;
@@ -30,8 +27,14 @@ public sealed record KnowledgeSearchOptions
     /// <summary>The calibrated threshold never goes below this (a tiny base would otherwise answer everything).</summary>
     public double MinimumThreshold { get; init; } = 0.2;
 
-    /// <summary>Two articles closer than this in score are always offered as a choice (when the pair is confident).</summary>
-    public double MinimumClarifyMargin { get; init; } = 0.01;
+    /// <summary>
+    /// Two articles whose scores differ by at most this fraction of the top score are always offered as a choice (when
+    /// the pair is confident); calibration may widen it up to <see cref="MaximumClarifyMargin"/>.
+    /// </summary>
+    public double MinimumClarifyMargin { get; init; } = 0.05;
+
+    /// <summary>The calibrated clarify margin (a fraction of the top score) never exceeds this.</summary>
+    public double MaximumClarifyMargin { get; init; } = 0.15;
 
     public int Seed { get; init; } = 17;
 
@@ -43,6 +46,4 @@ public sealed record KnowledgeSearchOptions
 
     /// <summary>When set, <see cref="KnowledgeSearcher.BuildAsync"/> uses it instead of calibrating (the fast path for hot reload).</summary>
     public KnowledgeCalibration? Calibration { get; init; }
-
-    internal ScoreWeights Weights => new(WordWeight, CharacterWeight, DenseCentroidWeight, DenseNearestWeight);
 }

@@ -4,8 +4,8 @@ namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
 /// The ranking brain above an <see cref="IKnowledgeStore"/>: ranks whole articles for a question (TF-IDF word and
-/// character centroids, a dense centroid and the nearest of the article's texts, weighted; see
-/// <see cref="KnowledgeSearchOptions"/>), turns the scores into a calibrated confidence per article and decides
+/// character centroids, a dense centroid and the nearest of the article's texts, dense and lexical, with fusion weights
+/// learned per base; see <see cref="KnowledgeFusionWeights"/>), turns the scores into a calibrated confidence per article and decides
 /// answer / clarify / decline. The store supplies the matching chunks (<see cref="ArticleMatch.Hits"/>) and applies the
 /// same filter. Immutable and thread-safe: a knowledge change builds a new searcher and swaps it in.
 /// <para>Two build paths: <see cref="BuildAsync"/> without <see cref="KnowledgeSearchOptions.Calibration"/> calibrates
@@ -84,7 +84,7 @@ public sealed class KnowledgeSearcher
             allowed = _articles.Select(a => ChunkFilter.Matches(filter, a.Locale, a.Tags, a.Channels)).ToArray();
         }
 
-        var total = _model.Score(terms, embedding, _options.Weights, allowed).Total;
+        var total = _model.Score(terms, embedding, Calibration.Weights, allowed).Total;
         var ranked = Enumerable.Range(0, total.Length)
             .Where(a => !float.IsNegativeInfinity(total[a]) && total[a] > 0)
             .OrderByDescending(a => total[a])
@@ -109,7 +109,7 @@ public sealed class KnowledgeSearcher
 
         var confidence = Calibration.Confidence(Score(0), Score(0) - Score(1));
         var pair = ranked.Length > 1 ? Calibration.Confidence(Score(1), Score(1) - Score(2)) : 0;
-        var decision = ranked.Length > 1 && Score(0) - Score(1) < Calibration.ClarifyMargin && pair >= Threshold
+        var decision = ranked.Length > 1 && Calibrator.RelativeMargin(Score(0), Score(1)) <= Calibration.ClarifyMargin && pair >= Threshold
             ? KnowledgeDecision.Clarify
             : confidence >= Threshold ? KnowledgeDecision.Answer : KnowledgeDecision.Decline;
         return new KnowledgeAnswer(question, decision, matches, Threshold);
@@ -120,7 +120,7 @@ public sealed class KnowledgeSearcher
     {
         var embedding = (await _embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
         ArticleModel.Normalize(embedding);
-        return _model.Score(LexicalAnalyzer.Default.Analyze(question), embedding, _options.Weights, null);
+        return _model.Score(LexicalAnalyzer.Default.Analyze(question), embedding, Calibration.Weights, null);
     }
 
     private static async Task<List<ArticleMember>> MembersAsync(IReadOnlyList<KnowledgeArticle> articles, IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken)
