@@ -14,8 +14,6 @@ namespace Omnichannel.Bots.Cli;
 /// </summary>
 internal sealed class WinkEmbeddingsConverter
 {
-    private const int BufferSize = 1 << 20;
-
     private readonly List<Candidate> _candidates = [];
     private int _dimensions = -1;
     private int _size = -1;
@@ -23,6 +21,9 @@ internal sealed class WinkEmbeddingsConverter
     private int _wordsSeen;
     private int _vectorsSeen;
     private double _cosineSum;
+
+    /// <summary>Read buffer size (tests use a tiny one to cross buffer boundaries inside tokens).</summary>
+    public int BufferSize { get; init; } = 1 << 20;
 
     /// <summary>Words kept (default 100,000).</summary>
     public int MaxWords { get; init; } = 100_000;
