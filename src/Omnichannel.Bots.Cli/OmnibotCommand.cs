@@ -47,6 +47,11 @@ public static class OmnibotCommand
         }
 
         // Verbs are added here as they land: kb validate|index|search|import-csv|eval, embeddings convert.
+        if (args is ["embeddings", "convert", ..])
+        {
+            return await EmbeddingsConvertCommand.RunAsync(args[2..], stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+
         await stderr.WriteLineAsync($"omnibot: unknown command '{string.Join(' ', args.Take(2))}'").ConfigureAwait(false);
         await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
         return 2;
