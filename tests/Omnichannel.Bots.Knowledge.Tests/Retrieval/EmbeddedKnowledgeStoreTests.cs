@@ -103,7 +103,8 @@ public sealed class EmbeddedKnowledgeStoreTests : IDisposable
             }
         })).ToList();
 
-        for (var i = 1; i <= 40; i++)
+        // Keep swapping until the readers have searched a good while (not a time limit: a count of searches).
+        for (var i = 1; i <= 40 || Volatile.Read(ref searches) < 300; i++)
         {
             await store.ReplaceAllAsync(versions[i % 2], CancellationToken.None);
         }
