@@ -123,44 +123,58 @@ public sealed class KnowledgeSearcher
         return _model.Score(LexicalAnalyzer.Default.Analyze(question), embedding, Calibration.Weights, null);
     }
 
+    /// <summary>
+    /// The texts that stand for each article: its title, its passages and its example questions. With an
+    /// <see cref="EmbeddedKnowledgeStore"/> the chunks' vectors and analysed terms are taken from the store (no
+    /// re-chunking, re-embedding or re-analysis: this is what keeps a rebuild fast); otherwise the articles are chunked
+    /// and embedded here. Titles are always embedded here (one short text per article).
+    /// </summary>
     private static async Task<List<ArticleMember>> MembersAsync(IReadOnlyList<KnowledgeArticle> articles, IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken)
     {
-        var embedded = store as EmbeddedKnowledgeStore;
-        var pending = new List<(int Article, string Text, bool IsQuestion, float[]? Vector)>();
+        var index = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
         for (var a = 0; a < articles.Count; a++)
         {
-            var article = articles[a];
-            pending.Add((a, article.Title, false, null));
-            foreach (var chunk in KnowledgeChunker.Chunk(article, string.Empty))
-            {
-                float[]? vector = null;
-                if (embedded is not null && embedded.TryGetEmbedding(chunk.Id, out var stored))
-                {
-                    vector = stored.ToArray();
-                }
-
-                pending.Add((a, chunk.Text, chunk.Kind == KnowledgeChunkKind.Question, vector));
-            }
-        }
-
-        var missing = pending.Select((p, i) => (p, i)).Where(x => x.p.Vector is null).ToList();
-        const int batch = 256;
-        for (var start = 0; start < missing.Count; start += batch)
-        {
-            var slice = missing.Skip(start).Take(batch).ToList();
-            var generated = await embedder.GenerateAsync(slice.Select(x => x.p.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (var j = 0; j < slice.Count; j++)
-            {
-                pending[slice[j].i] = slice[j].p with { Vector = generated[j].Vector.ToArray() };
-            }
+            index.TryAdd(articles[a].Id, a);
         }
 
         var analyzer = LexicalAnalyzer.Default;
-        return pending.Select(p =>
+        var members = new List<ArticleMember>();
+        var covered = new bool[articles.Count];
+        if (store is EmbeddedKnowledgeStore embedded)
         {
-            var vector = p.Vector!;
-            ArticleModel.Normalize(vector);
-            return new ArticleMember(p.Article, p.Text, vector, analyzer.Analyze(p.Text), p.IsQuestion);
-        }).ToList();
+            foreach (var chunk in embedded.Snapshot())
+            {
+                if (index.TryGetValue(chunk.Chunk.ArticleId, out var a))
+                {
+                    covered[a] = true;
+                    members.Add(new ArticleMember(a, chunk.Chunk.Text, chunk.Vector, chunk.Terms, chunk.Chunk.Kind == KnowledgeChunkKind.Question));
+                }
+            }
+        }
+
+        var pending = new List<(int Article, string Text, bool IsQuestion)>();
+        for (var a = 0; a < articles.Count; a++)
+        {
+            pending.Add((a, articles[a].Title, false));
+            if (!covered[a])
+            {
+                pending.AddRange(KnowledgeChunker.Chunk(articles[a], string.Empty).Select(c => (a, c.Kind == KnowledgeChunkKind.Passage ? EmbeddedKnowledgeStore.SearchText(c) : c.Text, c.Kind == KnowledgeChunkKind.Question)));
+            }
+        }
+
+        const int batch = 256;
+        for (var start = 0; start < pending.Count; start += batch)
+        {
+            var slice = pending.GetRange(start, Math.Min(batch, pending.Count - start));
+            var generated = await embedder.GenerateAsync(slice.Select(p => p.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < slice.Count; j++)
+            {
+                var vector = generated[j].Vector.ToArray();
+                ArticleModel.Normalize(vector);
+                members.Add(new ArticleMember(slice[j].Article, slice[j].Text, vector, analyzer.Analyze(slice[j].Text), slice[j].IsQuestion));
+            }
+        }
+
+        return members;
     }
 }

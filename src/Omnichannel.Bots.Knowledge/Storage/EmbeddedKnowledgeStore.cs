@@ -148,6 +148,9 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IDisposable
 
     public void Dispose() => _writeLock.Dispose();
 
+    /// <summary>The chunks of the version now served, with their normalised vectors and analysed terms (shared, read-only).</summary>
+    internal IReadOnlyList<IndexedChunk> Snapshot() => _snapshot.Chunks;
+
     private List<IndexedChunk> Index(IReadOnlyList<KnowledgeRecord> records, int? expectedDimensions)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
