@@ -170,16 +170,13 @@ internal sealed class ArticleModel
                 scores.DenseCentroid[a] = TensorPrimitives.Dot(_centroids.AsSpan(a * Dimensions, Dimensions), normalizedQuery);
             }
 
-            Array.Fill(scores.DenseNearest, -1f);
-            for (var m = 0; m < _memberArticle.Length; m++)
+            var similarities = new float[_memberArticle.Length];
+            for (var m = 0; m < similarities.Length; m++)
             {
-                var similarity = TensorPrimitives.Dot(_members.AsSpan(m * Dimensions, Dimensions), normalizedQuery);
-                var a = _memberArticle[m];
-                if (similarity > scores.DenseNearest[a])
-                {
-                    scores.DenseNearest[a] = similarity;
-                }
+                similarities[m] = TensorPrimitives.Dot(_members.AsSpan(m * Dimensions, Dimensions), normalizedQuery);
             }
+
+            TopMean(similarities, scores.DenseNearest);
         }
 
         for (var t = 0; t < ids.Length; t++)
@@ -195,17 +192,56 @@ internal sealed class ArticleModel
             }
         }
 
-        for (var m = 0; m < memberScores.Length; m++)
-        {
-            var a = _memberArticle[m];
-            if (memberScores[m] > scores.WordNearest[a])
-            {
-                scores.WordNearest[a] = memberScores[m];
-            }
-        }
-
+        TopMean(memberScores, scores.WordNearest);
         scores.Combine(weights, scores.Total, allowed);
         return scores;
+    }
+
+    /// <summary>
+    /// How many of an article's best-matching texts the "nearest" features average. 1 (the best one): the mean of the
+    /// best 3 measured no better on the BANKING77 dev split (88.87 vs 88.93 full, 76.07 vs 76.27 at 10 per intent).
+    /// </summary>
+    private const int NearestK = 1;
+
+    /// <summary>Per article, the mean of its <see cref="NearestK"/> highest member values (fewer when it has fewer texts).</summary>
+    private void TopMean(float[] memberValues, float[] target)
+    {
+        var k = NearestK;
+        var best = new float[ArticleCount * k];
+        var counts = new int[ArticleCount];
+        Array.Fill(best, float.NegativeInfinity);
+        for (var m = 0; m < memberValues.Length; m++)
+        {
+            var a = _memberArticle[m];
+            counts[a]++;
+            var slots = best.AsSpan(a * k, k);
+            var value = memberValues[m];
+            if (value <= slots[k - 1])
+            {
+                continue;
+            }
+
+            var i = k - 1;
+            while (i > 0 && slots[i - 1] < value)
+            {
+                slots[i] = slots[i - 1];
+                i--;
+            }
+
+            slots[i] = value;
+        }
+
+        for (var a = 0; a < ArticleCount; a++)
+        {
+            var n = Math.Min(k, counts[a]);
+            var sum = 0f;
+            for (var i = 0; i < n; i++)
+            {
+                sum += best[(a * k) + i];
+            }
+
+            target[a] = n == 0 ? 0 : sum / n;
+        }
     }
 
     /// <summary>Sublinear TF-IDF weights of a text's known terms, each block (words+bigrams, characters) L2-normalised.</summary>

@@ -175,6 +175,14 @@ public sealed class KnowledgeSearcher
             }
         }
 
+        var dimensions = members.Count == 0 ? 0 : members[0].Vector.Length;
+        if (members.Any(m => m.Vector.Length != dimensions))
+        {
+            var sizes = string.Join(", ", members.Select(m => m.Vector.Length).Distinct().Order());
+            throw new InvalidOperationException(
+                $"Embeddings of different sizes ({sizes}): the store was indexed with another embedding model than this embedder's; re-index it (ReplaceAllAsync).");
+        }
+
         return members;
     }
 }

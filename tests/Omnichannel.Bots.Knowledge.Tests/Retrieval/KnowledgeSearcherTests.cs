@@ -107,4 +107,16 @@ public sealed class KnowledgeSearcherTests
         Assert.Equal(0, searcher.Calibration.Samples);
         Assert.Equal(KnowledgeCalibration.Default.Threshold, searcher.Threshold);
     }
+
+    [Fact]
+    public async Task BuildAsync_StoreIndexedWithAnotherModel_ThrowsNamingTheSizes()
+    {
+        var articles = RetrievalFixtures.Shop();
+        using var store = await RetrievalFixtures.IndexAsync(articles, new HashingEmbeddingGenerator(32));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            KnowledgeSearcher.BuildAsync(articles, store, new HashingEmbeddingGenerator(16), KnowledgeSearchOptions.Default, CancellationToken.None));
+
+        Assert.Contains("(16, 32)", error.Message, StringComparison.Ordinal);
+    }
 }
