@@ -35,7 +35,23 @@ public static class OmnibotCommand
             return args.Length == 0 ? 2 : 0;
         }
 
+        if (args.Length >= 2 && args[0] == "kb" && args[1] is ("index" or "search" or "eval"))
+        {
+            var rest = args[2..];
+            return args[1] switch
+            {
+                "index" => await KbIndexCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                "search" => await KbSearchCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                _ => await KbEvalCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
+            };
+        }
+
         // Verbs are added here as they land: kb validate|index|search|import-csv|eval, embeddings convert.
+        if (args is ["embeddings", "convert", ..])
+        {
+            return await EmbeddingsConvertCommand.RunAsync(args[2..], stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+
         await stderr.WriteLineAsync($"omnibot: unknown command '{string.Join(' ', args.Take(2))}'").ConfigureAwait(false);
         await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
         return 2;

@@ -4,16 +4,23 @@ using Benchmarks;
 //  [--data DIR] [--baseline sequential|no-group-commit|normal|none]`
 // `dotnet run -c Release --project tests/Benchmarks -- webchat [--conversations N] [--concurrency C] [--duration S]
 //  [--warmup S] [--baseline N|none] [--url URL --secret SECRET [--server-pid PID]]`
+// `dotnet run -c Release --project tests/Benchmarks -- knowledge [--dev] [--skip-latency]`
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(TurnsOptions.Usage);
     Console.WriteLine(WebChatLoadOptions.Usage);
+    Console.WriteLine(KnowledgeCommand.Usage);
     return 0;
+}
+
+if (args[0] == "knowledge")
+{
+    return await KnowledgeCommand.RunAsync(args[1..]);
 }
 
 if (args[0] is not ("turns" or "webchat"))
 {
-    Console.Error.WriteLine($"Unknown command '{args[0]}': turns or webchat.");
+    Console.Error.WriteLine($"Unknown command '{args[0]}': turns, webchat or knowledge.");
     Console.Error.WriteLine(TurnsOptions.Usage);
     Console.Error.WriteLine(WebChatLoadOptions.Usage);
     return 2;

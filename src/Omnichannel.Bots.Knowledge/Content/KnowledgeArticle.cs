@@ -36,6 +36,12 @@ public sealed record KnowledgeArticle
     /// <summary>Optional link to the article on the public help centre (front matter <c>url</c>), used as the citation.</summary>
     public string? Url { get; init; }
 
+    /// <summary>Internal links of the answer and the short answer (relative <c>.md</c> links and <c>#fragments</c>), with their lines.</summary>
+    public IReadOnlyList<KnowledgeLink> Links { get; init; } = [];
+
+    /// <summary>The 1-based file line of each <see cref="Related"/> entry, in the same order (empty when not known).</summary>
+    public IReadOnlyList<int> RelatedLines { get; init; } = [];
+
     /// <summary>Where it came from, relative to the knowledge folder (for diagnostics and citations).</summary>
     public required KnowledgeSource Source { get; init; }
 }

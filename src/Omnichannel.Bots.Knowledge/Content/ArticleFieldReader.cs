@@ -1,0 +1,159 @@
+namespace Omnichannel.Bots.Knowledge;
+
+/// <summary>Reads the keys of a YAML mapping (front matter, a YAML FAQ entry) into an <see cref="ArticleDraft"/>.</summary>
+internal static class ArticleFieldReader
+{
+    public static readonly string[] FrontMatterKeys = ["id", "title", "locale", "tags", "questions", "related", "channels", "url"];
+    public static readonly string[] FaqEntryKeys = ["id", "title", "question", "questions", "answer", "tags", "locale", "related", "channels", "url"];
+
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["lang"] = "locale",
+        ["language"] = "locale",
+        ["culture"] = "locale",
+        ["name"] = "title",
+        ["heading"] = "title",
+        ["keywords"] = "tags",
+        ["categories"] = "tags",
+        ["link"] = "url",
+        ["see-also"] = "related",
+        ["examples"] = "questions",
+        ["slug"] = "id",
+    };
+
+    /// <summary>Reads the mapping's keys; returns the raw <c>answer</c> scalar of a FAQ entry (null when absent).</summary>
+    public static YScalar? Read(YMapping mapping, IReadOnlyList<string> knownKeys, ArticleDraft draft, DiagnosticBag bag)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        YScalar? answer = null;
+        foreach (var (keyNode, value) in mapping.Entries)
+        {
+            if (keyNode is not YScalar { Value: { } key })
+            {
+                bag.Error(keyNode.Line, "a key must be a plain name such as 'title'");
+                continue;
+            }
+
+            if (!seen.TryAdd(key, keyNode.Line))
+            {
+                bag.Error(keyNode.Line, $"'{key}' appears twice (first on line {seen[key]})");
+                continue;
+            }
+
+            if (!knownKeys.Contains(key))
+            {
+                bag.Warning(keyNode.Line, UnknownKey(key, knownKeys));
+                continue;
+            }
+
+            switch (key)
+            {
+                case "id":
+                    draft.Id = Text(key, value, bag) ?? string.Empty;
+                    draft.IdLine = value.Line;
+                    break;
+                case "title":
+                    draft.Title = Text(key, value, bag) ?? string.Empty;
+                    draft.TitleLine = value.Line;
+                    break;
+                case "locale":
+                    draft.Locale = Text(key, value, bag) ?? string.Empty;
+                    draft.LocaleLine = value.Line;
+                    break;
+                case "url":
+                    draft.Url = Text(key, value, bag);
+                    draft.UrlLine = value.Line;
+                    break;
+                case "question":
+                    if (Text(key, value, bag) is { } question && question.Trim().Length > 0)
+                    {
+                        draft.Questions.Insert(0, question);
+                    }
+
+                    break;
+                case "answer":
+                    if (value is YScalar scalar)
+                    {
+                        answer = scalar;
+                    }
+                    else
+                    {
+                        bag.Error(value.Line, $"'answer' must be text, not {value.Kind} (use 'answer: |' for several lines)");
+                    }
+
+                    break;
+                case "tags":
+                    List(key, value, draft.Tags, null, bag);
+                    break;
+                case "questions":
+                    List(key, value, draft.Questions, null, bag);
+                    break;
+                case "related":
+                    List(key, value, draft.Related, draft.RelatedLines, bag);
+                    break;
+                case "channels":
+                    List(key, value, draft.Channels, null, bag);
+                    break;
+            }
+        }
+
+        return answer;
+    }
+
+    private static string UnknownKey(string key, IReadOnlyList<string> knownKeys)
+    {
+        var message = $"unknown key '{TextTools.Clip(key, 40)}'";
+        if (key.Equals("answer", StringComparison.OrdinalIgnoreCase) && !knownKeys.Contains("answer"))
+        {
+            return message + ": the answer is the Markdown below the front matter";
+        }
+
+        var suggestion = TextTools.DidYouMean(key, knownKeys)
+            ?? (Aliases.TryGetValue(key, out var alias) && knownKeys.Contains(alias) ? alias : null);
+        return suggestion is null
+            ? $"{message} (known keys: {string.Join(", ", knownKeys)})"
+            : $"{message} (did you mean '{suggestion}'?)";
+    }
+
+    private static string? Text(string key, YNode value, DiagnosticBag bag)
+    {
+        if (value is YScalar scalar)
+        {
+            return scalar.Value;
+        }
+
+        bag.Error(value.Line, $"'{key}' must be text, not {value.Kind}");
+        return null;
+    }
+
+    private static void List(string key, YNode value, List<string> into, List<int>? lines, DiagnosticBag bag)
+    {
+        switch (value)
+        {
+            case YScalar { Value: null }:
+                return;
+            case YSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item is not YScalar scalar)
+                    {
+                        bag.Error(item.Line, $"each entry of '{key}' must be text, not {item.Kind}");
+                    }
+                    else if (scalar.Value is null || scalar.Value.Trim().Length == 0)
+                    {
+                        bag.Warning(item.Line, $"empty entry in '{key}' (ignored)");
+                    }
+                    else
+                    {
+                        into.Add(key == "questions" ? scalar.Value : scalar.Value.Trim());
+                        lines?.Add(item.Line);
+                    }
+                }
+
+                return;
+            default:
+                bag.Error(value.Line, $"'{key}' must be a list, not {value.Kind}: write '{key}: [a, b]' or one '- entry' per line below '{key}:'");
+                return;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Omnichannel.Bots.Knowledge;
+
+public static class KnowledgeEmbeddingsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the singleton <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> chosen by
+    /// <c>Knowledge:Embeddings:Provider</c> (<c>static</c> by default, <c>openai</c>, or <c>onnx</c> with
+    /// Omnichannel.Bots.Knowledge.Onnx), bound from <paramref name="knowledgeEmbeddingsSection"/> and validated at
+    /// start-up. Relative <c>ModelPath</c>/<c>VocabPath</c> resolve against the host's content root.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="knowledgeEmbeddingsSection">The <c>Knowledge:Embeddings</c> section (it may be missing: static).</param>
+    public static IServiceCollection AddKnowledgeEmbeddings(this IServiceCollection services, IConfiguration knowledgeEmbeddingsSection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(knowledgeEmbeddingsSection);
+        services.AddOptions<KnowledgeEmbeddingsOptions>()
+            .Bind(knowledgeEmbeddingsSection)
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+                options.ModelPath = Resolve(options.ModelPath, root);
+                options.VocabPath = Resolve(options.VocabPath, root);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeEmbeddingsOptions>, KnowledgeEmbeddingsOptionsValidator>());
+        services.TryAddSingleton(CreateGenerator);
+        return services;
+    }
+
+    private static IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<KnowledgeEmbeddingsOptions>>().Value;
+        var provider = options.Provider.Trim().ToLowerInvariant();
+        switch (provider)
+        {
+            case KnowledgeEmbeddingsOptions.StaticProvider:
+                return new StaticWordEmbeddingGenerator();
+            case KnowledgeEmbeddingsOptions.OpenAIProvider:
+                return new OpenAICompatibleEmbeddingGenerator(options);
+            default:
+                var registered = services.GetServices<KnowledgeEmbeddingProvider>()
+                    .LastOrDefault(p => string.Equals(p.Name, provider, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new InvalidOperationException($"{KnowledgeEmbeddingsOptions.SectionName}:Provider '{options.Provider}' is not registered.");
+                return registered.Create(options, services);
+        }
+    }
+
+    private static string? Resolve(string? path, string root) =>
+        string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path, root);
+}

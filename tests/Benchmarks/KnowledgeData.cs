@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace Benchmarks;
+
+/// <summary>Finds and reads the public evaluation data in <c>../shared/data</c> (next to the repository).</summary>
+public static class KnowledgeData
+{
+    /// <summary>The <c>shared/data</c> folder: walk up to <c>Omnichannel.Bots.sln</c>, then <c>../shared/data</c>; null when absent.</summary>
+    public static string? Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Omnichannel.Bots.sln")))
+            {
+                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                return Directory.Exists(data) ? data : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Rows of a CSV file with a header (RFC 4180 quoting), as dictionaries by column name.</summary>
+    public static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var records = ParseCsv(File.ReadAllText(path, Encoding.UTF8));
+        if (records.Count == 0)
+        {
+            throw new InvalidDataException($"{path}: empty file, a header row is required.");
+        }
+
+        var header = records[0];
+        var rows = new List<Dictionary<string, string>>(records.Count - 1);
+        for (var r = 1; r < records.Count; r++)
+        {
+            if (records[r].Count != header.Count)
+            {
+                throw new InvalidDataException($"{path}: record {r + 1} has {records[r].Count} fields, the header {header.Count}.");
+            }
+
+            rows.Add(header.Select((name, i) => (name, records[r][i])).ToDictionary(p => p.name, p => p.Item2, StringComparer.Ordinal));
+        }
+
+        return rows;
+    }
+
+    private static List<List<string>> ParseCsv(string text)
+    {
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                record.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                record.Add(field.ToString());
+                field.Clear();
+                records.Add(record);
+                record = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            records.Add(record);
+        }
+
+        return records;
+    }
+}
