@@ -36,6 +36,14 @@ public static class OmnibotCommand
         }
 
         // Verbs are added here as they land: kb validate|index|search|import-csv|eval, embeddings convert.
+        switch (args)
+        {
+            case ["kb", "validate", .. var rest]:
+                return await KbValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["kb", "import-csv", .. var rest]:
+                return await KbImportCsvCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+
         await stderr.WriteLineAsync($"omnibot: unknown command '{string.Join(' ', args.Take(2))}'").ConfigureAwait(false);
         await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
         return 2;

@@ -25,7 +25,7 @@ public sealed class KnowledgeFolderReader
         var existing = new HashSet<string>(StringComparer.Ordinal);
         var folderDiagnostics = new List<KnowledgeDiagnostic>();
         var root = Path.GetFullPath(folder);
-        Walk(root, root, existing, folderDiagnostics, folder);
+        Walk(root, root, existing, folderDiagnostics, folder.TrimEnd('/', '\\') is { Length: > 0 } shown ? shown : folder);
         var knowledgeFiles = existing.Where(p => !IsIgnored(p) && KnowledgeFileParser.IsKnowledgeFileName(p)).ToList();
 
         var files = new ConcurrentBag<KnowledgeFile>();
