@@ -35,21 +35,20 @@ public static class OmnibotCommand
             return args.Length == 0 ? 2 : 0;
         }
 
-        if (args.Length >= 2 && args[0] == "kb" && args[1] is ("index" or "search" or "eval"))
+        switch (args)
         {
-            var rest = args[2..];
-            return args[1] switch
-            {
-                "index" => await KbIndexCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
-                "search" => await KbSearchCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
-                _ => await KbEvalCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
-            };
-        }
-
-        // Verbs are added here as they land: kb validate|index|search|import-csv|eval, embeddings convert.
-        if (args is ["embeddings", "convert", ..])
-        {
-            return await EmbeddingsConvertCommand.RunAsync(args[2..], stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["kb", "validate", .. var rest]:
+                return await KbValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["kb", "import-csv", .. var rest]:
+                return await KbImportCsvCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["kb", "index", .. var rest]:
+                return await KbIndexCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["kb", "search", .. var rest]:
+                return await KbSearchCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["kb", "eval", .. var rest]:
+                return await KbEvalCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["embeddings", "convert", .. var rest]:
+                return await EmbeddingsConvertCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
 
         await stderr.WriteLineAsync($"omnibot: unknown command '{string.Join(' ', args.Take(2))}'").ConfigureAwait(false);

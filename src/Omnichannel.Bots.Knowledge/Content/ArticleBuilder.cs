@@ -12,7 +12,11 @@ internal static class ArticleBuilder
     {
         var ok = true;
         var id = draft.Id?.Trim();
-        if (id is null)
+        if (draft.InvalidFields.Contains("id"))
+        {
+            ok = false;
+        }
+        else if (id is null)
         {
             bag.Error(draft.Line, $"missing id: add 'id: some-article' {draft.Where}");
             ok = false;
@@ -31,7 +35,11 @@ internal static class ArticleBuilder
         }
 
         var title = draft.Title?.Trim();
-        if (title is null)
+        if (draft.InvalidFields.Contains("title"))
+        {
+            ok = false;
+        }
+        else if (title is null)
         {
             bag.Error(draft.Line, $"missing title: add 'title: ...' {draft.Where}");
             ok = false;
@@ -43,11 +51,11 @@ internal static class ArticleBuilder
         }
 
         var locale = draft.Locale?.Trim();
-        if (locale is null || (locale.Length == 0 && draft.LocaleLine == 0))
+        if (string.IsNullOrEmpty(locale))
         {
             locale = DefaultLocale;
         }
-        else if (!IsKnownCulture(locale))
+        else if (!draft.InvalidFields.Contains("locale") && !IsKnownCulture(locale))
         {
             bag.Error(draft.LocaleLine, $"invalid locale '{TextTools.Clip(locale)}': use a BCP 47 language tag such as en, en-US or de");
         }

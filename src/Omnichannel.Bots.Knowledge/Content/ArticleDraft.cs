@@ -9,6 +9,9 @@ internal sealed class ArticleDraft
     /// <summary>How a missing field is added, for messages ("to the front matter", "in the id column").</summary>
     public required string Where { get; init; }
 
+    /// <summary>Fields whose value had the wrong type (already reported; not reported again as missing).</summary>
+    public HashSet<string> InvalidFields { get; } = new(StringComparer.Ordinal);
+
     public string? Id { get; set; }
 
     public int IdLine { get; set; }

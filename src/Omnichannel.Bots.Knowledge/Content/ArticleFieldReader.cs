@@ -49,23 +49,23 @@ internal static class ArticleFieldReader
             switch (key)
             {
                 case "id":
-                    draft.Id = Text(key, value, bag) ?? string.Empty;
+                    draft.Id = Text(key, value, draft, bag) ?? string.Empty;
                     draft.IdLine = value.Line;
                     break;
                 case "title":
-                    draft.Title = Text(key, value, bag) ?? string.Empty;
+                    draft.Title = Text(key, value, draft, bag) ?? string.Empty;
                     draft.TitleLine = value.Line;
                     break;
                 case "locale":
-                    draft.Locale = Text(key, value, bag) ?? string.Empty;
+                    draft.Locale = Text(key, value, draft, bag) ?? string.Empty;
                     draft.LocaleLine = value.Line;
                     break;
                 case "url":
-                    draft.Url = Text(key, value, bag);
+                    draft.Url = Text(key, value, draft, bag);
                     draft.UrlLine = value.Line;
                     break;
                 case "question":
-                    if (Text(key, value, bag) is { } question && question.Trim().Length > 0)
+                    if (Text(key, value, draft, bag) is { } question && question.Trim().Length > 0)
                     {
                         draft.Questions.Insert(0, question);
                     }
@@ -78,6 +78,7 @@ internal static class ArticleFieldReader
                     }
                     else
                     {
+                        draft.InvalidFields.Add(key);
                         bag.Error(value.Line, $"'answer' must be text, not {value.Kind} (use 'answer: |' for several lines)");
                     }
 
@@ -115,13 +116,14 @@ internal static class ArticleFieldReader
             : $"{message} (did you mean '{suggestion}'?)";
     }
 
-    private static string? Text(string key, YNode value, DiagnosticBag bag)
+    private static string? Text(string key, YNode value, ArticleDraft draft, DiagnosticBag bag)
     {
         if (value is YScalar scalar)
         {
             return scalar.Value;
         }
 
+        draft.InvalidFields.Add(key);
         bag.Error(value.Line, $"'{key}' must be text, not {value.Kind}");
         return null;
     }

@@ -26,6 +26,7 @@ internal static class CsvFaqParser
 
         var header = records[0];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unknown = new List<string>();
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i].Value.Trim().ToLowerInvariant();
@@ -40,7 +41,7 @@ internal static class CsvFaqParser
             else if (!Columns.Contains(name))
             {
                 var suggestion = TextTools.DidYouMean(name, Columns);
-                bag.Warning(header.Line, $"unknown column '{TextTools.Clip(name, 40)}' (ignored){(suggestion is null ? $"; known columns: {string.Join(", ", Columns)}" : $"; did you mean '{suggestion}'?")}");
+                unknown.Add($"unknown column '{TextTools.Clip(name, 40)}' (ignored){(suggestion is null ? $"; known columns: {string.Join(", ", Columns)}" : $"; did you mean '{suggestion}'?")}");
             }
         }
 
@@ -51,6 +52,11 @@ internal static class CsvFaqParser
             var hint = header.Fields.Count == 1 && header.Fields[0].Value.Contains(';', StringComparison.Ordinal) ? " (the file seems to use ';' between columns: use ',')" : string.Empty;
             bag.Error(header.Line, $"missing column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(" and ", missing.Select(m => $"'{m}'"))}: the header has {names}{hint}");
             return [];
+        }
+
+        foreach (var warning in unknown)
+        {
+            bag.Warning(header.Line, warning);
         }
 
         if (records.Count == 1)

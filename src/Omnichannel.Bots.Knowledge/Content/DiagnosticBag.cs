@@ -7,7 +7,8 @@ internal sealed class DiagnosticBag(string file)
 
     public string File { get; } = file;
 
-    public IReadOnlyList<KnowledgeDiagnostic> Items => _items;
+    /// <summary>The diagnostics in line order (stable: same-line ones in the order they were found).</summary>
+    public IReadOnlyList<KnowledgeDiagnostic> Items => [.. _items.OrderBy(d => d.Source.Line)];
 
     public bool HasErrors => _items.Exists(d => d.Severity == KnowledgeDiagnosticSeverity.Error);
 

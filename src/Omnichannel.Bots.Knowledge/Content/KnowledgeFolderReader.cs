@@ -4,7 +4,9 @@ namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
 /// Reads a knowledge folder recursively into a <see cref="KnowledgeFolderSnapshot"/>. Skips files and folders whose
-/// name starts with '.' or '_', the folder's root <c>README.md</c>, and <c>bin</c>/<c>obj</c> folders. Never throws for
+/// name starts with '.' or '_', the folder's root <c>README.md</c>, <c>bin</c>/<c>obj</c> folders and symbolic links to
+/// folders (no cycles); files with other extensions are listed in <see cref="KnowledgeFolderSnapshot.ExistingFiles"/>
+/// (link targets) but not parsed. Never throws for
 /// a bad folder or file: a missing folder or an unreadable file is a diagnostic, so a bot still starts and shows it.
 /// </summary>
 public sealed class KnowledgeFolderReader
@@ -25,7 +27,7 @@ public sealed class KnowledgeFolderReader
         var existing = new HashSet<string>(StringComparer.Ordinal);
         var folderDiagnostics = new List<KnowledgeDiagnostic>();
         var root = Path.GetFullPath(folder);
-        Walk(root, root, existing, folderDiagnostics, folder);
+        Walk(root, root, existing, folderDiagnostics, folder.TrimEnd('/', '\\') is { Length: > 0 } shown ? shown : folder);
         var knowledgeFiles = existing.Where(p => !IsIgnored(p) && KnowledgeFileParser.IsKnowledgeFileName(p)).ToList();
 
         var files = new ConcurrentBag<KnowledgeFile>();

@@ -45,7 +45,7 @@ public static class KnowledgeSetValidator
                 }
                 else if (!ids.Contains(related))
                 {
-                    var suggestion = TextTools.DidYouMean(related, ids);
+                    var suggestion = TextTools.DidYouMean(related, ids.Where(i => !string.Equals(i, article.Id, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
                     diagnostics.Add(Error(source, $"related id '{TextTools.Clip(related)}' does not exist{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}"));
                 }
             }
@@ -56,7 +56,7 @@ public static class KnowledgeSetValidator
                 if (!existingFiles.Contains(link.TargetFile))
                 {
                     var suggestion = existingFiles.FirstOrDefault(f => string.Equals(f, link.TargetFile, StringComparison.OrdinalIgnoreCase))
-                        ?? TextTools.DidYouMean(link.TargetFile, existingFiles.Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)));
+                        ?? TextTools.DidYouMean(link.TargetFile, existingFiles.Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && f != article.Source.File).Order(StringComparer.Ordinal));
                     diagnostics.Add(Error(source, $"broken link '{TextTools.Clip(link.Href)}': there is no file '{link.TargetFile}'{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}"));
                 }
                 else if (link.Fragment is { } fragment && filesWithArticles.TryGetValue(link.TargetFile, out var anchors) && !anchors.Contains(fragment.ToLowerInvariant()))

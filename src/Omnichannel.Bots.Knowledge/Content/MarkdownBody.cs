@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Markdig;
 using Markdig.Syntax;
@@ -17,6 +18,7 @@ internal sealed class MarkdownBody
     /// <summary>Marks the answer <c>kb import-csv</c> writes when it has no answer text.</summary>
     public const string PlaceholderMarker = "placeholder written by kb import-csv";
 
+    private static readonly SearchValues<char> MarkupOnly = SearchValues.Create(" \t\n*_-#>`~=|:[]()!<");
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     public required string Answer { get; init; }
@@ -50,13 +52,13 @@ internal sealed class MarkdownBody
 
             if (shortStart >= 0)
             {
-                bag.Error(firstLine + heading.Line, $"second '## Short' section (the first is on line {shortLine}): keep one");
+                bag.Error(firstLine + TextTools.LineOf(markdown, heading.Span.Start) - 1, $"second '## Short' section (the first is on line {shortLine}): keep one");
                 continue;
             }
 
             shortStart = heading.Span.Start;
             shortContentStart = EndOfLine(markdown, heading.Span.End);
-            shortLine = firstLine + heading.Line;
+            shortLine = firstLine + TextTools.LineOf(markdown, heading.Span.Start) - 1;
             var next = headings.Skip(i + 1).FirstOrDefault(h => h.Level <= 2);
             shortEnd = next?.Span.Start ?? markdown.Length;
         }
@@ -67,15 +69,16 @@ internal sealed class MarkdownBody
         {
             shortAnswer = markdown[shortContentStart..shortEnd].Trim();
             answer = (markdown[..shortStart] + markdown[shortEnd..]).Trim();
-            var plain = KnowledgeChunker.ToPlainText(shortAnswer);
-            if (plain.Length == 0)
+            // Plain text is never longer than its Markdown, so only a long section needs converting.
+            var plainLength = shortAnswer.Length <= MaxShortLength ? (HasText(shortAnswer) ? 1 : 0) : KnowledgeChunker.ToPlainText(shortAnswer).Length;
+            if (plainLength == 0)
             {
                 bag.Warning(shortLine, "the '## Short' section is empty: write a short answer (at most 320 characters) or remove the heading");
                 shortAnswer = null;
             }
-            else if (plain.Length > MaxShortLength)
+            else if (plainLength > MaxShortLength)
             {
-                bag.Error(shortLine, $"short answer is {plain.Length} characters of plain text; at most {MaxShortLength} (it is sent on SMS and the messaging apps)");
+                bag.Error(shortLine, $"short answer is {plainLength} characters of plain text; at most {MaxShortLength} (it is sent on SMS and the messaging apps)");
             }
         }
         else
@@ -83,7 +86,7 @@ internal sealed class MarkdownBody
             answer = markdown.Trim();
         }
 
-        var answerIsEmpty = KnowledgeChunker.ToPlainText(answer).Length == 0;
+        var answerIsEmpty = !HasText(answer);
         if (!answerIsEmpty && answer.Contains(PlaceholderMarker, StringComparison.Ordinal))
         {
             bag.Warning(firstLine + TextTools.LineOf(markdown, markdown.IndexOf(PlaceholderMarker, StringComparison.Ordinal)) - 1, "answer is a placeholder written by kb import-csv: write the real answer");
@@ -97,6 +100,17 @@ internal sealed class MarkdownBody
             Sections = SplitSections(markdown, headings, shortStart, shortEnd, firstLine),
             Links = FindLinks(document, firstLine, bag, allowFragments),
         };
+    }
+
+    /// <summary>True when the Markdown has text a reader sees (fast path: a letter or digit and no HTML comment).</summary>
+    private static bool HasText(string markdown)
+    {
+        if (!markdown.AsSpan().ContainsAnyExcept(MarkupOnly))
+        {
+            return false;
+        }
+
+        return !markdown.Contains("<!--", StringComparison.Ordinal) || KnowledgeChunker.ToPlainText(markdown).Length > 0;
     }
 
     /// <summary>The heading's text without markup.</summary>
@@ -147,7 +161,7 @@ internal sealed class MarkdownBody
             var next = headings.FirstOrDefault(h => h.Span.Start > heading.Span.Start);
             var end = next?.Span.Start ?? markdown.Length;
             var text = contentStart < end ? markdown[contentStart..end].Trim() : string.Empty;
-            sections.Add(new KnowledgeSection(HeadingText(heading), text, firstLine + heading.Line));
+            sections.Add(new KnowledgeSection(HeadingText(heading), text, firstLine + TextTools.LineOf(markdown, heading.Span.Start) - 1));
         }
 
         return sections;

@@ -76,7 +76,7 @@ internal static class TextTools
             }
         }
 
-        var allowed = Math.Max(1, Math.Min(2, lower.Length / 3));
+        var allowed = lower.Length <= 2 ? 0 : lower.Length <= 5 ? 1 : 2;
         return best is not null && bestDistance <= allowed ? best : null;
     }
 

@@ -8,7 +8,7 @@ internal static class YamlFaqParser
 {
     public static IReadOnlyList<KnowledgeArticle> Parse(string text, DiagnosticBag bag)
     {
-        var lastLine = TextTools.LineOf(text, text.Length);
+        var lastLine = TextTools.LineOf(text, text.TrimEnd().Length);
         var root = YamlTree.Parse(text, lineOffset: 0, lastLine, bag, out var failed);
         if (failed)
         {
