@@ -3,7 +3,8 @@
 # with `dotnet test --no-build` and a TRX logger, and ends with "N passed, N failed" computed from the TRX files.
 # Exits non-zero on a build error, a failed, skipped or not-run test, or a test project that produced no results.
 # OMNIBOT_LIVE=1 also runs tests/Live.Tests (tests that need outside servers or credentials).
-# Installs Debian's chromium and fetches the Web Chat bundle for the browser tests when they are missing (see below).
+# Installs Debian's chromium and python3-onnx and fetches the Web Chat bundle for the browser and ONNX tests when they are
+# missing (see below).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,23 +25,32 @@ python=/usr/bin/python3
 # (git-ignored, never committed). Both steps are skipped when their file is already there, so a second run downloads
 # nothing. The tests read the two paths from OMNIBOT_CHROMIUM and OMNIBOT_WEBCHAT_BUNDLE.
 chromium=/usr/bin/chromium
-if [ ! -x "$chromium" ]; then
-  echo "== install Debian's chromium (for the browser tests)"
+# Debian packages the tests need, installed when missing: chromium (browser tests) and python3-onnx/python3-numpy
+# (tests/tools/write_test_onnx_model.py writes the small ONNX models of tests/Omnichannel.Bots.Knowledge.Onnx.Tests).
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+"$python" -c 'import onnx, numpy' >/dev/null 2>&1 || missing+=(python3-onnx python3-numpy)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== install Debian's ${missing[*]} (for the browser and ONNX tests)"
   if [ "$(id -u)" -eq 0 ]; then
     as_root=()
   elif command -v sudo >/dev/null 2>&1; then
     as_root=(sudo)
   else
-    echo "error: $chromium is missing and this is not root and has no sudo to install it;" \
-      "install Debian's chromium package (apt-get install chromium) and run tests/run.sh again." >&2
+    echo "error: ${missing[*]} missing and this is not root and has no sudo to install it;" \
+      "install Debian's packages (apt-get install ${missing[*]}) and run tests/run.sh again." >&2
     exit 1
   fi
   started=$SECONDS
   "${as_root[@]}" apt-get update
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
-  echo "chromium installed in $((SECONDS - started)) s"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  echo "${missing[*]} installed in $((SECONDS - started)) s"
   if [ ! -x "$chromium" ]; then
     echo "error: apt-get installed chromium but $chromium is still missing." >&2
+    exit 1
+  fi
+  if ! "$python" -c 'import onnx, numpy' >/dev/null 2>&1; then
+    echo "error: apt-get installed python3-onnx but $python cannot import onnx." >&2
     exit 1
   fi
 fi

@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.Tokenizers;
+
+namespace Omnichannel.Bots.Knowledge;
+
+/// <summary>
+/// Embeddings from a sentence-transformer exported to ONNX (<c>model.onnx</c>) with its WordPiece <c>vocab.txt</c>:
+/// BERT tokenization ([CLS] text [SEP], truncated to <see cref="KnowledgeEmbeddingsOptions.MaxSequenceLength"/>),
+/// batched inference with ONNX Runtime feeding only the inputs the model declares (<c>input_ids</c>,
+/// <c>attention_mask</c>, <c>token_type_ids</c>), mean pooling of <c>last_hidden_state</c> (or the first
+/// [batch, sequence, dimension] output) over the attention mask, or the model's own [batch, dimension] output when it
+/// has no token-level one, then L2 normalisation.
+/// </summary>
+/// <remarks>Thread-safe (ONNX Runtime sessions may run concurrently). A text whose pooled vector is zero stays zero.</remarks>
+public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    /// <summary>The provider name reported in <see cref="EmbeddingGeneratorMetadata"/>.</summary>
+    public const string ProviderName = "onnx";
+
+    private static readonly string[] KnownInputs = ["input_ids", "attention_mask", "token_type_ids"];
+
+    private readonly InferenceSession _session;
+    private readonly BertTokenizer _tokenizer;
+    private readonly int _maxSequenceLength;
+    private readonly int _batchSize;
+    private readonly string[] _inputs;
+    private readonly Dictionary<string, bool> _inputIsInt64;
+    private readonly string _output;
+    private readonly bool _outputIsPooled;
+    private int _dimensions;
+
+    /// <summary>Loads the model and vocabulary named by <see cref="KnowledgeEmbeddingsOptions.ModelPath"/> and <see cref="KnowledgeEmbeddingsOptions.VocabPath"/>.</summary>
+    /// <exception cref="ArgumentException">A setting is missing or invalid, or the model's inputs/outputs are not a sentence-transformer's.</exception>
+    public OnnxSentenceEmbeddingGenerator(KnowledgeEmbeddingsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = KnowledgeEmbeddingsOptionsValidator.ValidateOnnx(options).ToList();
+        if (options.BatchSize is < 1 or > 2048)
+        {
+            errors.Add($"{KnowledgeEmbeddingsOptions.SectionName}:BatchSize must be between 1 and 2048; it is {options.BatchSize}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        _maxSequenceLength = options.MaxSequenceLength;
+        _batchSize = options.BatchSize;
+        try
+        {
+            _tokenizer = BertTokenizer.Create(options.VocabPath!, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IOException)
+        {
+            throw new ArgumentException($"{KnowledgeEmbeddingsOptions.SectionName}:VocabPath {options.VocabPath} is not a WordPiece vocabulary: {ex.Message}", nameof(options), ex);
+        }
+
+        try
+        {
+            _session = new InferenceSession(options.ModelPath!);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ArgumentException($"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {options.ModelPath} could not be loaded by ONNX Runtime: {ex.Message}", nameof(options), ex);
+        }
+
+        try
+        {
+            (_inputs, _inputIsInt64) = ReadInputs(_session, options.ModelPath!);
+            (_output, _outputIsPooled, _dimensions) = ReadOutput(_session, options.ModelPath!);
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
+
+        var modelId = string.Create(CultureInfo.InvariantCulture,
+            $"onnx-{Path.GetFileNameWithoutExtension(options.ModelPath)}+{Hash(options.ModelPath!)}-{Hash(options.VocabPath!)}-L{_maxSequenceLength}{(options.LowerCase ? "" : "-cased")}");
+        Metadata = new EmbeddingGeneratorMetadata(ProviderName, new Uri(Path.GetFullPath(options.ModelPath!)), modelId, _dimensions > 0 ? _dimensions : null);
+    }
+
+    /// <summary>Provider, model file and model id (file name and content hashes of model and vocabulary).</summary>
+    public EmbeddingGeneratorMetadata Metadata { get; private set; }
+
+    /// <inheritdoc />
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var inputs = values.ToList();
+        var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
+        for (var start = 0; start < inputs.Count; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = inputs.GetRange(start, Math.Min(_batchSize, inputs.Count - start));
+            foreach (var vector in EmbedBatch(batch, start))
+            {
+                result.Add(new Embedding<float>(vector) { ModelId = Metadata.DefaultModelId });
+            }
+        }
+
+        return Task.FromResult(result);
+    }
+
+    private float[][] EmbedBatch(List<string> texts, int offset)
+    {
+        var ids = new List<int[]>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i] ?? throw new ArgumentException($"Input {offset + i} is null.", nameof(texts));
+            var pieces = _tokenizer.EncodeToIds(text, _maxSequenceLength - 2, addSpecialTokens: false, out _, out _);
+            var row = new int[pieces.Count + 2];
+            row[0] = _tokenizer.ClassificationTokenId;
+            for (var p = 0; p < pieces.Count; p++)
+            {
+                row[p + 1] = pieces[p];
+            }
+
+            row[^1] = _tokenizer.SeparatorTokenId;
+            ids.Add(row);
+        }
+
+        var batch = ids.Count;
+        var length = ids.Max(r => r.Length);
+        var inputIds = new long[batch * length];
+        var mask = new long[batch * length];
+        for (var b = 0; b < batch; b++)
+        {
+            for (var t = 0; t < length; t++)
+            {
+                var present = t < ids[b].Length;
+                inputIds[(b * length) + t] = present ? ids[b][t] : _tokenizer.PaddingTokenId;
+                mask[(b * length) + t] = present ? 1 : 0;
+            }
+        }
+
+        long[] shape = [batch, length];
+        var values = new List<OrtValue>(_inputs.Length);
+        try
+        {
+            foreach (var name in _inputs)
+            {
+                var data = name switch
+                {
+                    "input_ids" => inputIds,
+                    "attention_mask" => mask,
+                    _ => new long[batch * length], // token_type_ids: one segment
+                };
+                values.Add(_inputIsInt64[name]
+                    ? OrtValue.CreateTensorValueFromMemory(data, shape)
+                    : OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(data, v => (int)v), shape));
+            }
+
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, _inputs, values, [_output]);
+            return Pool(outputs[0], mask, batch, length);
+        }
+        finally
+        {
+            foreach (var value in values)
+            {
+                value.Dispose();
+            }
+        }
+    }
+
+    private float[][] Pool(OrtValue output, long[] mask, int batch, int length)
+    {
+        var info = output.GetTensorTypeAndShape();
+        var shape = info.Shape;
+        var data = output.GetTensorDataAsSpan<float>();
+        var dims = (int)shape[^1];
+        var expectedRank = _outputIsPooled ? 2 : 3;
+        if (shape.Length != expectedRank || shape[0] != batch || (!_outputIsPooled && shape[1] != length) || dims < 1)
+        {
+            throw new InvalidOperationException(
+                $"The model's output '{_output}' has shape [{string.Join(", ", shape)}]; expected [{batch}, {(_outputIsPooled ? "" : length + ", ")}dimension].");
+        }
+
+        if (_dimensions <= 0)
+        {
+            _dimensions = dims;
+            Metadata = new EmbeddingGeneratorMetadata(ProviderName, Metadata.ProviderUri, Metadata.DefaultModelId, dims);
+        }
+
+        var vectors = new float[batch][];
+        for (var b = 0; b < batch; b++)
+        {
+            var vector = new float[dims];
+            if (_outputIsPooled)
+            {
+                data.Slice(b * dims, dims).CopyTo(vector);
+            }
+            else
+            {
+                var count = 0;
+                for (var t = 0; t < length; t++)
+                {
+                    if (mask[(b * length) + t] != 0)
+                    {
+                        TensorPrimitives.Add(vector, data.Slice(((b * length) + t) * dims, dims), vector);
+                        count++;
+                    }
+                }
+
+                if (count > 0)
+                {
+                    TensorPrimitives.Divide(vector, count, vector);
+                }
+            }
+
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm > 1e-12f)
+            {
+                TensorPrimitives.Divide(vector, norm, vector);
+            }
+            else
+            {
+                Array.Clear(vector);
+            }
+
+            vectors[b] = vector;
+        }
+
+        return vectors;
+    }
+
+    private static (string[] Inputs, Dictionary<string, bool> IsInt64) ReadInputs(InferenceSession session, string path)
+    {
+        var declared = session.InputMetadata;
+        var unknown = declared.Keys.Where(k => !KnownInputs.Contains(k, StringComparer.Ordinal)).ToList();
+        if (!declared.ContainsKey("input_ids") || unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {path} declares inputs [{string.Join(", ", declared.Keys)}]; a sentence-transformer takes input_ids and optionally attention_mask and token_type_ids.");
+        }
+
+        var types = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (name, meta) in declared)
+        {
+            if (meta.ElementType != typeof(long) && meta.ElementType != typeof(int))
+            {
+                throw new ArgumentException($"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {path}: input '{name}' is {meta.ElementType.Name}; expected int64 or int32.");
+            }
+
+            types[name] = meta.ElementType == typeof(long);
+        }
+
+        return (KnownInputs.Where(declared.ContainsKey).ToArray(), types);
+    }
+
+    private static (string Name, bool Pooled, int Dimensions) ReadOutput(InferenceSession session, string path)
+    {
+        var outputs = session.OutputMetadata.Where(o => o.Value.ElementType == typeof(float)).ToList();
+        var tokenLevel = outputs.FirstOrDefault(o => o.Key == "last_hidden_state" && o.Value.Dimensions.Length == 3);
+        if (tokenLevel.Key is null)
+        {
+            tokenLevel = outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 3);
+        }
+
+        if (tokenLevel.Key is not null)
+        {
+            return (tokenLevel.Key, false, tokenLevel.Value.Dimensions[2]);
+        }
+
+        var pooled = outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 2);
+        if (pooled.Key is not null)
+        {
+            return (pooled.Key, true, pooled.Value.Dimensions[1]);
+        }
+
+        throw new ArgumentException(
+            $"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {path} has no float output of shape [batch, sequence, dimension] or [batch, dimension] (outputs: {string.Join(", ", session.OutputMetadata.Select(o => $"{o.Key} [{string.Join(", ", o.Value.Dimensions)}]"))}).");
+    }
+
+    private static string Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(EmbeddingGeneratorMetadata))
+        {
+            return Metadata;
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+}
