@@ -30,8 +30,7 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
         _composer = new KnowledgeReplyComposer(_options.Texts) { MaxRelated = _options.MaxRelated, MaxTopics = _options.MaxTopics };
     }
 
-    public override string? HelpText =>
-        "Ask me a question in your own words, or pick one of the options. Say **menu** to go back to the start, or **agent** to talk to a person.";
+    public override string? HelpText => _options.Texts.Help;
 
     protected override void Define(DialogSteps<KnowledgeState> steps) => steps
         .Step(AnswerStep, AnswerAsync)

@@ -36,7 +36,10 @@ public sealed record QuestionOrChoicePrompt : Prompt<Choice>
 
     public override IReadOnlyList<Choice> Choices => Menu.Choices;
 
-    protected override string NotRecognizedReason => "Please pick one of the options, or type your question.";
+    /// <summary>Told to the customer when the message is neither an option nor a question (say, "thanks").</summary>
+    public string NotRecognizedText { get; init; } = "Please pick one of the options, or type your question.";
+
+    protected override string NotRecognizedReason => NotRecognizedText;
 
     /// <summary>The menu option the message names, or null (for steps that route a message themselves).</summary>
     public Choice? RecognizeOption(string? text, string? value) =>

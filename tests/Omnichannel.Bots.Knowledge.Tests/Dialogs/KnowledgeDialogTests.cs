@@ -192,6 +192,19 @@ public sealed class KnowledgeDialogTests
     }
 
     [Fact]
+    public async Task Help_WhileWaitingForAFollowUp_ExplainsFromTheTexts()
+    {
+        await using var bot = await StartAsync(Script(), o => o.Texts.Help = "Ask about delivery, returns or refunds.");
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("shipping?")
+            .ExpectReplyContaining("3-5 business days")
+            .Send("help")
+            .ExpectReply("Ask about delivery, returns or refunds.")
+            .ExpectNoMoreReplies()
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task EmptyMessage_AsksForAQuestion()
     {
         await using var bot = await StartAsync(Script());
