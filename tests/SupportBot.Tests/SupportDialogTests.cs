@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots;
+using Omnichannel.Bots.Knowledge;
 using Omnichannel.Bots.Testing;
 using SupportBot.Orders;
 
@@ -6,7 +8,8 @@ namespace SupportBot.Tests;
 
 public sealed class SupportDialogTests
 {
-    private static Task<TestBot> StartAsync() => TestBot.StartAsync(bot => bot.AddSupportBot());
+    private static Task<TestBot> StartAsync() =>
+        TestBot.StartAsync(bot => bot.AddSupportBot(), services => services.AddSingleton<IKnowledgeBase>(new SampleKnowledgeBase()));
 
     [Theory]
     [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]

@@ -1,8 +1,11 @@
+using Omnichannel.Bots.Knowledge;
+
 namespace SupportBot.Dialogs;
 
 /// <summary>
 /// The support bot's main dialog: a greeting, a menu that also understands a sentence ("my order 12345 hasn't
-/// arrived"), the order-status and returns dialogs, and a person on request.
+/// arrived"), the order-status and returns dialogs, a person on request, and answers from the knowledge base for
+/// anything else the customer asks ("how long does shipping take?").
 /// </summary>
 public sealed class SupportDialog : Dialog<SupportState>
 {
@@ -10,6 +13,8 @@ public sealed class SupportDialog : Dialog<SupportState>
     public const string Return = "return";
     public const string Person = "person";
 
+    // General words such as "shipping" or "delivery" are left to the knowledge base ("how long does shipping take?");
+    // the synonyms here are what people say when they want their own order looked up or sent back.
     private static readonly ChoicePrompt Menu = Prompts.Choice(
             "How can I help?",
             new Choice(Track, "Track an order"),
@@ -18,13 +23,25 @@ public sealed class SupportDialog : Dialog<SupportState>
         .WithSynonyms(
             Track,
             "track", "tracking", "where is my order", "order status", "hasn't arrived", "has not arrived", "not arrived", "didn't arrive",
-            "did not arrive", "not here yet", "still waiting", "delivery", "late", "parcel", "package", "shipping", "shipped")
+            "did not arrive", "not here yet", "still waiting", "parcel", "package", "shipped")
         .WithSynonyms(
             Return,
             "return", "returns", "refund", "send back", "send it back", "exchange", "wrong size", "damaged", "broken");
 
+    private static readonly QuestionOrChoicePrompt MenuOrQuestion = Menu.OrQuestion();
+
     public override string HelpText =>
-        "I can track an order, start a return, or put you through to a person. Say **menu** to start again at any time.";
+        "I can track an order, start a return, answer questions about shipping, payments and more, or put you through to a person. Say **menu** to start again at any time.";
+
+    /// <summary>
+    /// True when the customer's message picks a menu topic (track, return, a person) rather than asking a question:
+    /// the knowledge dialog hands such a message back to this dialog.
+    /// </summary>
+    public static bool IsMenuTopic(TurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return MenuOrQuestion.RecognizeOption(turn.Message.Text, turn.Message.Value) is not null;
+    }
 
     protected override void Define(DialogSteps<SupportState> steps) => steps
         .Step("greet", async (d, ct) =>
@@ -37,20 +54,42 @@ public sealed class SupportDialog : Dialog<SupportState>
 
             return StepResult.Next;
         })
-        .Prompt("menu", Menu.AnswerFromCurrentMessage().HandOffWhenExhausted(), (s, choice) => s.Topic = choice.Value)
+        .Prompt("menu", MenuOrQuestion.AnswerFromCurrentMessage().HandOffWhenExhausted(), (s, choice) => s.Topic = choice.Value)
         .Step("route", async (d, ct) =>
         {
+            d.State.AskedKnowledge = false;
             switch (d.State.Topic)
             {
                 case Track:
                     return StepResult.Begin<OrderStatusDialog>();
                 case Return:
                     return StepResult.Begin<ReturnsDialog>();
+                case var topic when KnowledgeChoices.IsKnowledgeValue(topic):
+                    d.State.AskedKnowledge = true;
+                    return StepResult.Begin<KnowledgeDialog>();
                 default:
                     await d.Turn.HandoffAsync("The customer chose to talk to a person.", ct);
                     await d.ReplyAsync("I'm connecting you with a person from our team. They'll see what we've talked about.", ct);
                     return StepResult.End;
             }
+        })
+        .Step("after-knowledge", (d, _) =>
+        {
+            // The knowledge dialog ends when the customer's follow-up picks a menu topic ("track my order"): route it.
+            if (!d.State.AskedKnowledge)
+            {
+                return Task.FromResult(StepResult.Next);
+            }
+
+            d.State.AskedKnowledge = false;
+            var topic = MenuOrQuestion.RecognizeOption(d.Turn.Message.Text, d.Turn.Message.Value);
+            if (topic is null)
+            {
+                return Task.FromResult(StepResult.Next);
+            }
+
+            d.State.Topic = topic.Value;
+            return Task.FromResult(StepResult.GoTo("route"));
         })
         .Prompt("anything-else", Prompts.Confirm("Is there anything else I can help with?"), (s, yes) => s.WantsMore = yes)
         .Step("wrap-up", async (d, ct) =>

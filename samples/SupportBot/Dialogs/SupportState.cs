@@ -6,5 +6,8 @@ public sealed class SupportState
 
     public string? Topic { get; set; }
 
+    /// <summary>The knowledge dialog was begun from the menu; when it ends, the message it handed back is routed.</summary>
+    public bool AskedKnowledge { get; set; }
+
     public bool WantsMore { get; set; }
 }

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Omnichannel.Bots.Knowledge;
+
+/// <summary>
+/// Answers the customer's message from the knowledge base, composed for the channel, then waits for a follow-up: a
+/// tapped article option (answered without searching), "Talk to a person", or the next question. Questions the
+/// knowledge base declines count in a row; at <see cref="KnowledgeDialogOptions.DeclinesBeforeHandoff"/> a person
+/// takes over. When the knowledge base fails, the customer gets an apology and a person is offered; the turn goes on.
+/// Add it with <c>bot.AddKnowledgeAnswers()</c>; begin it as a child dialog, or route a menu's questions to it
+/// (<see cref="KnowledgePromptExtensions.OrQuestion"/>).
+/// </summary>
+public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
+{
+    private const string AnswerStep = "answer";
+
+    private readonly IKnowledgeBase _knowledge;
+    private readonly KnowledgeDialogOptions _options;
+    private readonly KnowledgeReplyComposer _composer;
+    private readonly ILogger<KnowledgeDialog> _logger;
+
+    public KnowledgeDialog(IKnowledgeBase knowledge, IOptions<KnowledgeDialogOptions> options, ILogger<KnowledgeDialog> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        _options = options.Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _composer = new KnowledgeReplyComposer(_options.Texts) { MaxRelated = _options.MaxRelated, MaxTopics = _options.MaxTopics };
+    }
+
+    public override string? HelpText => _options.Texts.Help;
+
+    protected override void Define(DialogSteps<KnowledgeState> steps) => steps
+        .Step(AnswerStep, AnswerAsync)
+        .Step("follow-up", (d, _) =>
+        {
+            var message = d.Turn.Message;
+            var ends = !KnowledgeChoices.IsKnowledgeValue(message.Value) && _options.EndWhen?.Invoke(d.Turn) == true;
+            return Task.FromResult(ends ? StepResult.End : StepResult.GoTo(AnswerStep));
+        });
+
+    private async Task<StepResult> AnswerAsync(DialogContext<KnowledgeState> d, CancellationToken cancellationToken)
+    {
+        var turn = d.Turn;
+        var texts = _options.Texts;
+        if (turn.Message.Value == KnowledgeChoices.Person)
+        {
+            await HandOffAsync(d, "The customer asked for a person after a knowledge answer.", texts.Handoff, cancellationToken).ConfigureAwait(false);
+            return StepResult.Wait;
+        }
+
+        var reply = await ComposeAsync(turn, cancellationToken).ConfigureAwait(false);
+        switch (reply?.Kind)
+        {
+            case null:
+                await d.ReplyAsync(texts.AskForQuestion, cancellationToken).ConfigureAwait(false);
+                return StepResult.Wait;
+            case KnowledgeReplyKind.Answer:
+                d.State.Declines = 0;
+                d.State.LastArticleId = reply.ArticleId;
+                break;
+            case KnowledgeReplyKind.Decline:
+                d.State.Declines++;
+                if (d.State.Declines >= _options.DeclinesBeforeHandoff)
+                {
+                    var count = d.State.Declines;
+                    var reason = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The knowledge base had no confident answer to {count} questions in a row.");
+                    await HandOffAsync(d, reason, texts.StillNotSure + " " + texts.Handoff, cancellationToken).ConfigureAwait(false);
+                    return StepResult.Wait;
+                }
+
+                break;
+        }
+
+        await turn.ReplyAsync(turn.CreateReply(reply.Text) with { Choices = reply.Choices }, cancellationToken).ConfigureAwait(false);
+        return StepResult.Wait;
+    }
+
+    /// <summary>The reply to the message: a tapped article, or the knowledge base's answer; null when there is no question.</summary>
+    private async Task<KnowledgeReply?> ComposeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var message = turn.Message;
+        try
+        {
+            if (KnowledgeChoices.TryGetArticleId(message.Value, out var id) && _knowledge.FindArticle(id) is { } article)
+            {
+                return _composer.ComposeArticle(article, turn.Channel, _knowledge.FindArticle);
+            }
+
+            var question = message.Text?.Trim();
+            if (string.IsNullOrEmpty(question))
+            {
+                return null;
+            }
+
+            var answer = await _knowledge.AskAsync(question, FilterFor(turn), cancellationToken).ConfigureAwait(false);
+            return _composer.Compose(answer, turn.Channel, _knowledge.FindArticle);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogKnowledgeFailed(_logger, turn.Channel.Channel.Value, ex);
+            return _composer.ComposeUnavailable();
+        }
+    }
+
+    private KnowledgeFilter FilterFor(TurnContext turn) => new()
+    {
+        Locale = string.IsNullOrEmpty(turn.Culture.Name) ? null : turn.Culture.Name,
+        Channel = turn.Channel.Channel.Value,
+        Tags = [.. _options.Tags],
+    };
+
+    private static async Task HandOffAsync(DialogContext<KnowledgeState> d, string reason, string text, CancellationToken cancellationToken)
+    {
+        d.State.Declines = 0;
+        await d.Turn.HandoffAsync(reason, cancellationToken).ConfigureAwait(false);
+        await d.ReplyAsync(text, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The knowledge base could not answer a question on {Channel}; the customer was offered a person.")]
+    private static partial void LogKnowledgeFailed(ILogger logger, string channel, Exception exception);
+}
