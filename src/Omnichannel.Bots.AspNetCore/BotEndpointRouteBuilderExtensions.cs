@@ -22,7 +22,7 @@ public static class BotEndpointRouteBuilderExtensions
             app.UseWebSockets();
         }
 
-        endpoints.MapGet("/healthz", (ChannelRegistry channels) => Results.Json(new HealthReport("healthy", channels.Adapters.Select(a => a.Channel.Value).Order().ToArray())))
+        endpoints.MapGet("/healthz", (ChannelRegistry channels, IEnumerable<IBotHealthContributor> contributors) => Results.Json(Health(channels, contributors)))
             .ExcludeFromDescription();
         foreach (var channel in endpoints.ServiceProvider.GetServices<IBotEndpoints>())
         {
@@ -32,5 +32,23 @@ public static class BotEndpointRouteBuilderExtensions
         return endpoints;
     }
 
-    private sealed record HealthReport(string Status, string[] Channels);
+    /// <summary>
+    /// <c>{"status": "healthy"|"degraded", "channels": [...], "&lt;component&gt;": {...}}</c>: degraded when a component
+    /// still serves but reports a problem (always HTTP 200, so a probe does not restart a bot over an editor's typo).
+    /// </summary>
+    private static Dictionary<string, object> Health(ChannelRegistry channels, IEnumerable<IBotHealthContributor> contributors)
+    {
+        var reports = contributors.Select(c => (c.Name, Report: c.Report())).ToList();
+        var health = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["status"] = reports.Any(r => r.Report.Degraded) ? "degraded" : "healthy",
+            ["channels"] = channels.Adapters.Select(a => a.Channel.Value).Order(StringComparer.Ordinal).ToArray(),
+        };
+        foreach (var (name, report) in reports)
+        {
+            health[name] = report.Details;
+        }
+
+        return health;
+    }
 }
