@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Omnichannel.Bots.Adapters.Console;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Knowledge;
 using Omnichannel.Bots.Storage.Sqlite;
 
 namespace SupportBot;
@@ -27,7 +28,7 @@ public static class SupportBotApp
         });
         builder.Services.AddOmnichannelBot(bot =>
         {
-            bot.AddSupportBot().UseSqliteStorage().AddWebChatChannel();
+            bot.AddSupportBot().AddKnowledge().UseSqliteStorage().AddWebChatChannel();
             if (console)
             {
                 bot.AddConsoleChannel();

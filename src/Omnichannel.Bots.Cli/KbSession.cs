@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.AI;
 using Omnichannel.Bots.Knowledge;
 
 namespace Omnichannel.Bots.Cli;
@@ -88,26 +86,7 @@ internal sealed class KbSession : IDisposable
 
     private static async Task<KbIndexReport> SyncAsync(IReadOnlyList<KnowledgeArticle> articles, EmbeddedKnowledgeStore store, StaticWordEmbeddingGenerator embedder, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        var model = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "default";
-        var chunks = articles.SelectMany(a => KnowledgeChunker.Chunk(a, model)).ToList();
-        var existing = await store.GetContentHashesAsync(cancellationToken).ConfigureAwait(false);
-        var changed = chunks.Where(c => !existing.TryGetValue(c.Id, out var hash) || hash != c.ContentHash).ToList();
-        var ids = chunks.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var deleted = existing.Keys.Where(id => !ids.Contains(id)).ToList();
-        var records = new List<KnowledgeRecord>(changed.Count);
-        for (var start = 0; start < changed.Count; start += 256)
-        {
-            var batch = changed.Skip(start).Take(256).ToList();
-            var embeddings = await embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
-            records.AddRange(batch.Select((c, i) => new KnowledgeRecord(c, embeddings[i].Vector)));
-        }
-
-        if (records.Count > 0 || deleted.Count > 0)
-        {
-            await store.ApplyAsync(records, deleted, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new KbIndexReport(articles.Count, chunks.Count, changed.Count, chunks.Count - changed.Count, deleted.Count, watch.Elapsed, store.DatabasePath ?? "(memory)");
+        var result = await new KnowledgeIngestor(store, embedder).IngestAsync(articles, cancellationToken).ConfigureAwait(false);
+        return new KbIndexReport(articles.Count, result.Chunks, result.Embedded, result.Unchanged, result.Deleted, result.Elapsed, store.DatabasePath ?? "(memory)");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Bots;
 using Omnichannel.Bots.Inbound;
+using Omnichannel.Bots.Knowledge;
 using Omnichannel.Bots.Storage.Sqlite;
 using SupportBot;
 
@@ -35,6 +36,7 @@ public sealed class BenchmarkBot : IAsyncDisposable
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddOmnichannelBot(bot => bot
             .AddSupportBot()
+            .AddKnowledge(options => options.Path = KnowledgeData.SampleKnowledgeFolder())
             .UseSqliteStorage(options =>
             {
                 options.DataDirectory = directory;

@@ -8,12 +8,22 @@ public static class KnowledgeData
     /// <summary>The <c>shared/data</c> folder: walk up to <c>Omnichannel.Bots.sln</c>, then <c>../shared/data</c>; null when absent.</summary>
     public static string? Locate()
     {
+        var root = RepositoryRoot();
+        var data = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
+        return Directory.Exists(data) ? data : null;
+    }
+
+    /// <summary>The repository's sample help centre (<c>knowledge/</c>), which the benchmark hosts serve.</summary>
+    public static string SampleKnowledgeFolder() =>
+        Path.Combine(RepositoryRoot() ?? throw new InvalidOperationException("Run the benchmarks from the repository: Omnichannel.Bots.sln was not found above " + AppContext.BaseDirectory), "knowledge");
+
+    private static string? RepositoryRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Omnichannel.Bots.sln")))
             {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(data) ? data : null;
+                return dir.FullName;
             }
         }
 

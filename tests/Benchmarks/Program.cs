@@ -5,11 +5,13 @@ using Benchmarks;
 // `dotnet run -c Release --project tests/Benchmarks -- webchat [--conversations N] [--concurrency C] [--duration S]
 //  [--warmup S] [--baseline N|none] [--url URL --secret SECRET [--server-pid PID]]`
 // `dotnet run -c Release --project tests/Benchmarks -- knowledge [--dev] [--skip-latency]`
+// `dotnet run -c Release --project tests/Benchmarks -- hot-reload [--articles N] [--edits E] [--reload-delay MS]`
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(TurnsOptions.Usage);
     Console.WriteLine(WebChatLoadOptions.Usage);
     Console.WriteLine(KnowledgeCommand.Usage);
+    Console.WriteLine(HotReloadCommand.Usage);
     return 0;
 }
 
@@ -18,9 +20,23 @@ if (args[0] == "knowledge")
     return await KnowledgeCommand.RunAsync(args[1..]);
 }
 
+if (args[0] == "hot-reload")
+{
+    try
+    {
+        return await HotReloadCommand.RunAsync(args[1..]);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        Console.Error.WriteLine(HotReloadCommand.Usage);
+        return 2;
+    }
+}
+
 if (args[0] is not ("turns" or "webchat"))
 {
-    Console.Error.WriteLine($"Unknown command '{args[0]}': turns, webchat or knowledge.");
+    Console.Error.WriteLine($"Unknown command '{args[0]}': turns, webchat, knowledge or hot-reload.");
     Console.Error.WriteLine(TurnsOptions.Usage);
     Console.Error.WriteLine(WebChatLoadOptions.Usage);
     return 2;

@@ -62,6 +62,7 @@ public sealed class SupportBotHost : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             "--Storage:DataDirectory=" + Path.Combine(directory, "data"),
             "--Channels:WebChat:Secret=" + secret,
+            "--Knowledge:Path=" + KnowledgeData.SampleKnowledgeFolder(),
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
             .. settings.Select(s => $"--{s.Key}={s.Value}"),

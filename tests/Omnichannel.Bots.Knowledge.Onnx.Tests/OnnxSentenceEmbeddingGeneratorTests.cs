@@ -182,7 +182,8 @@ public sealed class OnnxSentenceEmbeddingGeneratorTests(TestOnnxModel model, ITe
         }).Build();
         var services = new ServiceCollection();
         services.AddKnowledgeOnnxEmbeddings();
-        services.AddKnowledgeEmbeddings(configuration.GetSection("Knowledge:Embeddings"));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddKnowledgeEmbeddings();
         await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,17 +11,14 @@ public static class KnowledgeEmbeddingsServiceCollectionExtensions
     /// <summary>
     /// Registers the singleton <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> chosen by
     /// <c>Knowledge:Embeddings:Provider</c> (<c>static</c> by default, <c>openai</c>, or <c>onnx</c> with
-    /// Omnichannel.Bots.Knowledge.Onnx), bound from <paramref name="knowledgeEmbeddingsSection"/> and validated at
-    /// start-up. Relative <c>ModelPath</c>/<c>VocabPath</c> resolve against the host's content root.
+    /// Omnichannel.Bots.Knowledge.Onnx), bound from the host's configuration (the section may be missing: static) and
+    /// validated at start-up. Relative <c>ModelPath</c>/<c>VocabPath</c> resolve against the host's content root.
     /// </summary>
-    /// <param name="services">The services.</param>
-    /// <param name="knowledgeEmbeddingsSection">The <c>Knowledge:Embeddings</c> section (it may be missing: static).</param>
-    public static IServiceCollection AddKnowledgeEmbeddings(this IServiceCollection services, IConfiguration knowledgeEmbeddingsSection)
+    public static IServiceCollection AddKnowledgeEmbeddings(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(knowledgeEmbeddingsSection);
         services.AddOptions<KnowledgeEmbeddingsOptions>()
-            .Bind(knowledgeEmbeddingsSection)
+            .BindConfiguration(KnowledgeEmbeddingsOptions.SectionName)
             .PostConfigure<IServiceProvider>((options, provider) =>
             {
                 var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();

@@ -14,21 +14,27 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<KnowledgeArticle>> NoArticles = new Dictionary<string, IReadOnlyList<KnowledgeArticle>>();
 
     private readonly KnowledgeFolderReader _reader;
-    private readonly IKnowledgeStore _store;
+    private readonly KnowledgeStoreOpener _openStore;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
-    private readonly KnowledgeIngestor _ingestor;
     private readonly KnowledgeSearchOptions _searchOptions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>How long the knowledge base must go without a reload before the served version is recalibrated.</summary>
+    private static readonly TimeSpan CalibrationQuietPeriod = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private CancellationTokenSource? _calibration;
+    private IKnowledgeStore? _store;
+    private KnowledgeIngestor? _ingestor;
     private volatile ServedKnowledge? _served;
     private volatile KnowledgeStatus _status;
 
     public KnowledgeBase(
         string folder,
         KnowledgeFolderReader reader,
-        IKnowledgeStore store,
+        KnowledgeStoreOpener openStore,
         IEmbeddingGenerator<string, Embedding<float>> embedder,
         KnowledgeSearchOptions searchOptions,
         TimeProvider time,
@@ -36,16 +42,15 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(openStore);
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(searchOptions);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         Folder = Path.GetFullPath(folder);
         _reader = reader;
-        _store = store;
+        _openStore = openStore;
         _embedder = embedder;
-        _ingestor = new KnowledgeIngestor(store, embedder);
         _searchOptions = searchOptions;
         _time = time;
         _logger = logger;
@@ -86,14 +91,31 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         {
             var started = Stopwatch.GetTimestamp();
             var previous = _served;
+
+            // A reload supersedes the calibration of the version it replaces (it would be thrown away anyway).
+            _calibration?.Cancel();
+            _calibration?.Dispose();
+            _calibration = null;
             List<string> problems = [];
             try
             {
                 var snapshot = await _reader.ReadAsync(Folder, cancellationToken).ConfigureAwait(false);
+                var read = Stopwatch.GetElapsedTime(started);
                 var merged = LastGoodMerge.Merge(snapshot.Files, previous?.ArticlesByFile ?? NoArticles);
                 problems = [.. snapshot.Diagnostics.Select(d => d.ToString()), .. merged.Notes];
-                var ingestion = await _ingestor.IngestAsync(merged.Articles, cancellationToken).ConfigureAwait(false);
-                var searcher = await KnowledgeSearcher.BuildAsync(merged.Articles, _store, _embedder, _searchOptions, cancellationToken).ConfigureAwait(false);
+                if (_store is null)
+                {
+                    _store = await _openStore(cancellationToken).ConfigureAwait(false);
+                    _ingestor = new KnowledgeIngestor(_store, _embedder);
+                }
+
+                var ingestion = await _ingestor!.IngestAsync(merged.Articles, cancellationToken).ConfigureAwait(false);
+                var ingested = Stopwatch.GetElapsedTime(started);
+
+                // A reload reuses the served calibration so the edit is live at once; the new base is calibrated in
+                // the background and its threshold swapped in when ready. The first load calibrates before serving.
+                var calibration = previous?.Searcher.Calibration;
+                var searcher = await KnowledgeSearcher.BuildAsync(merged.Articles, _store, _embedder, _searchOptions with { Calibration = calibration }, cancellationToken).ConfigureAwait(false);
                 var version = (previous?.Version ?? 0) + 1;
                 _served = new ServedKnowledge(
                     version,
@@ -110,10 +132,17 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
                     Chunks = ingestion.Chunks,
                     LoadedAt = _time.GetUtcNow(),
                     LastReloadMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
+                    LastReloadTimings = new KnowledgeReloadTimings(read, ingested - read, elapsed - ingested),
                     Threshold = searcher.Threshold,
                     Problems = problems,
                     ServedFromLastGood = merged.ServedFromLastGood,
                 };
+                if (calibration is not null)
+                {
+                    _calibration = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                    _ = RecalibrateAsync(version, searcher, _calibration.Token);
+                }
+
                 LogLoaded(version, merged.Articles.Count, ingestion.Embedded, ingestion.Deleted, elapsed.TotalMilliseconds, problems.Count);
                 foreach (var problem in problems)
                 {
@@ -135,7 +164,59 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         }
     }
 
-    public void Dispose() => _reloadLock.Dispose();
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _calibration?.Dispose();
+        _stopping.Dispose();
+        _reloadLock.Dispose();
+        (_store as IDisposable)?.Dispose();
+    }
+
+    /// <summary>
+    /// Calibrates a newly served version off the request path once edits have paused (calibration costs seconds of CPU
+    /// on a large base, which would slow the next edit down), and swaps its threshold in unless a newer version took over.
+    /// </summary>
+    private async Task RecalibrateAsync(long version, KnowledgeSearcher searcher, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(CalibrationQuietPeriod, _time, cancellationToken).ConfigureAwait(false);
+            var calibration = await searcher.CalibrateAsync(cancellationToken).ConfigureAwait(false);
+            await _reloadLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (_served is { } served && served.Version == version)
+                {
+                    _served = served with { Searcher = searcher.WithCalibration(calibration) };
+                    _status = _status with { Threshold = calibration.Threshold };
+                    LogCalibrated(version, calibration.Threshold);
+                }
+            }
+            finally
+            {
+                _reloadLock.Release();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+#pragma warning disable CA1031 // A failed calibration keeps the previous threshold; it must never take the bot down.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogCalibrationFailed(exception, version);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge version {Version} calibrated: threshold {Threshold:F3}")]
+    private partial void LogCalibrated(long version, double threshold);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calibrating knowledge version {Version} failed; it keeps the previous threshold")]
+    private partial void LogCalibrationFailed(Exception exception, long version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge version {Version} is live: {Articles} articles ({Embedded} chunks embedded, {Deleted} removed) in {Milliseconds:F0} ms; {Problems} problems")]
     private partial void LogLoaded(long version, int articles, int embedded, int deleted, double milliseconds, int problems);

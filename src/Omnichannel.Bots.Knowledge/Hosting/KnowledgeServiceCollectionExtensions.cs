@@ -37,13 +37,13 @@ public static class KnowledgeServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddKnowledgeEmbeddings();
-        services.TryAddSingleton<IKnowledgeStore>(sp => new EmbeddedKnowledgeStore(Path.Combine(DataDirectory(sp), "knowledge.db")));
+        services.TryAddSingleton<KnowledgeStoreOpener>(sp => async ct => await EmbeddedKnowledgeStore.OpenAsync(DataDirectory(sp), ct).ConfigureAwait(false));
         services.TryAddSingleton(sp => new KnowledgeBase(
             Path.GetFullPath(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path, ContentRoot(sp)),
             new KnowledgeFolderReader(),
-            sp.GetRequiredService<IKnowledgeStore>(),
+            sp.GetRequiredService<KnowledgeStoreOpener>(),
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            new KnowledgeSearchOptions(),
+            KnowledgeSearchOptions.Default,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KnowledgeBase>>()));
         services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());

@@ -21,6 +21,9 @@ public sealed record KnowledgeStatus
 
     public double? LastReloadMilliseconds { get; init; }
 
+    /// <summary>Where the last successful reload spent its time.</summary>
+    public KnowledgeReloadTimings? LastReloadTimings { get; init; }
+
     public double? Threshold { get; init; }
 
     /// <summary>Errors and warnings of the files as they are on disk now, as <c>file:line: error: message</c>.</summary>

@@ -11,7 +11,8 @@ public sealed class KnowledgeEmbeddingsServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddKnowledgeEmbeddings(configuration.GetSection(KnowledgeEmbeddingsOptions.SectionName));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddKnowledgeEmbeddings();
         more?.Invoke(services);
         return services.BuildServiceProvider();
     }
