@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots.Adapters.WebChat;
+using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Web.Tests;
 
@@ -10,14 +11,19 @@ namespace Omnichannel.Bots.Web.Tests;
 public sealed class DirectLineAuthTests
 {
     [Fact]
-    public async Task Health_ListsTheWebChatChannel()
+    public async Task Health_ListsTheWebChatChannelAndTheLoadedKnowledge()
     {
         await using var host = await WebChatHost.StartAsync();
 
-        var health = await host.Http.GetFromJsonAsync<JsonElement>("/healthz");
+        var health = default(JsonElement);
+        await Eventually.UntilAsync(
+            async () => (health = await host.Http.GetFromJsonAsync<JsonElement>("/healthz")).GetProperty("knowledge").GetProperty("loaded").GetBoolean(),
+            "the sample's knowledge is loaded");
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Contains("webchat", health.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(health.GetProperty("knowledge").GetProperty("articles").GetInt32() >= 30);
+        Assert.Equal(0, health.GetProperty("knowledge").GetProperty("problemCount").GetInt32());
     }
 
     [Theory]

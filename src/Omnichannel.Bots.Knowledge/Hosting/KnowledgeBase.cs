@@ -26,6 +26,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource? _calibration;
+    private int _disposed;
     private IKnowledgeStore? _store;
     private KnowledgeIngestor? _ingestor;
     private volatile ServedKnowledge? _served;
@@ -164,8 +165,14 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         }
     }
 
+    /// <summary>Stops a pending calibration and closes the store. Safe to call twice (DI disposes it under both of its registrations).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _calibration?.Dispose();
         _stopping.Dispose();

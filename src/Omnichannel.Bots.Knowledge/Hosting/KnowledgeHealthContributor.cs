@@ -11,8 +11,9 @@ internal sealed class KnowledgeHealthContributor(KnowledgeBase knowledge) : IBot
     public BotHealthReport Report()
     {
         var status = knowledge.Status;
-        return new BotHealthReport(status.HasErrors || status.Version == 0, new
+        return new BotHealthReport(status.HasErrors, new
         {
+            loaded = status.Version > 0,
             version = status.Version,
             articles = status.Articles,
             files = status.Files,

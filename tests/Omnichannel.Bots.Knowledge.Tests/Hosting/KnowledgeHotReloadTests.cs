@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Omnichannel.Bots.Testing;
+
+namespace Omnichannel.Bots.Knowledge.Tests.Hosting;
+
+/// <summary>The whole path through a real host: file watcher, debounce, reload, health report.</summary>
+public sealed class KnowledgeHotReloadTests : IAsyncLifetime
+{
+    private readonly KnowledgeFolder _folder = new();
+    private IHost _host = null!;
+
+    private KnowledgeBase Knowledge => _host.Services.GetRequiredService<KnowledgeBase>();
+
+    public async Task InitializeAsync()
+    {
+        _folder.WriteShop();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(new BotDataDirectory(_folder.DataDirectory));
+        builder.Services.AddKnowledgeBase(options =>
+        {
+            options.Path = _folder.Path;
+            options.ReloadDelay = TimeSpan.FromMilliseconds(50);
+        });
+        _host = builder.Build();
+        await _host.StartAsync();
+        await Knowledge.FirstLoad;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        _folder.Dispose();
+    }
+
+    private string Health() => JsonSerializer.Serialize(_host.Services.GetServices<IBotHealthContributor>().Single(c => c.Name == "knowledge").Report());
+
+    [Fact]
+    public async Task SavedNewArticle_IsAnsweredWithoutARestart()
+    {
+        _folder.Write("warranty/warranty.md", KnowledgeFolder.Article("warranty", "Warranty", "Every tent has a two-year warranty.", "is my tent under warranty", "warranty claim for a broken zip"));
+
+        await Eventually.UntilAsync(
+            async () => (await Knowledge.AskAsync("is my tent under warranty", KnowledgeFilter.None, CancellationToken.None)).Best?.Article.Id == "warranty",
+            "the new article answers",
+            () => $"version {Knowledge.Status.Version}: {string.Join("; ", Knowledge.Status.Problems)}");
+        Assert.Equal(4, Knowledge.Status.Articles);
+        Assert.Equal(EmbeddedKnowledgeStore.FileName, Path.GetFileName(Directory.GetFiles(_folder.DataDirectory, "*.db").Single()));
+    }
+
+    [Fact]
+    public async Task InvalidSave_OldVersionKeepsAnsweringAndHealthShowsTheFileAndLine()
+    {
+        var before = Knowledge.Status.Version;
+        _folder.Write("shipping.md", "---\nid: shipping\ntitle: Delivery times\nquestions: [unclosed\n---\nBroken.\n");
+
+        await Eventually.UntilAsync(() => Knowledge.Status.Version > before, "a reload after the invalid save");
+        var report = _host.Services.GetServices<IBotHealthContributor>().Single(c => c.Name == "knowledge").Report();
+
+        Assert.True(report.Degraded);
+        Assert.Contains("shipping.md:4: error: ", Health(), StringComparison.Ordinal);
+        Assert.Contains("3-5 business days", Knowledge.FindArticle("shipping")!.Answer, StringComparison.Ordinal);
+        Assert.Equal("shipping", (await Knowledge.AskAsync("how long does delivery take", KnowledgeFilter.None, CancellationToken.None)).Best?.Article.Id);
+    }
+
+    [Fact]
+    public async Task BurstOfSaves_IsDebouncedIntoFewReloads()
+    {
+        var before = Knowledge.Status.Version;
+        for (var i = 0; i < 20; i++)
+        {
+            _folder.Write("returns.md", KnowledgeFolder.Article("returns", "Returns", $"You can return items within {i + 10} days.", "how do I return something"));
+        }
+
+        await Eventually.UntilAsync(() => Knowledge.FindArticle("returns")?.Answer.Contains("29 days", StringComparison.Ordinal) == true, "the last save is served");
+        Assert.InRange(Knowledge.Status.Version - before, 1, 5);
+    }
+}
