@@ -4,8 +4,9 @@ namespace Omnichannel.Bots.Knowledge;
 /// Calibrates a knowledge base from its own example questions by k-fold cross-validation. Each held-out question is
 /// asked against the articles built from the other folds twice: with its article (label: was the top-1 right?) and
 /// with its article left out (an out-of-scope stand-in: the right decision is always to decline). A logistic model of
-/// (top score, margin to the next) gives the confidence; the threshold maximises balanced accuracy of
-/// answer-when-right / decline-when-wrong-or-out-of-scope; the clarify margin is the one under which asking
+/// (top score, margin to the next) gives the confidence; the threshold maximises the accuracy of
+/// answer-when-right / decline-when-wrong-or-out-of-scope, with out-of-scope questions weighted by their expected share
+/// of traffic (<see cref="KnowledgeSearchOptions.ExpectedOutOfScopeShare"/>); the clarify margin is the one under which asking
 /// "which one?" rescues more wrong answers than it delays right ones.
 /// </summary>
 internal static class Calibrator
@@ -86,7 +87,8 @@ internal static class Calibrator
         {
             var right = positives.Count(s => (calibration.Confidence(s.Score, s.Margin) >= t) == s.Right);
             var declined = negatives.Count(s => calibration.Confidence(s.Score, s.Margin) < t);
-            var accuracy = (0.5 * right / positives.Count) + (negatives.Count == 0 ? 0.5 : 0.5 * declined / negatives.Count);
+            var share = negatives.Count == 0 ? 0 : options.ExpectedOutOfScopeShare;
+            var accuracy = ((1 - share) * right / positives.Count) + (negatives.Count == 0 ? 0 : share * declined / negatives.Count);
             if (accuracy > best.Accuracy + 1e-9)
             {
                 best = (accuracy, t);

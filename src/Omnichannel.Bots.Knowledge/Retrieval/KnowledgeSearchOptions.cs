@@ -24,6 +24,13 @@ public sealed record KnowledgeSearchOptions
     /// <summary>Below this many example questions the base uses <see cref="KnowledgeCalibration.Default"/>.</summary>
     public int MinCalibrationQuestions { get; init; } = 8;
 
+    /// <summary>
+    /// The share of customer questions the knowledge base cannot answer, as the threshold calibration weighs them against
+    /// answerable ones (0.5 would weigh a wrongly answered out-of-scope question like a needlessly declined answerable
+    /// one; support traffic mostly asks what the help centre covers). A prior, not tuned on any test set.
+    /// </summary>
+    public double ExpectedOutOfScopeShare { get; init; } = 0.25;
+
     /// <summary>The calibrated threshold never goes below this (a tiny base would otherwise answer everything).</summary>
     public double MinimumThreshold { get; init; } = 0.2;
 
