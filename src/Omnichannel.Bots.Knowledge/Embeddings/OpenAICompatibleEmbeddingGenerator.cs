@@ -177,21 +177,8 @@ public sealed class OpenAICompatibleEmbeddingGenerator : IEmbeddingGenerator<str
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(EmbeddingGeneratorMetadata))
-        {
-            return Metadata;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        EmbeddingGeneratorServices.Get(this, Metadata, serviceType, serviceKey);
 
     /// <inheritdoc />
     public void Dispose() => _inner.Dispose();

@@ -151,26 +151,10 @@ public sealed class StaticWordEmbeddingGenerator : IEmbeddingGenerator<string, E
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(EmbeddingGeneratorMetadata))
-        {
-            return Metadata;
-        }
-
-        if (serviceType == typeof(WordVectorTable))
-        {
-            return _state.Value.Table;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(WordVectorTable)
+            ? _state.Value.Table
+            : EmbeddingGeneratorServices.Get(this, Metadata, serviceType, serviceKey);
 
     /// <inheritdoc />
     public void Dispose()
