@@ -62,11 +62,11 @@ public sealed class KnowledgeReplyComposer
         ArgumentNullException.ThrowIfNull(findArticle);
         var capabilities = channel.Capabilities;
         var citation = Citation(article, capabilities);
-        var full = KnowledgeLinkRewriter.Rewrite(article.Answer.Trim(), article, findArticle);
+        var full = MarkdownTables.ToLists(KnowledgeLinkRewriter.Rewrite(article.Answer.Trim(), article, findArticle));
         var body = full;
         if (!PrefersFullAnswer(capabilities, full.Length + Paragraph.Length + citation.Length) && !string.IsNullOrWhiteSpace(article.ShortAnswer))
         {
-            body = KnowledgeLinkRewriter.Rewrite(article.ShortAnswer.Trim(), article, findArticle);
+            body = MarkdownTables.ToLists(KnowledgeLinkRewriter.Rewrite(article.ShortAnswer.Trim(), article, findArticle));
         }
 
         var related = Related(article, channel, findArticle);
