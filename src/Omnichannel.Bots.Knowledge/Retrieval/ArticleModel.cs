@@ -144,7 +144,9 @@ internal sealed class ArticleModel
     }
 
     /// <summary>Scores every article for one question. <paramref name="allowed"/> (optional) masks articles out with -inf.</summary>
-    public ArticleScores Score(LexicalTerms terms, ReadOnlySpan<float> normalizedQuery, KnowledgeFusionWeights weights, bool[]? allowed)
+    /// <remarks><paramref name="classifier"/> (optional) fills the classifier feature; <paramref name="articleOfClass"/> maps its
+    /// classes to this model's articles (-1: gone; null: the same indexes).</remarks>
+    public ArticleScores Score(LexicalTerms terms, ReadOnlySpan<float> normalizedQuery, KnowledgeFusionWeights weights, bool[]? allowed, LinearClassifier? classifier = null, int[]? articleOfClass = null)
     {
         var scores = new ArticleScores(ArticleCount);
         var memberScores = new float[_memberArticle.Length];
@@ -193,6 +195,20 @@ internal sealed class ArticleModel
         }
 
         TopMean(memberScores, scores.WordNearest);
+        if (classifier is not null)
+        {
+            var probabilities = new float[classifier.Classes];
+            classifier.Predict(terms, normalizedQuery, probabilities);
+            for (var c = 0; c < probabilities.Length; c++)
+            {
+                var a = articleOfClass is null ? c : articleOfClass[c];
+                if (a >= 0 && a < ArticleCount)
+                {
+                    scores.Classifier[a] = probabilities[c];
+                }
+            }
+        }
+
         scores.Combine(weights, scores.Total, allowed);
         return scores;
     }

@@ -7,12 +7,18 @@ namespace Omnichannel.Bots.Knowledge;
 /// (top score, margin to the next) gives the confidence; the threshold maximises the accuracy of
 /// answer-when-right / decline-when-wrong-or-out-of-scope, with out-of-scope questions weighted by their expected share
 /// of traffic (<see cref="KnowledgeSearchOptions.ExpectedOutOfScopeShare"/>); the clarify margin is the one under which asking
-/// "which one?" rescues more wrong answers than it delays right ones.
+/// "which one?" rescues more wrong answers than it delays right ones. Each fold also trains its own
+/// <see cref="LinearClassifier"/> on the other folds' texts (the held-out classifier feature), and the base's classifier
+/// trained on all its texts is carried in the calibration when its learned weight is above 0.
 /// </summary>
 internal static class Calibrator
 {
-    public static KnowledgeCalibration Calibrate(int articles, IReadOnlyList<ArticleMember> members, KnowledgeSearchOptions options, CancellationToken cancellationToken)
+    /// <summary>Above this many (articles × texts) no classifier is trained (its training cost grows with both).</summary>
+    private const long ClassifierBudget = 4_000_000;
+
+    public static KnowledgeCalibration Calibrate(string[] articleIds, IReadOnlyList<ArticleMember> members, KnowledgeSearchOptions options, CancellationToken cancellationToken)
     {
+        var articles = articleIds.Length;
         var questions = Enumerable.Range(0, members.Count).Where(m => members[m].IsQuestion).ToList();
         if (questions.Count < options.MinCalibrationQuestions || articles < 2)
         {
@@ -28,24 +34,42 @@ internal static class Calibrator
         var random = new Random(options.Seed);
         var sample = questions.OrderBy(_ => random.Next()).Take(Math.Min(options.MaxCalibrationQuestions, budget)).ToArray();
         var folds = Math.Clamp(options.Folds, 2, sample.Length);
-        var heldOut = new List<(ArticleScores Scores, int Article)>(sample.Length);
-        for (var fold = 0; fold < folds; fold++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var held = new HashSet<int>();
-            for (var i = fold; i < sample.Length; i += folds)
-            {
-                held.Add(sample[i]);
-            }
+        var useClassifier = options.LearnWeights && (long)articles * members.Count <= ClassifierBudget;
 
-            var model = ArticleModel.Build(articles, members.Where((_, m) => !held.Contains(m)).ToList());
-            foreach (var m in held)
+        // The folds are independent (and so is the classifier of the whole base): they run in parallel, each into its own
+        // slot, and are concatenated in fold order, so the result does not depend on the scheduling.
+        var perFold = new List<(ArticleScores Scores, int Article)>[folds];
+        LinearClassifier? fullClassifier = null;
+        try
+        {
+            Parallel.For(0, folds + (useClassifier ? 1 : 0), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, fold =>
             {
-                heldOut.Add((model.Score(members[m].Terms, members[m].Vector, options.Weights, null), members[m].Article));
-            }
+                if (fold == folds)
+                {
+                    fullClassifier = LinearClassifier.Train(members, articleIds, options.Seed, cancellationToken);
+                    return;
+                }
+
+                var held = new HashSet<int>();
+                for (var i = fold; i < sample.Length; i += folds)
+                {
+                    held.Add(sample[i]);
+                }
+
+                var training = members.Where((_, m) => !held.Contains(m)).ToList();
+                var model = ArticleModel.Build(articles, training);
+                var classifier = useClassifier ? LinearClassifier.Train(training, articleIds, options.Seed + fold + 1, cancellationToken) : null;
+                perFold[fold] = held.Select(m => (model.Score(members[m].Terms, members[m].Vector, options.Weights, null, classifier), members[m].Article)).ToList();
+            });
+        }
+        catch (AggregateException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
 
-        var weights = options.LearnWeights ? LearnWeights(heldOut, options.Weights, cancellationToken) : options.Weights;
+        var heldOut = perFold.SelectMany(f => f).ToList();
+        var weights = options.LearnWeights ? LearnWeights(heldOut, options.Weights, useClassifier, cancellationToken) : options.Weights;
+        var finalClassifier = weights.Classifier > 0 ? fullClassifier : null;
         var inScope = new List<(double Score, double Margin, double Relative, bool Correct, bool SecondCorrect)>();
         var outOfScope = new List<(double Score, double Margin, double OwnRelative, bool OwnInTopTwo)>();
         var total = new float[articles];
@@ -81,7 +105,7 @@ internal static class Calibrator
         var positives = inScope.Select(s => (s.Score, s.Margin, Right: s.Correct || (s.SecondCorrect && s.Relative <= clarifyMargin))).ToList();
         var negatives = outOfScope.Where(s => !(s.OwnInTopTwo && s.OwnRelative <= clarifyMargin)).Select(s => (s.Score, s.Margin)).ToList();
         var (scoreWeight, marginWeight, bias) = FitLogistic(positives.Select(s => (s.Score, s.Margin, s.Right)).Concat(negatives.Select(s => (s.Score, s.Margin, false))).ToList());
-        var calibration = new KnowledgeCalibration(0.5, clarifyMargin, scoreWeight, marginWeight, bias, inScope.Count) { Weights = weights };
+        var calibration = new KnowledgeCalibration(0.5, clarifyMargin, scoreWeight, marginWeight, bias, inScope.Count) { Weights = weights, Classifier = finalClassifier };
         var best = (Accuracy: -1.0, Threshold: 0.5);
         for (var t = 0.05; t < 0.96; t += 0.01)
         {
@@ -102,23 +126,24 @@ internal static class Calibrator
     /// Coordinate ascent on held-out top-1 (MRR breaks ties): each weight in turn tries a few values with the others
     /// fixed; two rounds. Only the ranking of the held-out questions matters, so this costs no re-indexing.
     /// </summary>
-    private static KnowledgeFusionWeights LearnWeights(List<(ArticleScores Scores, int Article)> heldOut, KnowledgeFusionWeights start, CancellationToken cancellationToken)
+    private static KnowledgeFusionWeights LearnWeights(List<(ArticleScores Scores, int Article)> heldOut, KnowledgeFusionWeights start, bool classifier, CancellationToken cancellationToken)
     {
         double[] values = [0, 0.25, 0.5, 0.75, 1, 1.5, 2];
         var current = start;
         var best = Evaluate(heldOut, current);
         for (var round = 0; round < 2; round++)
         {
-            for (var coordinate = 1; coordinate < 5; coordinate++)
+            for (var coordinate = 1; coordinate < (classifier ? 6 : 5); coordinate++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var value in values)
+                foreach (var value in coordinate == 5 ? [0, 0.5, 1, 1.5, 2, 3, 4, 6] : values)
                 {
                     var candidate = coordinate switch
                     {
                         1 => current with { Character = value },
                         2 => current with { DenseCentroid = value },
                         3 => current with { DenseNearest = value },
+                        5 => current with { Classifier = value },
                         _ => current with { WordNearest = value },
                     };
                     var score = Evaluate(heldOut, candidate);

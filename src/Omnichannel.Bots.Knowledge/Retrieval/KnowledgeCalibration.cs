@@ -16,6 +16,9 @@ public sealed record KnowledgeCalibration(double Threshold, double ClarifyMargin
     /// <summary>The fusion weights this base ranks with (learned with the rest of the calibration).</summary>
     public KnowledgeFusionWeights Weights { get; init; } = KnowledgeFusionWeights.Default;
 
+    /// <summary>The linear classifier trained on the example questions at calibration (null: none, its feature is 0).</summary>
+    internal LinearClassifier? Classifier { get; init; }
+
     public double Confidence(double score, double margin)
     {
         var z = (ScoreWeight * score) + (MarginWeight * margin) + Bias;

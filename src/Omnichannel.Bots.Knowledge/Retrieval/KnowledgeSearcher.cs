@@ -4,7 +4,8 @@ namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
 /// The ranking brain above an <see cref="IKnowledgeStore"/>: ranks whole articles for a question (TF-IDF word and
-/// character centroids, a dense centroid and the nearest of the article's texts, dense and lexical, with fusion weights
+/// character centroids, a dense centroid, the nearest of the article's texts, dense and lexical, and the probability
+/// under a linear classifier trained on the example questions at calibration, with fusion weights
 /// learned per base; see <see cref="KnowledgeFusionWeights"/>), turns the scores into a calibrated confidence per article and decides
 /// answer / clarify / decline. The store supplies the matching chunks (<see cref="ArticleMatch.Hits"/>) and applies the
 /// same filter. Immutable and thread-safe: a knowledge change builds a new searcher and swaps it in.
@@ -20,6 +21,7 @@ public sealed class KnowledgeSearcher
     private readonly IKnowledgeStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly KnowledgeSearchOptions _options;
+    private readonly int[]? _articleOfClass;
 
     private KnowledgeSearcher(KnowledgeArticle[] articles, List<ArticleMember> members, IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, KnowledgeSearchOptions options, KnowledgeCalibration calibration)
     {
@@ -30,6 +32,7 @@ public sealed class KnowledgeSearcher
         _embedder = embedder;
         _options = options;
         Calibration = calibration;
+        _articleOfClass = calibration.Classifier?.Bind(articles.Select(a => a.Id).ToArray());
     }
 
     /// <summary>The calibrated confidence threshold of this knowledge base (0..1).</summary>
@@ -56,13 +59,13 @@ public sealed class KnowledgeSearcher
         ArgumentNullException.ThrowIfNull(options);
         var members = await MembersAsync(articles, store, embedder, cancellationToken).ConfigureAwait(false);
         var array = articles.ToArray();
-        var calibration = options.Calibration ?? Calibrator.Calibrate(array.Length, members, options, cancellationToken);
+        var calibration = options.Calibration ?? Calibrator.Calibrate(array.Select(a => a.Id).ToArray(), members, options, cancellationToken);
         return new KnowledgeSearcher(array, members, store, embedder, options, calibration);
     }
 
     /// <summary>Calibrates this knowledge base by cross-validation over its example questions (CPU-bound; run it off the request path).</summary>
     public Task<KnowledgeCalibration> CalibrateAsync(CancellationToken cancellationToken) =>
-        Task.Run(() => Calibrator.Calibrate(_articles.Length, _members, _options, cancellationToken), cancellationToken);
+        Task.Run(() => Calibrator.Calibrate(_articles.Select(a => a.Id).ToArray(), _members, _options, cancellationToken), cancellationToken);
 
     /// <summary>The same articles and index with another calibration (to swap in the result of <see cref="CalibrateAsync"/>).</summary>
     public KnowledgeSearcher WithCalibration(KnowledgeCalibration calibration)
@@ -84,7 +87,7 @@ public sealed class KnowledgeSearcher
             allowed = _articles.Select(a => ChunkFilter.Matches(filter, a.Locale, a.Tags, a.Channels)).ToArray();
         }
 
-        var total = _model.Score(terms, embedding, Calibration.Weights, allowed).Total;
+        var total = _model.Score(terms, embedding, Calibration.Weights, allowed, Calibration.Classifier, _articleOfClass).Total;
         var ranked = Enumerable.Range(0, total.Length)
             .Where(a => !float.IsNegativeInfinity(total[a]) && total[a] > 0)
             .OrderByDescending(a => total[a])
@@ -120,7 +123,7 @@ public sealed class KnowledgeSearcher
     {
         var embedding = (await _embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
         ArticleModel.Normalize(embedding);
-        return _model.Score(LexicalAnalyzer.Default.Analyze(question), embedding, Calibration.Weights, null);
+        return _model.Score(LexicalAnalyzer.Default.Analyze(question), embedding, Calibration.Weights, null, Calibration.Classifier, _articleOfClass);
     }
 
     /// <summary>
