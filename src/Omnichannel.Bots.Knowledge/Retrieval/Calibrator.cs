@@ -34,7 +34,7 @@ internal static class Calibrator
         var random = new Random(options.Seed);
         var sample = questions.OrderBy(_ => random.Next()).Take(Math.Min(options.MaxCalibrationQuestions, budget)).ToArray();
         var folds = Math.Clamp(options.Folds, 2, sample.Length);
-        var useClassifier = options.LearnWeights && (long)articles * members.Count <= ClassifierBudget;
+        var useClassifier = (options.LearnWeights || options.Weights.Classifier > 0) && (long)articles * members.Count <= ClassifierBudget;
 
         // The folds are independent (and so is the classifier of the whole base): they run in parallel, each into its own
         // slot, and are concatenated in fold order, so the result does not depend on the scheduling.

@@ -119,4 +119,31 @@ public sealed class KnowledgeSearcherTests
 
         Assert.Contains("(16, 32)", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BuildAsync_WithACarriedCalibration_UsesItsClassifierWithoutRetraining()
+    {
+        var articles = RetrievalFixtures.Shop();
+        var embedder = new HashingEmbeddingGenerator();
+        var store = await RetrievalFixtures.IndexAsync(articles, embedder);
+        var options = KnowledgeSearchOptions.Default with { LearnWeights = false, Weights = KnowledgeFusionWeights.Default with { Classifier = 3 } };
+        var calibrated = await KnowledgeSearcher.BuildAsync(articles, store, embedder, options, CancellationToken.None);
+        Assert.NotNull(calibrated.Calibration.Classifier);
+
+        var fast = await KnowledgeSearcher.BuildAsync(articles, store, embedder, options with { Calibration = calibrated.Calibration }, CancellationToken.None);
+        var withoutClassifier = await KnowledgeSearcher.BuildAsync(articles, store, embedder, options with { Calibration = calibrated.Calibration with { Classifier = null } }, CancellationToken.None);
+
+        string[] questions = ["how long until my refund arrives", "can I pay with paypal", "my parcel is late", "forgot my login"];
+        var differs = false;
+        foreach (var question in questions)
+        {
+            var expected = await calibrated.AskAsync(question, KnowledgeFilter.None, CancellationToken.None);
+            var actual = await fast.AskAsync(question, KnowledgeFilter.None, CancellationToken.None);
+            var without = await withoutClassifier.AskAsync(question, KnowledgeFilter.None, CancellationToken.None);
+            Assert.Equal(expected.Matches.Select(m => (m.Article.Id, m.Confidence)), actual.Matches.Select(m => (m.Article.Id, m.Confidence)));
+            differs |= !expected.Matches.Select(m => m.Confidence).SequenceEqual(without.Matches.Select(m => m.Confidence));
+        }
+
+        Assert.True(differs, "the classifier feature changed no confidence: the test would not notice the fast path dropping it");
+    }
 }
