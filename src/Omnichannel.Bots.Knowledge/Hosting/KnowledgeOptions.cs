@@ -10,6 +10,8 @@ public sealed class KnowledgeOptions : IValidatableObject
 
     internal const string EmbeddedStoreName = "embedded";
 
+    internal const string QdrantStoreName = "qdrant";
+
     /// <summary>The folder of knowledge files, resolved against the content root (the sample points at the repo's <c>knowledge/</c>).</summary>
     [Required(ErrorMessage = "Knowledge:Path is required: the folder of knowledge files (for example ../../knowledge).")]
     public string Path { get; set; } = "knowledge";
@@ -27,9 +29,9 @@ public sealed class KnowledgeOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.Equals(Store, EmbeddedStoreName, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(Store, EmbeddedStoreName, StringComparison.OrdinalIgnoreCase) && !string.Equals(Store, QdrantStoreName, StringComparison.OrdinalIgnoreCase))
         {
-            yield return new ValidationResult($"Knowledge:Store '{Store}' is not available: use embedded.", [nameof(Store)]);
+            yield return new ValidationResult($"Knowledge:Store '{Store}' is not available: use embedded or qdrant.", [nameof(Store)]);
         }
     }
 }

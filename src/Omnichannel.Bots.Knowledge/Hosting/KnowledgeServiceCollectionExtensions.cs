@@ -37,7 +37,17 @@ public static class KnowledgeServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddKnowledgeEmbeddings();
-        services.TryAddSingleton<KnowledgeStoreOpener>(sp => async ct => await EmbeddedKnowledgeStore.OpenAsync(DataDirectory(sp), ct).ConfigureAwait(false));
+        services.TryAddSingleton<KnowledgeStoreOpener>(sp => async ct =>
+        {
+            var store = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Store;
+            if (string.Equals(store, KnowledgeOptions.QdrantStoreName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new KnowledgeUnavailableException(
+                    "Knowledge:Store is qdrant but no Qdrant store is registered: reference Omnichannel.Bots.Knowledge.Qdrant and call AddQdrantKnowledgeStore() (or UseQdrantKnowledgeStore()).");
+            }
+
+            return await EmbeddedKnowledgeStore.OpenAsync(DataDirectory(sp), ct).ConfigureAwait(false);
+        });
         services.TryAddSingleton(sp => new KnowledgeBase(
             Path.GetFullPath(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path, ContentRoot(sp)),
             new KnowledgeFolderReader(),
