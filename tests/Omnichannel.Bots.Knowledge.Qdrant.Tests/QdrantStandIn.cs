@@ -31,6 +31,7 @@ public sealed class QdrantStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<(RecordedRequest Request, StandInReply Reply)> _replies = new();
 
     private QdrantStandIn(WebApplication app) => _app = app;
 
@@ -52,6 +53,9 @@ public sealed class QdrantStandIn : IAsyncDisposable
     public ConcurrentQueue<StandInReply> Scripted { get; } = new();
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Every answer given, with its request.</summary>
+    public IReadOnlyList<(RecordedRequest Request, StandInReply Reply)> Replies => [.. _replies];
 
     public static async Task<QdrantStandIn> StartAsync()
     {
@@ -89,6 +93,7 @@ public sealed class QdrantStandIn : IAsyncDisposable
             context.Request.Headers.TryGetValue("api-key", out var key) ? key.ToString() : null);
         _requests.Enqueue(request);
         var reply = Scripted.TryDequeue(out var scripted) ? scripted : Default(request);
+        _replies.Enqueue((request, reply));
         if (reply.Delay > TimeSpan.Zero)
         {
             try

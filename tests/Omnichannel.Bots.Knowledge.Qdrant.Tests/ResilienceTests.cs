@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -201,5 +202,22 @@ public sealed class ResilienceTests
 
         using var qdrant = Assert.IsType<QdrantKnowledgeStore>(store);
         Assert.Equal(4, qdrant.Dimensions);
+    }
+
+    [Fact]
+    public void AddKnowledgeBaseWithQdrant_StoreQdrantWithoutUrl_StartupFailsNamingUrl()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Store"] = "qdrant" }).Build());
+        services.AddLogging();
+        services.AddQdrantKnowledgeStore();
+        services.AddKnowledgeBase();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Knowledge:Qdrant:Url is required", error.Message, StringComparison.Ordinal);
+        Assert.IsType<KnowledgeStoreOpener>(provider.GetRequiredService<KnowledgeStoreOpener>());
     }
 }

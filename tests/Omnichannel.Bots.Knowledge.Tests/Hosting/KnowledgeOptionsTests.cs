@@ -17,7 +17,7 @@ public sealed class KnowledgeOptionsTests
     }
 
     [Theory]
-    [InlineData("Knowledge:Store", "elastic", "Knowledge:Store 'elastic' is not available: use embedded.")]
+    [InlineData("Knowledge:Store", "elastic", "Knowledge:Store 'elastic' is not available: use embedded or qdrant.")]
     [InlineData("Knowledge:Path", "", "Knowledge:Path is required")]
     [InlineData("Knowledge:ReloadDelay", "00:05:00", "ReloadDelay")]
     [InlineData("Knowledge:Embeddings:Provider", "openai", "Knowledge:Embeddings:ApiKey")]
@@ -31,4 +31,19 @@ public sealed class KnowledgeOptionsTests
 
     [Fact]
     public void AddKnowledgeBase_Defaults_AreValid() => Assert.Null(StartupError([]));
+
+    [Fact]
+    public async Task AddKnowledgeBase_StoreQdrantWithoutQdrantPackage_OpenerNamesTheMissingRegistration()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Store"] = "qdrant" }).Build());
+        services.AddLogging();
+        services.AddKnowledgeBase();
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => provider.GetRequiredService<KnowledgeStoreOpener>()(CancellationToken.None));
+
+        Assert.Contains("AddQdrantKnowledgeStore()", error.Message, StringComparison.Ordinal);
+    }
 }

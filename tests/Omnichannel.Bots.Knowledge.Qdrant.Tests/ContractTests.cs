@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Omnichannel.Bots.Knowledge.StoreConformance;
+
+namespace Omnichannel.Bots.Knowledge.Qdrant.Tests;
+
+/// <summary>
+/// Contract checks: every request the store sends to the stand-in, through a scenario that uses every operation it
+/// has, validates against its operation in Qdrant's OpenAPI 3.0 file, and every body the stand-in answered with
+/// validates against the operation's response schema. Not conformance with a running Qdrant.
+/// </summary>
+public sealed class ContractTests
+{
+    [Fact]
+    public async Task EveryRequestAndStandInResponse_FullScenario_ValidatesAgainstOpenApi()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        var record = QdrantTestHost.Record("refunds#passage-how", "Refunds take five days", [1, 0, 0, 0], "en-US", ["billing"], ["webchat"]);
+        standIn.ScrollPages.Enqueue((new JsonArray(new JsonObject { ["id"] = QdrantPointId.For(record.Chunk.Id), ["payload"] = QdrantBodies.Payload(record.Chunk) }), QdrantPointId.For("next")));
+        standIn.QueryPoints = new JsonArray(new JsonObject { ["id"] = QdrantPointId.For(record.Chunk.Id), ["version"] = 1, ["score"] = 0.5, ["payload"] = QdrantBodies.Payload(record.Chunk) });
+        using var services = QdrantTestHost.Services(standIn.Url, o => o.ApiKey = "key");
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+        standIn.AliasTarget = "knowledge-20261125120000000";
+
+        await store.ApplyAsync([record], ["gone#question-1"], CancellationToken.None);
+        await store.GetContentHashesAsync(CancellationToken.None);
+        await store.ReplaceAllAsync([record], CancellationToken.None);
+        await store.SearchAsync(new KnowledgeSearchRequest("refund", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None);
+        await store.SearchAsync(new KnowledgeSearchRequest("refund", new float[] { 1, 0, 0, 0 }, 3)
+        {
+            Filter = new KnowledgeFilter { Locale = "en", Tags = ["billing", "eu"], Channel = "webchat" },
+        }, CancellationToken.None);
+        await store.SearchAsync(new KnowledgeSearchRequest("...", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None);
+
+        var contract = QdrantOpenApiContract.Default;
+        var operations = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (request, reply) in standIn.Replies)
+        {
+            contract.ValidateRequest(request.Method, request.Path + request.Query, request.Body);
+            contract.ValidateResponse(request.Method, request.Path, reply.Status, reply.Body);
+            operations.Add(request.Method + " " + System.Text.RegularExpressions.Regex.Replace(request.Path, "knowledge[-0-9a-z]*", "{name}"));
+        }
+
+        Assert.Equal(
+            ["DELETE /collections/{name}", "GET /aliases", "POST /collections/aliases", "POST /collections/{name}/points/delete", "POST /collections/{name}/points/query",
+             "POST /collections/{name}/points/scroll", "PUT /collections/{name}", "PUT /collections/{name}/index", "PUT /collections/{name}/points"],
+            operations.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenAsync_ExistingCollection_RequestsAndStandInCollectionInfoValidate()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+
+        foreach (var (request, reply) in standIn.Replies)
+        {
+            QdrantOpenApiContract.Default.ValidateRequest(request.Method, request.Path + request.Query, request.Body);
+            QdrantOpenApiContract.Default.ValidateResponse(request.Method, request.Path, reply.Status, reply.Body);
+        }
+
+        Assert.Contains(standIn.Replies, r => r.Request.Path == "/collections/knowledge-1");
+    }
+
+    [Fact]
+    public void ErrorBody_StandInShape_ValidatesAsErrorResponseAndBadBodiesFail()
+    {
+        QdrantOpenApiContract.Default.ValidateResponse("POST", "/collections/knowledge/points/query", 500, QdrantStandIn.Error("boom"));
+        Assert.True(QdrantOpenApiContract.Default.HasOperation("POST", "/collections/knowledge/points/query"));
+
+        // The validator is live: a query body with an unknown filter clause fails.
+        Assert.Throws<QdrantContractException>(() => QdrantOpenApiContract.Default.ValidateRequest(
+            "POST", "/collections/knowledge/points/query", """{"limit": 3, "filter": {"all_of": []}}"""));
+    }
+}
