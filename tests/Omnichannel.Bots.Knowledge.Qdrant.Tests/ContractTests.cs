@@ -73,4 +73,45 @@ public sealed class ContractTests
         Assert.Throws<QdrantContractException>(() => QdrantOpenApiContract.Default.ValidateRequest(
             "POST", "/collections/knowledge/points/query", """{"limit": 3, "filter": {"all_of": []}}"""));
     }
+
+    [Fact]
+    public async Task WritesAndHashes_ResponsesGeneratedFromTheSchemas_AreParsed()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        var contract = QdrantOpenApiContract.Default;
+        standIn.Responder = request => request.Method == "GET" && request.Path.StartsWith("/collections/", StringComparison.Ordinal)
+            ? null
+            : new StandInReply(200, contract.SampleResponse(request.Method, request.Path));
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+        var record = QdrantTestHost.Record("a#passage-x", "text", [1, 0, 0, 0]);
+
+        await store.ApplyAsync([record], ["b#passage-y"], CancellationToken.None);
+        await store.ReplaceAllAsync([record], CancellationToken.None);
+
+        Assert.Contains(standIn.Requests, r => r.Path == "/collections/aliases");
+        Assert.Contains(standIn.Requests, r => r.Path.EndsWith("/points/delete", StringComparison.Ordinal));
+        Assert.All(standIn.Replies, r => contract.ValidateResponse(r.Request.Method, r.Request.Path, r.Reply.Status, r.Reply.Body));
+    }
+
+    [Fact]
+    public async Task SearchAsync_QueryResponseGeneratedFromTheSchema_ForeignPayloadIsAClearError()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+        var contract = QdrantOpenApiContract.Default;
+        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal)
+            ? new StandInReply(200, contract.SampleResponse(request.Method, request.Path))
+            : null;
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+
+        var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => store.SearchAsync(new KnowledgeSearchRequest("x", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None));
+
+        Assert.Contains("documented shape", error.Message, StringComparison.Ordinal);
+        var sample = JsonNode.Parse(contract.SampleResponse("POST", "/collections/knowledge/points/query"))!;
+        var point = Assert.Single(sample["result"]!["points"]!.AsArray())!;
+        Assert.NotNull(point["score"]);
+        Assert.Null(point["payload"]?["chunk_id"]);
+    }
 }

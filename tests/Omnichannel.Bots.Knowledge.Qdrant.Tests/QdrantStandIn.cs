@@ -49,6 +49,9 @@ public sealed class QdrantStandIn : IAsyncDisposable
 
     public JsonArray QueryPoints { get; set; } = [];
 
+    /// <summary>Consulted after <see cref="Scripted"/> and before the defaults; null answers fall through.</summary>
+    public Func<RecordedRequest, StandInReply?>? Responder { get; set; }
+
     /// <summary>Answers taken before the defaults, in order (one per request).</summary>
     public ConcurrentQueue<StandInReply> Scripted { get; } = new();
 
@@ -92,7 +95,7 @@ public sealed class QdrantStandIn : IAsyncDisposable
             context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, body,
             context.Request.Headers.TryGetValue("api-key", out var key) ? key.ToString() : null);
         _requests.Enqueue(request);
-        var reply = Scripted.TryDequeue(out var scripted) ? scripted : Default(request);
+        var reply = Scripted.TryDequeue(out var scripted) ? scripted : Responder?.Invoke(request) ?? Default(request);
         _replies.Enqueue((request, reply));
         if (reply.Delay > TimeSpan.Zero)
         {
