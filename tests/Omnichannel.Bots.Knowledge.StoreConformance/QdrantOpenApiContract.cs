@@ -143,6 +143,11 @@ public sealed class QdrantOpenApiContract
         ArgumentException.ThrowIfNullOrWhiteSpace(pathAndQuery);
         var queryStart = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart < 0 ? pathAndQuery : pathAndQuery[..queryStart];
+        if (!path.StartsWith('/'))
+        {
+            path = "/" + path; // a path relative to the HttpClient's BaseAddress, as the connector writes it
+        }
+
         var query = queryStart < 0 ? string.Empty : pathAndQuery[(queryStart + 1)..];
         var operation = Find(method, path);
         var errors = new List<string>();
@@ -201,12 +206,21 @@ public sealed class QdrantOpenApiContract
         return SchemaSampleGenerator.Generate(schema)?.ToJsonString() ?? "null";
     }
 
-    /// <summary>True when the spec has <paramref name="method"/> on a template matching <paramref name="path"/>.</summary>
-    public bool HasOperation(string method, string path) => TryFind(method, path, out _);
+    /// <summary>The spec's path template that <paramref name="method"/> <paramref name="path"/> matches, or null when none does.</summary>
+    public string? FindTemplate(string method, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var queryStart = path.IndexOf('?', StringComparison.Ordinal);
+        path = queryStart < 0 ? path : path[..queryStart];
+        return TryFind(method, path.StartsWith('/') ? path : "/" + path, out var operation) ? operation.Template : null;
+    }
 
     private JsonSchema ResponseSchema(string method, string pathTemplate, int status)
     {
-        var operation = Find(method, pathTemplate);
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathTemplate);
+        var operation = Find(method, pathTemplate.StartsWith('/') ? pathTemplate : "/" + pathTemplate);
         var code = status.ToString(CultureInfo.InvariantCulture);
         var name = operation.Responses.GetValueOrDefault(code)
             ?? operation.Responses.GetValueOrDefault(code[0] + "XX")

@@ -173,6 +173,11 @@ public sealed class QdrantOpenApiContractTests
     [InlineData("GET", "/collections/{collection_name}")]
     [InlineData("POST", "/collections/aliases")]
     [InlineData("PUT", "/collections/{collection_name}/points")]
+    [InlineData("POST", "/collections/{collection_name}/points/scroll")]
+    [InlineData("POST", "/collections/{collection_name}/points/delete")]
+    [InlineData("PUT", "/collections/{collection_name}/index")]
+    [InlineData("GET", "/aliases")]
+    [InlineData("DELETE", "/collections/{collection_name}")]
     public void SampleResponse_Operation_ValidatesAgainstItsOwnSchema(string method, string template)
     {
         var sample = Contract.SampleResponse(method, template);
@@ -180,6 +185,30 @@ public sealed class QdrantOpenApiContractTests
         Assert.StartsWith("{", sample, StringComparison.Ordinal);
         Assert.Contains("\"result\"", sample, StringComparison.Ordinal);
         Contract.ValidateResponse(method, template, 200, sample);
+    }
+
+    [Fact]
+    public void ValidateRequest_NullForAnOptionalField_Passes()
+    {
+        // Qdrant writes "or null" as an anyOf branch {"nullable": true}; null must pass, a wrong type must not.
+        Contract.ValidateRequest("POST", "collections/knowledge/points/query", """{ "prefetch": null, "query": null, "filter": null, "limit": 3 }""");
+    }
+
+    [Fact]
+    public void ValidateRequest_FilterConditionOfWrongShape_FailsNamingTheField()
+    {
+        var error = Assert.Throws<QdrantContractException>(() => Contract.ValidateRequest(
+            "POST", "/collections/knowledge/points/query", """{ "filter": { "must": [ { "key": "locale", "match": { "value": ["en"] } } ] }, "limit": 3 }"""));
+
+        Assert.Contains("filter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FindTemplate_ConcretePath_GivesTheSpecTemplate()
+    {
+        Assert.Equal("/collections/{collection_name}/points/query", Contract.FindTemplate("POST", "collections/knowledge/points/query?timeout=5"));
+        Assert.Equal("/collections/{collection_name}/points/{id}", Contract.FindTemplate("GET", "/collections/knowledge/points/query"));
+        Assert.Null(Contract.FindTemplate("POST", "/collections/knowledge/points/serch"));
     }
 
     [Fact]
