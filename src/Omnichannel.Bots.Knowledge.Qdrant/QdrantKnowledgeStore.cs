@@ -22,6 +22,7 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private int? _dimensions;
     private volatile bool _exists;
+    private int _nameSuffix;
 
     private QdrantKnowledgeStore(QdrantRestClient client, QdrantOptions options, TimeProvider time, int? dimensions)
     {
@@ -320,10 +321,16 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, IDisposable
         }
     }
 
+    /// <summary><c>{alias}-{yyyyMMddHHmmssfff}</c>, with <c>-{n}</c> added when the clock has not moved on since the last name.</summary>
     private string NewPhysicalName(string? current)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"{Alias}-{_time.GetUtcNow():yyyyMMddHHmmssfff}");
-        return name == current ? name + "-b" : name;
+        if (current is not null && (name == current || current.StartsWith(name + "-", StringComparison.Ordinal)))
+        {
+            name = string.Create(CultureInfo.InvariantCulture, $"{name}-{Interlocked.Increment(ref _nameSuffix)}");
+        }
+
+        return name;
     }
 
     private static void Check(IReadOnlyList<KnowledgeRecord> records, int? dimensions)

@@ -110,4 +110,19 @@ public sealed class CollectionTests
         Assert.DoesNotContain(after, r => r.Path == "/collections/aliases");
         Assert.Equal("DELETE /collections/knowledge-20261125120000000", after[^1].ToString());
     }
+
+    [Fact]
+    public async Task ReplaceAllAsync_TwiceWithinOneMillisecond_UsesADistinctPhysicalName()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-20261125120000000";
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+
+        await store.ReplaceAllAsync([QdrantTestHost.Record("a#p", "x", [1, 0, 0, 0])], CancellationToken.None);
+
+        var swap = standIn.Requests.Single(r => r.Path == "/collections/aliases").Json!["actions"]!.AsArray();
+        Assert.Equal("knowledge-20261125120000000-1", swap[1]!["create_alias"]!["collection_name"]!.GetValue<string>());
+        Assert.Equal("DELETE /collections/knowledge-20261125120000000", standIn.Requests[^1].ToString());
+    }
 }

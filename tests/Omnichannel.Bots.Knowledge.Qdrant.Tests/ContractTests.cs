@@ -67,7 +67,7 @@ public sealed class ContractTests
     public void ErrorBody_StandInShape_ValidatesAsErrorResponseAndBadBodiesFail()
     {
         QdrantOpenApiContract.Default.ValidateResponse("POST", "/collections/knowledge/points/query", 500, QdrantStandIn.Error("boom"));
-        Assert.True(QdrantOpenApiContract.Default.HasOperation("POST", "/collections/knowledge/points/query"));
+        Assert.Equal("/collections/{collection_name}/points/query", QdrantOpenApiContract.Default.FindTemplate("POST", "/collections/knowledge/points/query"));
 
         // The validator is live: a query body with an unknown filter clause fails.
         Assert.Throws<QdrantContractException>(() => QdrantOpenApiContract.Default.ValidateRequest(
