@@ -11,17 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Omnichannel.Bots.Knowledge.Qdrant.Tests;
 
-/// <summary>One request the stand-in received.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Query, string Body, string? ApiKey)
-{
-    public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
-
-    public override string ToString() => $"{Method} {Path}{Query}";
-}
-
-/// <summary>A scripted answer: status, body, optional Retry-After seconds and delay.</summary>
-public sealed record StandInReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default);
-
 /// <summary>
 /// A local Kestrel stand-in for Qdrant on 127.0.0.1 (a free port): records every request and answers with bodies
 /// shaped like the OpenAPI responses of the operations the store uses. Not a Qdrant: it keeps no points and ranks
