@@ -7,6 +7,7 @@ using Omnichannel.Bots.Adapters.Console;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Knowledge;
+using Omnichannel.Bots.Knowledge.Qdrant;
 using Omnichannel.Bots.Storage.Sqlite;
 
 namespace SupportBot;
@@ -29,6 +30,11 @@ public static class SupportBotApp
         builder.Services.AddOmnichannelBot(bot =>
         {
             bot.AddSupportBot().AddKnowledge().UseSqliteStorage().AddWebChatChannel();
+            if (string.Equals(builder.Configuration["Knowledge:Store"], "qdrant", StringComparison.OrdinalIgnoreCase))
+            {
+                // Knowledge:Qdrant:Url (and ApiKey, Collection) say where; see src/Omnichannel.Bots.Knowledge.Qdrant/README.md.
+                bot.UseQdrantKnowledgeStore();
+            }
             if (console)
             {
                 bot.AddConsoleChannel();

@@ -114,4 +114,30 @@ public sealed class ContractTests
         Assert.NotNull(point["score"]);
         Assert.Null(point["payload"]?["chunk_id"]);
     }
+
+    [Fact]
+    public async Task SearchAsync_QueryResponseGeneratedFromTheSchemaWithOurPayload_ParsesIntoHits()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+        var contract = QdrantOpenApiContract.Default;
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+        var record = QdrantTestHost.Record("refunds#passage-how", "Refunds take five days", [1, 0, 0, 0], "en-US", ["billing"], ["webchat"]);
+        await store.ApplyAsync([record], [], CancellationToken.None);
+        var upsert = JsonNode.Parse(standIn.Requests.Last(r => r.Path.EndsWith("/points", StringComparison.Ordinal) && r.Method == "PUT").Body!)!;
+        var sample = JsonNode.Parse(contract.SampleResponse("POST", "/collections/knowledge/points/query"))!;
+        var point = Assert.Single(sample["result"]!["points"]!.AsArray())!;
+        point["payload"] = upsert["points"]![0]!["payload"]!.DeepClone();
+        contract.ValidateResponse("POST", "/collections/knowledge/points/query", 200, sample.ToJsonString());
+        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, sample.ToJsonString()) : null;
+
+        var hits = await store.SearchAsync(new KnowledgeSearchRequest("refund", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None);
+
+        var hit = Assert.Single(hits);
+        Assert.Equal(record.Chunk, hit.Chunk with { Tags = record.Chunk.Tags, Channels = record.Chunk.Channels });
+        Assert.Equal(["billing"], hit.Chunk.Tags);
+        Assert.Equal(["webchat"], hit.Chunk.Channels);
+        Assert.Equal(point["score"]!.GetValue<double>(), hit.Score, 6);
+    }
 }

@@ -27,6 +27,10 @@ public sealed class KnowledgeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>How soon a failed load (the store or the embedding service down) is tried again; doubles up to a minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.Equals(Store, EmbeddedStoreName, StringComparison.OrdinalIgnoreCase) && !string.Equals(Store, QdrantStoreName, StringComparison.OrdinalIgnoreCase))

@@ -5,33 +5,77 @@ namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
 /// Loads the knowledge base at start, then reloads it after every change to the folder once the folder has been quiet
-/// for <see cref="KnowledgeOptions.ReloadDelay"/> (an editor's save is often several writes).
+/// for <see cref="KnowledgeOptions.ReloadDelay"/> (an editor's save is often several writes). A reload that failed
+/// (the store or the embedding service was down) is retried after <see cref="KnowledgeOptions.RetryDelay"/>, doubling
+/// up to a minute, without waiting for a file to change.
 /// </summary>
 internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time) : BackgroundService
 {
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The watcher starts before the first read, so a save during the first load is not missed.
         using var watcher = options.Value.WatchForChanges ? new KnowledgeFolderWatcher(knowledge.Folder, time) : null;
         await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
-        if (watcher is null)
+        var retryDelay = options.Value.RetryDelay;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            return;
-        }
-
-        var delay = options.Value.ReloadDelay;
-        while (await watcher.WaitForChangeAsync(stoppingToken).ConfigureAwait(false))
-        {
-            // Debounce: wait until no change arrived for a whole delay.
-            while (watcher.TakeChange())
+            var failed = knowledge.Status.ReloadError is not null;
+            if (!failed && watcher is null)
             {
-                if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-                }
+                return;
+            }
+
+            var changed = await WaitForChangeAsync(watcher, failed ? retryDelay : Timeout.InfiniteTimeSpan, stoppingToken).ConfigureAwait(false);
+            if (changed)
+            {
+                await DebounceAsync(watcher!, stoppingToken).ConfigureAwait(false);
             }
 
             await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
+            retryDelay = knowledge.Status.ReloadError is null ? options.Value.RetryDelay : TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+        }
+    }
+
+    /// <summary>True when the folder changed; false when <paramref name="timeout"/> passed first.</summary>
+    private async Task<bool> WaitForChangeAsync(KnowledgeFolderWatcher? watcher, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timer.Token);
+        try
+        {
+            if (watcher is null)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token).ConfigureAwait(false);
+                return false;
+            }
+
+            if (await watcher.WaitForChangeAsync(linked.Token).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            // The watcher was closed (shutting down): only the retry timer or the stop can end the wait now.
+            await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token).ConfigureAwait(false);
+            return false;
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until no change arrived for a whole reload delay.</summary>
+    private async Task DebounceAsync(KnowledgeFolderWatcher watcher, CancellationToken stoppingToken)
+    {
+        var delay = options.Value.ReloadDelay;
+        while (watcher.TakeChange())
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
         }
     }
 }
