@@ -6,7 +6,8 @@ namespace Omnichannel.Bots.Knowledge;
 /// <summary>
 /// Brings a store in line with a set of articles: chunks them, embeds only the chunks whose content hash the store
 /// does not have yet (new or changed text, or another embedding model), and removes chunks that disappeared — in one
-/// <see cref="IKnowledgeStore.ApplyAsync"/> call, so searches see the old or the new content, never a mix.
+/// <see cref="IKnowledgeStore.ApplyAsync"/> call, so searches see the old or the new content, never a mix. When nothing
+/// indexed can be kept (a new embedding model), it rebuilds the whole index with <see cref="IKnowledgeStore.ReplaceAllAsync"/>.
 /// </summary>
 public sealed class KnowledgeIngestor
 {
@@ -70,7 +71,13 @@ public sealed class KnowledgeIngestor
             records.AddRange(batch.Select((chunk, i) => new KnowledgeRecord(chunk, embeddings[i].Vector)));
         }
 
-        if (records.Count > 0 || deletes.Count > 0)
+        if (indexed.Count > 0 && records.Count == chunks.Count && records.Count > 0)
+        {
+            // Nothing indexed can be kept (another embedding model, or all new content): rebuild the index atomically,
+            // so searches go on against the old one until the new one is complete (Qdrant: a new collection and an alias switch).
+            await _store.ReplaceAllAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+        else if (records.Count > 0 || deletes.Count > 0)
         {
             await _store.ApplyAsync(records, deletes, cancellationToken).ConfigureAwait(false);
         }

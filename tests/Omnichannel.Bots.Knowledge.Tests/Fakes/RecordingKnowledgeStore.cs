@@ -7,6 +7,8 @@ internal sealed class RecordingKnowledgeStore : IKnowledgeStore
 
     public int ApplyCalls { get; private set; }
 
+    public int ReplaceCalls { get; private set; }
+
     public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(Records.ToDictionary(r => r.Key, r => r.Value.Chunk.ContentHash, StringComparer.Ordinal));
 
@@ -28,8 +30,14 @@ internal sealed class RecordingKnowledgeStore : IKnowledgeStore
 
     public Task ReplaceAllAsync(IReadOnlyList<KnowledgeRecord> records, CancellationToken cancellationToken)
     {
+        ReplaceCalls++;
         Records.Clear();
-        return ApplyAsync(records, [], cancellationToken);
+        foreach (var record in records)
+        {
+            Records[record.Chunk.Id] = record;
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<KnowledgeHit>> SearchAsync(KnowledgeSearchRequest request, CancellationToken cancellationToken) =>

@@ -62,7 +62,7 @@ public sealed class KnowledgeIngestorTests
     }
 
     [Fact]
-    public async Task IngestAsync_AnotherEmbeddingModel_ReembedsEverything()
+    public async Task IngestAsync_AnotherEmbeddingModel_ReembedsEverythingAndReplacesTheIndexAtomically()
     {
         var store = new RecordingKnowledgeStore();
         await new KnowledgeIngestor(store, new CountingEmbeddingGenerator("v1")).IngestAsync([Article("a", "Alpha.", "q")], CancellationToken.None);
@@ -70,6 +70,8 @@ public sealed class KnowledgeIngestorTests
         var result = await new KnowledgeIngestor(store, new CountingEmbeddingGenerator("v2")).IngestAsync([Article("a", "Alpha.", "q")], CancellationToken.None);
 
         Assert.Equal(2, result.Embedded);
+        Assert.Equal((1, 1), (store.ApplyCalls, store.ReplaceCalls));
+        Assert.Equal(2, store.Records.Count);
     }
 
     [Fact]
