@@ -1,4 +1,5 @@
 using System.Text;
+using Omnichannel.Bots.Knowledge;
 
 namespace Benchmarks;
 
@@ -33,7 +34,15 @@ public static class KnowledgeData
     /// <summary>Rows of a CSV file with a header (RFC 4180 quoting), as dictionaries by column name.</summary>
     public static List<Dictionary<string, string>> ReadCsv(string path)
     {
-        var records = ParseCsv(File.ReadAllText(path, Encoding.UTF8));
+        // The knowledge layer's own RFC 4180 reader (the one `kb import-csv` and FAQ files use).
+        var records = CsvRecordReader.Read(File.ReadAllText(path, Encoding.UTF8).ReplaceLineEndings("\n"), out var error)
+            .Select(r => r.Fields.Select(f => f.Value).ToList())
+            .ToList();
+        if (error is { } problem)
+        {
+            throw new InvalidDataException($"{path}:{problem.Line}: {problem.Message}");
+        }
+
         if (records.Count == 0)
         {
             throw new InvalidDataException($"{path}: empty file, a header row is required.");
@@ -52,66 +61,5 @@ public static class KnowledgeData
         }
 
         return rows;
-    }
-
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                record.Add(field.ToString());
-                field.Clear();
-                records.Add(record);
-                record = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-
-        return records;
     }
 }
