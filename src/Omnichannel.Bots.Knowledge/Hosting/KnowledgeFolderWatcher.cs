@@ -91,9 +91,16 @@ internal sealed class KnowledgeFolderWatcher : IDisposable
         {
             Restart();
         }
+        else if (IsIgnored(e.FullPath) && (e is not RenamedEventArgs renamed || IsIgnored(renamed.OldFullPath)))
+        {
+            // Editor swap and backup files (.name.md.swp), hidden folders: the reader skips them, so no reload.
+            return;
+        }
 
         Signal();
     }
+
+    private bool IsIgnored(string fullPath) => KnowledgeFolderReader.IsIgnored(Path.GetRelativePath(_folder, fullPath));
 
     /// <summary>Lost events (buffer overflow) or the folder went away: reload everything, and watch again.</summary>
     private void OnError(object sender, ErrorEventArgs e)

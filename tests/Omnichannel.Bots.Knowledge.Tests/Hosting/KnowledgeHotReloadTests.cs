@@ -79,4 +79,18 @@ public sealed class KnowledgeHotReloadTests : IAsyncLifetime
         await Eventually.UntilAsync(() => Knowledge.FindArticle("returns")?.Answer.Contains("29 days", StringComparison.Ordinal) == true, "the last save is served");
         Assert.InRange(Knowledge.Status.Version - before, 1, 5);
     }
+
+    [Fact]
+    public async Task EditorSwapFile_DoesNotReloadButTheSaveItPrecedesDoes()
+    {
+        var before = Knowledge.Status.Version;
+        _folder.Write(".returns.md.swp", "binary swap content");
+        _folder.Write(".drafts/returns.md", KnowledgeFolder.Article("returns", "Returns", "Draft.", "how do I return something"));
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal(before, Knowledge.Status.Version);
+
+        _folder.Write("returns.md", KnowledgeFolder.Article("returns", "Returns", "You can return items within 45 days.", "how do I return something"));
+        await Eventually.UntilAsync(() => Knowledge.FindArticle("returns")?.Answer.Contains("45 days", StringComparison.Ordinal) == true, "the real save is served");
+    }
 }
