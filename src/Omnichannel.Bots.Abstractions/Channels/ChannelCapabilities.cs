@@ -21,5 +21,11 @@ public sealed record ChannelCapabilities
 
     public bool SupportsTyping { get; init; }
 
+    /// <summary>
+    /// How long after the customer's last message a free-form reply may still be sent (WhatsApp and Messenger: 24
+    /// hours); null when the channel has no such window. An agent's reply past it is refused with a clear error.
+    /// </summary>
+    public TimeSpan? ReplyWindow { get; init; }
+
     public bool SupportsButtons => MaxButtons > 0;
 }

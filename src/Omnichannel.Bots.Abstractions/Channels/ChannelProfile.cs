@@ -8,16 +8,30 @@ public sealed record ChannelProfile(ChannelId Channel, ChannelCapabilities Capab
 {
     public IReadOnlyList<string> ComplianceKeywords { get; init; } = [];
 
+    /// <summary>Compliance keywords that opt the sender out of messages (SMS STOP): nothing may be sent to them until they opt in again.</summary>
+    public IReadOnlyList<string> OptOutKeywords { get; init; } = [];
+
+    /// <summary>Compliance keywords that opt the sender back in (SMS START).</summary>
+    public IReadOnlyList<string> OptInKeywords { get; init; } = [];
+
+    /// <summary>True when the whole message is one of <see cref="OptOutKeywords"/>.</summary>
+    public bool IsOptOut(string? text) => Matches(text, OptOutKeywords);
+
+    /// <summary>True when the whole message is one of <see cref="OptInKeywords"/>.</summary>
+    public bool IsOptIn(string? text) => Matches(text, OptInKeywords);
+
     /// <summary>True when the whole message, ignoring case and surrounding space and punctuation, is a compliance keyword.</summary>
-    public bool IsComplianceKeyword(string? text)
+    public bool IsComplianceKeyword(string? text) => Matches(text, ComplianceKeywords);
+
+    private static bool Matches(string? text, IReadOnlyList<string> keywords)
     {
-        if (string.IsNullOrWhiteSpace(text) || ComplianceKeywords.Count == 0)
+        if (string.IsNullOrWhiteSpace(text) || keywords.Count == 0)
         {
             return false;
         }
 
         var word = text.Trim().TrimEnd('.', '!').Trim();
-        foreach (var keyword in ComplianceKeywords)
+        foreach (var keyword in keywords)
         {
             if (string.Equals(word, keyword, StringComparison.OrdinalIgnoreCase))
             {

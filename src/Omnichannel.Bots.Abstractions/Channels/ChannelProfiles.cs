@@ -29,6 +29,7 @@ public static class ChannelProfiles
         Markup = TextMarkup.WhatsApp,
         Media = MediaKinds.All,
         SupportsTyping = true,
+        ReplyWindow = TimeSpan.FromHours(24),
     });
 
     /// <summary>Messenger Send API: 2,000 characters; up to 13 quick replies of 20 characters.</summary>
@@ -40,6 +41,7 @@ public static class ChannelProfiles
         Markup = TextMarkup.Plain,
         Media = MediaKinds.All,
         SupportsTyping = true,
+        ReplyWindow = TimeSpan.FromHours(24),
     });
 
     /// <summary>Telegram Bot API: 4,096 characters; inline keyboard buttons (callback data up to 64 bytes); HTML.</summary>
@@ -67,6 +69,8 @@ public static class ChannelProfiles
     })
     {
         ComplianceKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "START", "UNSTOP", "HELP", "INFO"],
+        OptOutKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"],
+        OptInKeywords = ["START", "UNSTOP"],
     };
 
     /// <summary>A terminal: plain text, numbered options.</summary>

@@ -30,6 +30,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton(sp => new TurnPipeline(sp.GetServices<TurnMiddleware>(), sp.GetRequiredService<DialogRunner>()));
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.TryAddSingleton<TurnExecutor>();
         services.TryAddSingleton<TurnProcessor>();
         services.TryAddSingleton<IMessageInbox>(sp => sp.GetRequiredService<TurnProcessor>());

@@ -11,7 +11,7 @@ namespace Omnichannel.Bots;
 /// order, conversations in parallel. A transient failure schedules a retry with backoff and holds the conversation's
 /// later rows behind it; a permanent failure marks the row failed.
 /// </summary>
-internal sealed partial class OutboxDispatcher : BackgroundService
+internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSignal
 {
     private const int SweepBatch = 512;
 

@@ -55,6 +55,9 @@ public sealed class TurnContext
     /// <summary>Set when the turn asked for a human.</summary>
     public HandoffRequest? Handoff { get; private set; }
 
+    /// <summary>What the turn learned about the message (sentiment, entities, intent, knowledge answer); stored with it.</summary>
+    public TurnInsights Insights { get; set; } = TurnInsights.None;
+
     internal InboxEntry Inbound { get; }
 
     /// <summary>The journey's dialog stack as read, and as the dialog leaves it.</summary>
@@ -97,5 +100,16 @@ public sealed class TurnContext
         return Task.CompletedTask;
     }
 
-    internal void DiscardReplies() => _replies.Clear();
+    /// <summary>
+    /// Replaces the turn's handoff request: routing middleware completes a dialog's request with its queue, priority
+    /// and rule, or escalates a turn the dialog answered.
+    /// </summary>
+    public void ReplaceHandoff(HandoffRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Handoff = request;
+    }
+
+    /// <summary>Drops the replies drafted so far (a handoff replaces the bot's draft with its own message).</summary>
+    public void DiscardReplies() => _replies.Clear();
 }

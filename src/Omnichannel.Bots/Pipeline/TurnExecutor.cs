@@ -103,6 +103,7 @@ internal sealed partial class TurnExecutor
             OfferedChoices = rendered.Count == 0 ? snapshot.Conversation.OfferedChoices : rendered[^1].OfferedChoices,
             ExpectedOwnerEpoch = snapshot.Conversation.OwnerEpoch,
             Handoff = status == TurnStatus.Completed ? turn.Handoff : null,
+            Insights = status == TurnStatus.Completed ? turn.Insights : TurnInsights.None,
         };
         var result = await _turns.CommitAsync(commit, stopping).ConfigureAwait(false);
         if (result.StateConflict)

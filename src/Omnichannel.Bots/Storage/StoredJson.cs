@@ -21,6 +21,13 @@ public static class StoredJson
     public static OfferedChoices? DeserializeChoices(string? json) =>
         json is null ? null : JsonSerializer.Deserialize(json, StoredJsonContext.Default.OfferedChoices);
 
+    /// <summary>A turn's insights as stored with its inbound message; null when it learned nothing.</summary>
+    public static string? Serialize(TurnInsights? insights) =>
+        insights is null || insights == TurnInsights.None ? null : JsonSerializer.Serialize(insights, StoredJsonContext.Default.TurnInsights);
+
+    public static TurnInsights? DeserializeInsights(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize(json, StoredJsonContext.Default.TurnInsights);
+
     /// <summary>The provider's original payload as text, when the adapter kept it as a string or JSON element.</summary>
     public static string? RawText(BotMessage message) => message?.RawRepresentation switch
     {

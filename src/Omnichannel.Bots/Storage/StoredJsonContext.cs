@@ -8,4 +8,5 @@ namespace Omnichannel.Bots.Storage;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(BotMessage))]
 [JsonSerializable(typeof(OfferedChoices))]
+[JsonSerializable(typeof(TurnInsights))]
 internal sealed partial class StoredJsonContext : JsonSerializerContext;

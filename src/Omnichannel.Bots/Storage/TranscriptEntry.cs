@@ -1,6 +1,10 @@
 namespace Omnichannel.Bots.Storage;
 
-/// <summary>One row of a customer's transcript: a message in either direction, on the channel it used.</summary>
+/// <summary>
+/// One row of a customer's transcript: a message in either direction, on the channel it used. An outbound message
+/// written by a human agent has the agent as <see cref="BotMessage.Sender"/>; an inbound message carries what its
+/// turn learned (<see cref="Insights"/>, null for turns that did not run the bot).
+/// </summary>
 public sealed record TranscriptEntry(
     long Id,
     string ConversationId,
@@ -8,4 +12,7 @@ public sealed record TranscriptEntry(
     ChannelId Channel,
     MessageDirection Direction,
     BotMessage Message,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    public TurnInsights? Insights { get; init; }
+}

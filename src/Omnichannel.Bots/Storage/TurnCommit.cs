@@ -33,4 +33,7 @@ public sealed record TurnCommit
     public required long ExpectedOwnerEpoch { get; init; }
 
     public HandoffRequest? Handoff { get; init; }
+
+    /// <summary>What the turn learned about the inbound message; stored with its transcript row.</summary>
+    public TurnInsights Insights { get; init; } = TurnInsights.None;
 }

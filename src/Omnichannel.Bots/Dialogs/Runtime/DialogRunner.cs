@@ -50,6 +50,7 @@ internal sealed class DialogRunner
         }
 
         turn.DialogStateJson = stack.Save(_dialogs.StateJson);
+        turn.Insights = turn.Insights with { Dialog = stack.Position() };
     }
 
     private Task BeginRootAsync(DialogStack stack, TurnContext turn, PromptInput input, TurnProgress progress, CancellationToken cancellationToken)
@@ -94,6 +95,7 @@ internal sealed class DialogRunner
                 await BeginRootAsync(stack, turn, input, progress, cancellationToken).ConfigureAwait(false);
                 break;
             case Interruption.Agent:
+                turn.Insights = turn.Insights with { AskedForPerson = true };
                 await turn.HandoffAsync("The customer asked for a person.", cancellationToken).ConfigureAwait(false);
                 await turn.ReplyAsync(texts.Handoff, cancellationToken).ConfigureAwait(false);
                 break;

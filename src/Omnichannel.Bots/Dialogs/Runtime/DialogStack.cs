@@ -36,6 +36,11 @@ internal sealed partial class DialogStack
 
     public void Clear() => _frames.Clear();
 
+    /// <summary>Where the customer is: the top dialog and step, with the dialogs below it (outermost first); null when empty.</summary>
+    public Handoff.PacketDialogPosition? Position() => IsEmpty
+        ? null
+        : new Handoff.PacketDialogPosition(Top.Dialog.Id, Top.Step) { Stack = [.. _frames.Select(f => f.Dialog.Id)] };
+
     public static DialogStack Load(string? json, DialogSet dialogs, ILogger logger)
     {
         var stack = new DialogStack();

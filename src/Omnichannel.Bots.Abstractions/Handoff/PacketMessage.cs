@@ -1,0 +1,21 @@
+namespace Omnichannel.Bots.Handoff;
+
+/// <summary>One transcript message: <see cref="From"/> is <c>customer</c>, <c>bot</c> or <c>agent</c>.</summary>
+public sealed record PacketMessage
+{
+    public required DateTimeOffset At { get; init; }
+
+    public required string From { get; init; }
+
+    public required string Channel { get; init; }
+
+    public string? Text { get; init; }
+
+    /// <summary>The agent's id for agent messages.</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>Titles of the choices offered with a bot message, and names of attachments, so nothing the customer saw is lost.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
+    public IReadOnlyList<string> Attachments { get; init; } = [];
+}

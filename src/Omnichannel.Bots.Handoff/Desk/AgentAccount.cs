@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Omnichannel.Bots.Handoff.Desk;
+
+/// <summary>
+/// One agent account (configuration <c>Agents:Accounts:N</c>). The password is stored only as a hash made by
+/// <c>omnibot agents hash-password</c> (PBKDF2-SHA256: <c>pbkdf2-sha256$iterations$salt$hash</c>).
+/// </summary>
+public sealed class AgentAccount
+{
+    [Required(ErrorMessage = "Agents:Accounts: every account needs an Id (the sign-in name).")]
+    public string Id { get; set; } = "";
+
+    /// <summary>The name customers and other agents see; the id when empty.</summary>
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Agents:Accounts: every account needs a PasswordHash (make one with: omnibot agents hash-password).")]
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>The queues the agent works; empty: all of them.</summary>
+    public IList<string> Queues { get; } = [];
+}
