@@ -88,6 +88,7 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
         {
             if (KnowledgeChoices.TryGetArticleId(message.Value, out var id) && _knowledge.FindArticle(id) is { } article)
             {
+                turn.Insights = turn.Insights with { Intent = new Handoff.PacketIntent(article.Id, null) };
                 return _composer.ComposeArticle(article, turn.Channel, _knowledge.FindArticle);
             }
 
@@ -98,6 +99,7 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
             }
 
             var answer = await _knowledge.AskAsync(question, FilterFor(turn), cancellationToken).ConfigureAwait(false);
+            RecordInsights(turn, answer);
             return _composer.Compose(answer, turn.Channel, _knowledge.FindArticle);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -105,6 +107,22 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
             LogKnowledgeFailed(_logger, turn.Channel.Channel.Value, ex);
             return _composer.ComposeUnavailable();
         }
+    }
+
+    /// <summary>Records the attempt for routing rules and the handoff packet: answered or not, the confidence, the articles considered.</summary>
+    private static void RecordInsights(TurnContext turn, KnowledgeAnswer answer)
+    {
+        var sources = answer.Matches
+            .Take(3)
+            .Select(m => new Handoff.AnswerSource(m.Article.Id, m.Article.Title, Math.Round(m.Confidence, 4)))
+            .ToList();
+        var best = answer.Best;
+        var answered = answer.Decision == KnowledgeDecision.Answer && best is not null;
+        turn.Insights = turn.Insights with
+        {
+            Knowledge = new KnowledgeAttempt(answered, best is null ? null : Math.Round(best.Confidence, 4), sources),
+            Intent = answered ? new Handoff.PacketIntent(best!.Article.Id, Math.Round(best.Confidence, 4)) : turn.Insights.Intent,
+        };
     }
 
     private KnowledgeFilter FilterFor(TurnContext turn) => new()
