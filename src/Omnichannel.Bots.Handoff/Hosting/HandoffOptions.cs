@@ -20,14 +20,17 @@ public sealed class HandoffOptions
     public string? OrderNumberPattern { get; set; }
 
     /// <summary>
-    /// Customers' tiers by identity key (<c>"email:jane@example.com": "vip"</c>, <c>"phone:+15551234567": "vip"</c>), for
-    /// rules on <c>tier</c>. Register an <c>ICustomerTierProvider</c> to look tiers up elsewhere.
+    /// Customers by tier, for rules on <c>tier</c>: <c>"Tiers": { "vip": ["email:jane@example.com", "phone:+15551234567"] }</c>
+    /// (identity keys as the bot links them). Register an <c>ICustomerTierProvider</c> to look tiers up elsewhere.
     /// </summary>
-    public IDictionary<string, string> Tiers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, IList<string>> Tiers { get; } = new Dictionary<string, IList<string>>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>After a conversation is returned to the bot, how long the customer must be quiet before the bot asks for a 1-5 rating.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan CsatAfterQuiet { get; set; } = TimeSpan.FromMinutes(15);
 
     public HandoffWebhookOptions Webhook { get; set; } = new();
+
+    /// <summary>What the customer is told around a handoff (set in code).</summary>
+    public HandoffTexts Texts { get; } = new();
 }

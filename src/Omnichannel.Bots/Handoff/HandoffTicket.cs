@@ -46,4 +46,7 @@ public sealed record HandoffTicket
     public DateTimeOffset? CsatRequestedAt { get; init; }
 
     public int? CsatScore { get; init; }
+
+    /// <summary>Attempts so far to deliver the outbound handoff webhook.</summary>
+    public int WebhookAttempts { get; init; }
 }

@@ -60,6 +60,9 @@ public interface IHandoffStore
     /// <summary>Records the customer's rating, once; false when the ticket was not waiting for one.</summary>
     Task<bool> RecordCsatAsync(long id, int score, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The customer with every identity key linked to them; null when unknown.</summary>
+    Task<CustomerRecord?> GetCustomerAsync(string customerId, CancellationToken cancellationToken);
+
     /// <summary>Every conversation of the customer with its last inbound and outbound times, most recent inbound first.</summary>
     Task<IReadOnlyList<CustomerConversation>> GetCustomerConversationsAsync(string customerId, CancellationToken cancellationToken);
 

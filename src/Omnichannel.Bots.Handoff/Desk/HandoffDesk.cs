@@ -1,0 +1,400 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Handoff.Routing;
+using Omnichannel.Bots.Rendering;
+
+namespace Omnichannel.Bots.Handoff.Desk;
+
+/// <summary>
+/// The agent desk on the handoff store: lists and opens handoffs (with the packet built from stored data), and
+/// claims, replies, notes, transfers, resolves and returns them, each checked against the ticket's current state.
+/// Messages to the customer are rendered for their current channel, written to the transcript and outbox in the
+/// store's transaction and sent by the outbox; every change is published to the live feed.
+/// </summary>
+public sealed partial class HandoffDesk : IHandoffDesk
+{
+    /// <summary>The longest reply or note an agent may write.</summary>
+    public const int MaxTextLength = 4000;
+
+    private readonly IHandoffStore _store;
+    private readonly ITranscriptStore _transcripts;
+    private readonly HandoffPacketBuilder _packets;
+    private readonly IRoutingRulesProvider _rules;
+    private readonly ReplyRenderer _renderer;
+    private readonly IOutboxSignal _outbox;
+    private readonly DeskEvents _events;
+    private readonly HandoffTexts _texts;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HandoffDesk> _logger;
+
+    public HandoffDesk(
+        IHandoffStore store,
+        ITranscriptStore transcripts,
+        HandoffPacketBuilder packets,
+        IRoutingRulesProvider rules,
+        ReplyRenderer renderer,
+        IOutboxSignal outbox,
+        DeskEvents events,
+        IOptions<HandoffOptions> options,
+        TimeProvider time,
+        ILogger<HandoffDesk> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _transcripts = transcripts;
+        _packets = packets;
+        _rules = rules;
+        _renderer = renderer;
+        _outbox = outbox;
+        _events = events;
+        _texts = options.Value.Texts;
+        _time = time;
+        _logger = logger;
+    }
+
+    public IReadOnlyList<string> Queues => _rules.Current.Queues;
+
+    public async Task<IReadOnlyList<TicketSummary>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        var open = await _store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        var ordered = open
+            .OrderBy(t => t.Status == HandoffTicketStatus.Queued ? 0 : 1)
+            .ThenByDescending(t => t.Status == HandoffTicketStatus.Queued ? t.Priority : HandoffPriority.Low)
+            .ThenBy(t => t.QueuedAt)
+            .ThenBy(t => t.Id);
+        var summaries = new List<TicketSummary>(open.Count);
+        foreach (var ticket in ordered)
+        {
+            summaries.Add(await SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false));
+        }
+
+        return summaries;
+    }
+
+    public async Task<TicketDetail?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        var ticket = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        var packet = await _packets.BuildAsync(ticket, cancellationToken).ConfigureAwait(false);
+        var transcript = await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var journeyStart = packet.Transcript.Count > 0 ? packet.Transcript[0].At : ticket.QueuedAt;
+        var live = transcript.Where(e => e.At >= journeyStart).Select(PacketTranscript.ToMessage).ToList();
+        var notes = await _store.GetNotesAsync(id, cancellationToken).ConfigureAwait(false);
+        var reach = await _packets.CurrentReachAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var reply = reach is { } r
+            ? new ReplyTarget(r.Reach.Conversation.Channel.Value, r.Reach.Conversation.Id, r.Reach.CanSend, r.Reach.Problem(r.Profile))
+            : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
+        return new TicketDetail(await SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false), packet, live, notes, reply);
+    }
+
+    public async Task<DeskResult> ClaimAsync(long id, AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var ticket = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (ticket is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!agent.Works(ticket.Queue))
+        {
+            return new DeskResult(DeskOutcome.Forbidden, $"You do not work the {ticket.Queue} queue.");
+        }
+
+        var result = await _store.ClaimAsync(id, agent.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (!result.Claimed)
+        {
+            return result.Ticket switch
+            {
+                null => NotFound(id),
+                { Status: HandoffTicketStatus.Assigned, AgentId: var owner } when owner == agent.Id => DeskResult.Ok,
+                { Status: HandoffTicketStatus.Assigned, AgentId: var owner } => new DeskResult(DeskOutcome.Conflict, $"{owner} claimed this conversation first."),
+                _ => new DeskResult(DeskOutcome.Conflict, "This conversation is closed."),
+            };
+        }
+
+        LogClaimed(_logger, id, agent.Id);
+        await PublishTicketAsync(id, cancellationToken).ConfigureAwait(false);
+        return DeskResult.Ok;
+    }
+
+    public async Task<DeskResult> ReplyAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (Validate(text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (ticket, problem) = await OwnedAsync(id, agent, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reach = await _packets.CurrentReachAsync(ticket!.CustomerId, cancellationToken).ConfigureAwait(false);
+        if (reach is not { } target)
+        {
+            return new DeskResult(DeskOutcome.Undeliverable, "The customer has no conversation to reply to.");
+        }
+
+        if (target.Reach.Problem(target.Profile) is { } undeliverable)
+        {
+            return new DeskResult(DeskOutcome.Undeliverable, undeliverable);
+        }
+
+        var conversation = target.Reach.Conversation;
+        var message = NewMessage(conversation, text.Trim()) with { Sender = new Participant(agent.Id, agent.Name) };
+        foreach (var part in _renderer.Render(message, target.Profile.Capabilities).Messages)
+        {
+            var queued = await _store.AddAgentMessageAsync(id, agent.Id, conversation.Id, part, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (queued is null)
+            {
+                return new DeskResult(DeskOutcome.Conflict, "This conversation is no longer yours (it was re-queued or closed).");
+            }
+
+            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Message = AgentMessage(part, conversation, queued.CreatedAt) });
+        }
+
+        _outbox.Notify();
+        return DeskResult.Ok;
+    }
+
+    public async Task<DeskResult> AddNoteAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (Validate(text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var note = await _store.AddNoteAsync(id, agent.Id, text.Trim(), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (note is null)
+        {
+            return NotFound(id);
+        }
+
+        _events.Publish(new DeskEvent(DeskEventKind.Note, id) { Note = note });
+        return DeskResult.Ok;
+    }
+
+    public async Task<DeskResult> TransferAsync(long id, AgentIdentity agent, string queue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var target = Queues.FirstOrDefault(q => string.Equals(q, queue?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (target is null)
+        {
+            return new DeskResult(DeskOutcome.Invalid, $"There is no queue '{queue}'; the queues are: {string.Join(", ", Queues)}.");
+        }
+
+        var ticket = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        bool moved;
+        switch (ticket)
+        {
+            case null:
+                return NotFound(id);
+            case { Status: HandoffTicketStatus.Queued }:
+                moved = await _store.MoveQueuedAsync(id, target, cancellationToken).ConfigureAwait(false);
+                break;
+            case { Status: HandoffTicketStatus.Assigned } when ticket.AgentId == agent.Id:
+                moved = await _store.RequeueAsync(id, agent.Id, target, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                break;
+            case { Status: HandoffTicketStatus.Assigned }:
+                return new DeskResult(DeskOutcome.Forbidden, $"{ticket.AgentId} has this conversation; only they can transfer it.");
+            default:
+                return new DeskResult(DeskOutcome.Conflict, "This conversation is closed.");
+        }
+
+        if (!moved)
+        {
+            return new DeskResult(DeskOutcome.Conflict, "The conversation changed meanwhile; reload and try again.");
+        }
+
+        await _store.AddNoteAsync(id, agent.Id, $"Transferred to the {target} queue.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await PublishTicketAsync(id, cancellationToken).ConfigureAwait(false);
+        return DeskResult.Ok;
+    }
+
+    public Task<DeskResult> ResolveAsync(long id, AgentIdentity agent, CancellationToken cancellationToken) =>
+        CloseAsync(id, agent, HandoffTicketStatus.Resolved, cancellationToken);
+
+    public Task<DeskResult> ReturnToBotAsync(long id, AgentIdentity agent, CancellationToken cancellationToken) =>
+        CloseAsync(id, agent, HandoffTicketStatus.ReturnedToBot, cancellationToken);
+
+    public DeskSubscription Subscribe() => _events.Subscribe();
+
+    /// <summary>Re-queues a ticket whose agent left the customer waiting (called by the desk's timer).</summary>
+    internal async Task<bool> RequeueIdleAsync(HandoffTicket ticket, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (ticket.AgentId is not { } agent || !await _store.RequeueAsync(ticket.Id, agent, ticket.Queue, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var minutes = timeout.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        await _store.AddNoteAsync(ticket.Id, agent, $"Re-queued: {agent} did not answer the customer within {minutes} minutes.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        LogRequeued(_logger, ticket.Id, agent);
+        await PublishTicketAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Asks for the rating of a ticket returned to the bot (called by the desk's timer once the journey is quiet).</summary>
+    internal async Task<bool> AskCsatAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        var reach = await _packets.CurrentReachAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        if (reach is not { } target || !target.Reach.CanSend)
+        {
+            return false;
+        }
+
+        var conversation = target.Reach.Conversation;
+        var question = Rendered(NewMessage(conversation, _texts.AskCsat) with { Choices = CsatChoicesFor(target.Profile) }, target.Profile);
+        if (question.Count != 1)
+        {
+            return false;
+        }
+
+        var queued = await _store.AskCsatAsync(ticket.Id, conversation.Id, question[0], _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (queued is null)
+        {
+            return false;
+        }
+
+        _outbox.Notify();
+        return true;
+    }
+
+    private async Task<DeskResult> CloseAsync(long id, AgentIdentity agent, HandoffTicketStatus status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var (ticket, problem) = await OwnedAsync(id, agent, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reach = await _packets.CurrentReachAsync(ticket!.CustomerId, cancellationToken).ConfigureAwait(false);
+        var conversationId = reach?.Reach.Conversation.Id ?? ticket.ConversationId;
+        var messages = new List<BotMessage>();
+        var asksForCsat = false;
+        if (reach is { } target && target.Reach.CanSend)
+        {
+            var conversation = target.Reach.Conversation;
+            if (status == HandoffTicketStatus.Resolved)
+            {
+                messages.AddRange(Rendered(NewMessage(conversation, _texts.Resolved), target.Profile));
+                messages.AddRange(Rendered(NewMessage(conversation, _texts.AskCsat) with { Choices = CsatChoicesFor(target.Profile) }, target.Profile));
+                asksForCsat = true;
+            }
+            else
+            {
+                messages.AddRange(Rendered(NewMessage(conversation, _texts.BackToBot), target.Profile));
+            }
+        }
+
+        var closing = new HandoffClosing(agent.Id, status, messages) { AsksForCsat = asksForCsat };
+        var queued = await _store.CloseAsync(id, closing, conversationId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (queued is null)
+        {
+            return new DeskResult(DeskOutcome.Conflict, "This conversation is no longer yours (it was re-queued or closed).");
+        }
+
+        if (queued.Count > 0)
+        {
+            _outbox.Notify();
+        }
+
+        LogClosed(_logger, id, agent.Id, status);
+        await PublishTicketAsync(id, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in queued)
+        {
+            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Message = AgentMessage(entry.Message, reach!.Value.Reach.Conversation, entry.CreatedAt) });
+        }
+
+        return DeskResult.Ok;
+    }
+
+    private async Task<(HandoffTicket? Ticket, DeskResult? Problem)> OwnedAsync(long id, AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        var ticket = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        return ticket switch
+        {
+            null => (null, NotFound(id)),
+            { Status: HandoffTicketStatus.Queued } => (ticket, new DeskResult(DeskOutcome.Conflict, "Claim this conversation first.")),
+            { Status: HandoffTicketStatus.Assigned } when ticket.AgentId != agent.Id =>
+                (ticket, new DeskResult(DeskOutcome.Forbidden, $"{ticket.AgentId} has this conversation.")),
+            { Status: HandoffTicketStatus.Assigned } => (ticket, null),
+            _ => (ticket, new DeskResult(DeskOutcome.Conflict, "This conversation is closed.")),
+        };
+    }
+
+    internal async Task<TicketSummary> SummarizeAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        var transcript = await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var journey = Journey.From(transcript);
+        var lastCustomer = journey.CustomerTexts().LastOrDefault() ?? transcript.LastOrDefault(e => e.Direction == MessageDirection.Inbound);
+        return new TicketSummary
+        {
+            Id = ticket.Id,
+            Queue = ticket.Queue,
+            Priority = ticket.Priority,
+            Status = ticket.Status,
+            AgentId = ticket.AgentId,
+            Customer = journey.CustomerName() ?? lastCustomer?.Message.Sender?.Id ?? ticket.CustomerId,
+            Channel = (lastCustomer?.Channel ?? ticket.Channel).Value,
+            Reason = ticket.Reason,
+            Rule = ticket.Rule,
+            QueuedAt = ticket.QueuedAt,
+            LastCustomerMessage = lastCustomer?.Message.Text,
+            LastCustomerMessageAt = lastCustomer?.At,
+        };
+    }
+
+    private async Task PublishTicketAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket)
+        {
+            _events.Publish(new DeskEvent(DeskEventKind.Ticket, id) { Ticket = await SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
+        }
+    }
+
+    private BotMessage NewMessage(ConversationRecord conversation, string text) => new()
+    {
+        Id = "desk-" + Guid.NewGuid().ToString("N"),
+        Channel = conversation.Channel,
+        Conversation = conversation.Address,
+        Text = text,
+        Locale = conversation.Locale,
+        Timestamp = _time.GetUtcNow(),
+    };
+
+    private List<BotMessage> Rendered(BotMessage message, ChannelProfile profile) => [.. _renderer.Render(message, profile.Capabilities).Messages];
+
+    /// <summary>Rating buttons where the channel shows five; elsewhere the question's text asks for the number.</summary>
+    private static IReadOnlyList<Choice> CsatChoicesFor(ChannelProfile profile) =>
+        profile.Capabilities.MaxButtons >= HandoffRouter.CsatChoices.Count ? HandoffRouter.CsatChoices : [];
+
+    private static PacketMessage AgentMessage(BotMessage message, ConversationRecord conversation, DateTimeOffset at) =>
+        PacketTranscript.ToMessage(new TranscriptEntry(0, conversation.Id, conversation.CustomerId, conversation.Channel, MessageDirection.Outbound, message, at));
+
+    private static DeskResult? Validate(string? text) => string.IsNullOrWhiteSpace(text)
+        ? new DeskResult(DeskOutcome.Invalid, "Write something first: the text is empty.")
+        : text.Length > MaxTextLength
+            ? new DeskResult(DeskOutcome.Invalid, $"The text is {text.Length} characters; the limit is {MaxTextLength}.")
+            : null;
+
+    private static DeskResult NotFound(long id) => new(DeskOutcome.NotFound, $"There is no handoff {id}.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agent {Agent} claimed handoff {Id}.")]
+    private static partial void LogClaimed(ILogger logger, long id, string agent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agent {Agent} closed handoff {Id} ({Status}).")]
+    private static partial void LogClosed(ILogger logger, long id, string agent, HandoffTicketStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handoff {Id} went back to its queue: agent {Agent} did not answer in time.")]
+    private static partial void LogRequeued(ILogger logger, long id, string agent);
+}

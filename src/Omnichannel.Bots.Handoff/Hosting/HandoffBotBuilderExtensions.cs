@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Routing;
+using Omnichannel.Bots.Handoff.Signals;
+using Omnichannel.Bots.Rendering;
+
+namespace Omnichannel.Bots.Handoff;
+
+public static class HandoffBotBuilderExtensions
+{
+    /// <summary>
+    /// Adds human handoff: the routing decision on every turn (rules from <c>Handoff:RulesPath</c>, else the built-in
+    /// ones), the context packet, the agent desk (<see cref="IHandoffDesk"/>), its timers (reply timeout, CSAT), and
+    /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. Call it before adding other middleware so the router
+    /// runs outermost. Needs a storage provider with an <see cref="IHandoffStore"/> (<c>UseSqliteStorage()</c>); add
+    /// the agent workspace with <c>AddAgentWorkspace()</c>.
+    /// </summary>
+    public static BotBuilder AddHandoff(this BotBuilder bot, Action<HandoffOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var services = bot.Services;
+        if (services.Any(d => d.ServiceType == typeof(HandoffRouter)))
+        {
+            return bot;
+        }
+
+        var options = services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.PostConfigure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>());
+        services.AddOptions<AgentsOptions>().BindConfiguration(AgentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RoutingRulesProvider>();
+        services.TryAddSingleton<IRoutingRulesProvider>(sp => sp.GetRequiredService<RoutingRulesProvider>());
+        services.AddHostedService(sp => sp.GetRequiredService<RoutingRulesProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotHealthContributor, RoutingRulesProvider>(sp => sp.GetRequiredService<RoutingRulesProvider>()));
+        services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
+        services.TryAddSingleton<IHandoffSummarizer, ExtractiveHandoffSummarizer>();
+        services.TryAddSingleton<ICustomerTierProvider, ConfiguredCustomerTiers>();
+        services.TryAddSingleton<ReplyRenderer>();
+        services.TryAddSingleton<HandoffSignals>();
+        services.TryAddSingleton<DeskCapacity>();
+        services.TryAddSingleton<HandoffPacketBuilder>();
+        services.TryAddSingleton<DeskEvents>();
+        services.TryAddSingleton<HandoffDesk>();
+        services.TryAddSingleton<IHandoffDesk>(sp => sp.GetRequiredService<HandoffDesk>());
+        services.TryAddSingleton<HandoffRouter>();
+        services.AddSingleton<TurnMiddleware>(sp => sp.GetRequiredService<HandoffRouter>().InvokeAsync);
+        services.AddHttpClient(HandoffWebhookSender.HttpClientName);
+        services.TryAddSingleton<HandoffWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<HandoffWebhookSender>());
+        services.TryAddSingleton<HandoffTimers>();
+        services.AddHostedService(sp => sp.GetRequiredService<HandoffTimers>());
+        return bot.AddObserver<HandoffTurnObserver>();
+    }
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Handoff.Routing;
+using Omnichannel.Bots.Handoff.Signals;
+
+namespace Omnichannel.Bots.Handoff;
+
+/// <summary>
+/// The orchestrator: every turn the bot runs passes one routing decision, before the dialog (facts from the message
+/// and the journey: a request for a person, sentiment, tier, amounts, channel, hours, capacity) and after it (what
+/// the dialog found: the knowledge base's confidence, the intent, a handoff the dialog asked for). Escalating
+/// replaces whatever the bot drafted with the handoff message (expected wait, or when the team opens); clarifying asks
+/// the rule's question instead. It also records the message's sentiment and entities in the turn's insights, takes a
+/// customer's 1-5 rating, and keeps the bot silent for a customer whose handoff is open on another channel.
+/// </summary>
+public sealed partial class HandoffRouter
+{
+    /// <summary>The value of the "Talk to a person" choice of a clarifying question.</summary>
+    public const string PersonValue = "handoff:person";
+
+    /// <summary>The value of the "Keep going" choice of a clarifying question.</summary>
+    public const string ContinueValue = "handoff:continue";
+
+    private const string CsatValuePrefix = "csat:";
+
+    private static readonly TimeSpan CsatAnswerWindow = TimeSpan.FromDays(1);
+
+    private readonly IRoutingRulesProvider _rules;
+    private readonly HandoffSignals _signals;
+    private readonly ITranscriptStore _transcripts;
+    private readonly IHandoffStore _store;
+    private readonly ICustomerTierProvider _tiers;
+    private readonly DeskCapacity _capacity;
+    private readonly HandoffTexts _texts;
+    private readonly ILogger<HandoffRouter> _logger;
+
+    public HandoffRouter(
+        IRoutingRulesProvider rules,
+        HandoffSignals signals,
+        ITranscriptStore transcripts,
+        IHandoffStore store,
+        ICustomerTierProvider tiers,
+        DeskCapacity capacity,
+        IOptions<HandoffOptions> options,
+        ILogger<HandoffRouter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _rules = rules;
+        _signals = signals;
+        _transcripts = transcripts;
+        _store = store;
+        _tiers = tiers;
+        _capacity = capacity;
+        _texts = options.Value.Texts;
+        _logger = logger;
+    }
+
+    /// <summary>The middleware (registered by <c>AddHandoff()</c> as the outermost).</summary>
+    public async Task InvokeAsync(TurnContext turn, TurnHandler next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(next);
+        var rules = _rules.Current;
+        var message = turn.Message;
+        var now = turn.Time.GetUtcNow();
+        var asked = message.Value == PersonValue || (message.Value is null && _signals.AsksForPerson(message.Text, rules));
+        turn.Insights = turn.Insights with
+        {
+            Sentiment = _signals.Sentiment(message.Text, message.Locale ?? turn.Conversation.Locale),
+            Entities = _signals.Entities(message.Text, now),
+            AskedForPerson = asked,
+        };
+
+        var latest = await _store.FindLatestForCustomerAsync(turn.Customer.Id, cancellationToken).ConfigureAwait(false);
+        if (latest is { Status: HandoffTicketStatus.Queued or HandoffTicketStatus.Assigned })
+        {
+            // Their handoff is open on another conversation: the person has it; this message joins the transcript they see.
+            await turn.ReplyAsync(_texts.StillWaiting, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (latest is not null && await TryRecordCsatAsync(turn, latest, now, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (message.Value == ContinueValue)
+        {
+            await turn.ReplyAsync(_texts.KeepGoing, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var transcript = await _transcripts.GetByCustomerAsync(turn.Customer.Id, cancellationToken).ConfigureAwait(false);
+        var journey = Journey.From(transcript);
+        var tier = await _tiers.GetTierAsync(turn.Customer, cancellationToken).ConfigureAwait(false);
+        var before = await FactsAsync(turn, journey, tier, rules, RoutingPhase.BeforeDialog, now, cancellationToken).ConfigureAwait(false);
+        var decision = rules.Evaluate(before.Facts);
+        if (decision.Action != RoutingAction.Answer && !AlreadyClarified(decision, journey))
+        {
+            await ActAsync(turn, decision, before, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await next(turn, cancellationToken).ConfigureAwait(false);
+
+        var after = await FactsAsync(turn, journey, tier, rules, RoutingPhase.AfterDialog, now, cancellationToken).ConfigureAwait(false);
+        decision = rules.Evaluate(after.Facts);
+        if (decision.Action == RoutingAction.Escalate || (decision.Action == RoutingAction.Clarify && !AlreadyClarified(decision, journey) && turn.Handoff is null))
+        {
+            await ActAsync(turn, decision, after, cancellationToken).ConfigureAwait(false);
+        }
+        else if (turn.Handoff is { } requested)
+        {
+            // The dialog asked for a person and no rule routed it: a request for a person is never dropped.
+            await EscalateAsync(turn, new RoutingDecision { Action = RoutingAction.Escalate, Queue = rules.DefaultQueue, Priority = rules.DefaultPriority }, requested.Reason, after, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ActAsync(TurnContext turn, RoutingDecision decision, RoutingContext context, CancellationToken cancellationToken)
+    {
+        if (decision.Action == RoutingAction.Clarify)
+        {
+            turn.DiscardReplies();
+            await turn.ReplyAsync(decision.ClarifyText ?? "", decision.ClarifyChoices, cancellationToken).ConfigureAwait(false);
+            LogClarified(_logger, decision.Rule ?? "", turn.Message.Channel.Value);
+            return;
+        }
+
+        var reason = turn.Handoff?.Reason
+            ?? (context.Facts.AskedForPerson ? "The customer asked for a person." : null)
+            ?? (decision.Because.Count > 0 ? string.Join("; ", decision.Because) : "A routing rule escalated the conversation.");
+        await EscalateAsync(turn, decision, reason, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EscalateAsync(TurnContext turn, RoutingDecision decision, string reason, RoutingContext context, CancellationToken cancellationToken)
+    {
+        var queue = decision.Queue ?? _rules.Current.DefaultQueue;
+        var capacity = queue == context.Queue && decision.Priority == context.Priority
+            ? context.Capacity
+            : await _capacity.MeasureAsync(queue, decision.Priority, cancellationToken).ConfigureAwait(false);
+        turn.ReplaceHandoff(new HandoffRequest(reason) { Queue = queue, Priority = decision.Priority, Rule = decision.Rule, RuleSource = decision.RuleSource });
+        turn.DiscardReplies();
+        await turn.ReplyAsync(HandoffMessage(context, capacity), cancellationToken).ConfigureAwait(false);
+        LogEscalated(_logger, decision.Rule ?? "(dialog)", queue, decision.Priority, turn.Message.Channel.Value);
+    }
+
+    private string HandoffMessage(RoutingContext context, CapacitySnapshot capacity)
+    {
+        var hours = _rules.Current.Hours;
+        if (!context.Facts.WithinBusinessHours)
+        {
+            var opens = hours.NextOpening(context.Facts.Now);
+            return _texts.Closed
+                .Replace("{hours}", hours.Describe(), StringComparison.Ordinal)
+                .Replace("{opens}", opens is { } at ? Format(at, hours) : "as soon as we can", StringComparison.Ordinal);
+        }
+
+        if (capacity.Wait is not { } wait)
+        {
+            return _texts.Queued;
+        }
+
+        var text = capacity.FreeSlots > capacity.Ahead ? _texts.Connecting : _texts.AllBusy;
+        return text
+            .Replace("{wait}", WaitEstimator.Describe(wait), StringComparison.Ordinal)
+            .Replace("{position}", (capacity.Ahead + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    private static string Format(DateTimeOffset at, BusinessHours hours) => hours.FormatLocal(at);
+
+
+    private async Task<RoutingContext> FactsAsync(TurnContext turn, Journey journey, string? tier, RoutingRules rules, RoutingPhase phase, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var insights = turn.Insights;
+        var queue = turn.Handoff?.Queue ?? rules.DefaultQueue;
+        var capacity = await _capacity.MeasureAsync(queue, rules.DefaultPriority, cancellationToken).ConfigureAwait(false);
+        var sentiments = journey.SentimentPoints().Select(p => p.Score).ToList();
+        if (insights.Sentiment is { } current)
+        {
+            sentiments.Add(current);
+        }
+
+        var streak = journey.LowConfidenceStreak();
+        if (phase == RoutingPhase.AfterDialog && insights.Knowledge is { } attempt)
+        {
+            streak = attempt.Answered ? 0 : streak + 1;
+        }
+
+        var facts = new RoutingFacts
+        {
+            Phase = phase,
+            Channel = turn.Message.Channel,
+            Now = now,
+            AskedForPerson = insights.AskedForPerson,
+            Sentiment = insights.Sentiment,
+            RecentSentiment = sentiments.Count == 0 ? null : sentiments.TakeLast(3).Average(),
+            Tier = tier,
+            Intent = (insights.Intent ?? journey.LastIntent())?.Name,
+            Amounts = [.. journey.Entities().Concat(insights.Entities).Select(HandoffSignals.AmountOf).OfType<decimal>()],
+            LowConfidenceStreak = streak,
+            DialogRequestedHandoff = phase == RoutingPhase.AfterDialog && turn.Handoff is not null,
+            DialogHandoffReason = phase == RoutingPhase.AfterDialog ? turn.Handoff?.Reason : null,
+            WithinBusinessHours = rules.Hours.IsOpen(now),
+            AgentsAvailable = capacity.AgentsAvailable,
+            QueuedConversations = capacity.QueuedTotal,
+        };
+        return new RoutingContext(facts, queue, rules.DefaultPriority, capacity);
+    }
+
+    /// <summary>A clarifying question is asked once: if the bot's last message was this question, the bot answers instead.</summary>
+    private static bool AlreadyClarified(RoutingDecision decision, Journey journey) =>
+        decision.Action == RoutingAction.Clarify
+        && journey.Entries.LastOrDefault(e => e.Direction == MessageDirection.Outbound)?.Message.Text == decision.ClarifyText;
+
+    private async Task<bool> TryRecordCsatAsync(TurnContext turn, HandoffTicket latest, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (latest.CsatRequestedAt is not { } asked || latest.CsatScore is not null || now - asked > CsatAnswerWindow || ParseCsat(turn.Message) is not { } score)
+        {
+            return false;
+        }
+
+        if (!await _store.RecordCsatAsync(latest.Id, score, now, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await turn.ReplyAsync(_texts.ThanksForRating, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A rating: the choice value <c>csat:N</c>, or a message that is just the digit (optionally "4/5", "4 stars").</summary>
+    public static int? ParseCsat(BotMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var value = message.Value is { } v && v.StartsWith(CsatValuePrefix, StringComparison.Ordinal) ? v[CsatValuePrefix.Length..] : message.Text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        foreach (var suffix in (string[])["/5", " stars", " star", "stars", "star"])
+        {
+            if (value.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                value = value[..^suffix.Length].Trim();
+                break;
+            }
+        }
+
+        return value.Length == 1 && value[0] is >= '1' and <= '5' ? value[0] - '0' : null;
+    }
+
+    /// <summary>The choices offered with the rating question.</summary>
+    public static IReadOnlyList<Choice> CsatChoices { get; } = [.. Enumerable.Range(1, 5).Select(n => new Choice(CsatValuePrefix + n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))];
+
+    private sealed record RoutingContext(RoutingFacts Facts, string Queue, HandoffPriority Priority, CapacitySnapshot Capacity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalated a conversation on {Channel} to queue {Queue} ({Priority}) by rule {Rule}.")]
+    private static partial void LogEscalated(ILogger logger, string rule, string queue, HandoffPriority priority, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rule {Rule} asked a clarifying question on {Channel}.")]
+    private static partial void LogClarified(ILogger logger, string rule, string channel);
+}

@@ -1,0 +1,160 @@
+using Omnichannel.Bots.Handoff.Routing;
+using Omnichannel.Bots.Handoff.Signals;
+
+namespace Omnichannel.Bots.Handoff;
+
+/// <summary>
+/// Builds a ticket's context packet from what is stored: the customer and linked identities, every conversation of
+/// theirs with its reply window and opt-out state, the routing that escalated, and the journey's stored turn
+/// insights (intent, entities, sentiment, knowledge answers, dialog position) and transcript up to the handoff. The
+/// packet is built when it is needed (the agent opens the ticket, the webhook sends it), always from the same data, so
+/// it never goes stale or missing after a crash.
+/// </summary>
+public sealed class HandoffPacketBuilder
+{
+    private readonly ITranscriptStore _transcripts;
+    private readonly IHandoffStore _store;
+    private readonly ChannelRegistry _channels;
+    private readonly ICustomerTierProvider _tiers;
+    private readonly IHandoffSummarizer _summarizer;
+    private readonly TimeProvider _time;
+
+    public HandoffPacketBuilder(
+        ITranscriptStore transcripts,
+        IHandoffStore store,
+        ChannelRegistry channels,
+        ICustomerTierProvider tiers,
+        IHandoffSummarizer summarizer,
+        TimeProvider time)
+    {
+        _transcripts = transcripts;
+        _store = store;
+        _channels = channels;
+        _tiers = tiers;
+        _summarizer = summarizer;
+        _time = time;
+    }
+
+    /// <summary>The packet as at the handoff (its transcript ends with the turn that escalated).</summary>
+    public async Task<HandoffPacket> BuildAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var transcript = await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var conversations = await _store.GetCustomerConversationsAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var journey = Journey.From(transcript, ticket.QueuedAt);
+        var customer = await CustomerAsync(ticket, journey, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var packet = new HandoffPacket
+        {
+            HandoffId = ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CreatedAt = ticket.QueuedAt,
+            Customer = customer,
+            Channels = [.. conversations.Select((c, i) => Channel(c, transcript, now, current: i == 0))],
+            Routing = new PacketRouting
+            {
+                Reason = ticket.Reason,
+                Rule = ticket.Rule,
+                RuleSource = ticket.RuleSource,
+                Queue = ticket.Queue,
+                Priority = ticket.Priority,
+            },
+            Intent = journey.LastIntent(),
+            Entities = journey.Entities(),
+            Sentiment = Sentiment(journey),
+            BotAnswers = [.. BotAnswers(journey)],
+            Dialog = journey.LastDialog(),
+            Summary = "",
+            Transcript = [.. journey.Entries.Select(PacketTranscript.ToMessage)],
+        };
+        return packet with { Summary = await SummarizeAsync(packet, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>Where a reply to the customer goes now (the conversation they wrote on last) and whether it can.</summary>
+    public async Task<(ChannelReach Reach, ChannelProfile Profile)?> CurrentReachAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var conversations = await _store.GetCustomerConversationsAsync(customerId, cancellationToken).ConfigureAwait(false);
+        if (conversations.Count == 0)
+        {
+            return null;
+        }
+
+        var transcript = await _transcripts.GetByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var current = conversations[0];
+        var profile = ProfileOf(current.Conversation.Channel, out var hasAdapter);
+        return (ChannelReach.Of(current, profile, hasAdapter, transcript, _time.GetUtcNow()), profile);
+    }
+
+    private async Task<PacketCustomer> CustomerAsync(HandoffTicket ticket, Journey journey, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false)
+            ?? new CustomerRecord(ticket.CustomerId, [], ticket.QueuedAt);
+        return new PacketCustomer
+        {
+            Id = ticket.CustomerId,
+            Name = journey.CustomerName(),
+            Tier = await _tiers.GetTierAsync(record, cancellationToken).ConfigureAwait(false),
+            Identities = record.IdentityKeys,
+        };
+    }
+
+    private PacketChannel Channel(CustomerConversation conversation, IReadOnlyList<TranscriptEntry> transcript, DateTimeOffset now, bool current)
+    {
+        var profile = ProfileOf(conversation.Conversation.Channel, out var hasAdapter);
+        var reach = ChannelReach.Of(conversation, profile, hasAdapter, transcript, now);
+        return new PacketChannel
+        {
+            Channel = conversation.Conversation.Channel.Value,
+            ConversationId = conversation.Conversation.Id,
+            LastCustomerMessageAt = conversation.LastInboundAt,
+            ReplyWindowOpen = reach.WindowOpen,
+            ReplyWindowClosesAt = reach.WindowClosesAt,
+            OptedOut = reach.OptedOut,
+            Current = current,
+        };
+    }
+
+    private ChannelProfile ProfileOf(ChannelId channel, out bool hasAdapter)
+    {
+        hasAdapter = _channels.TryGet(channel, out var adapter);
+        return hasAdapter
+            ? adapter.Profile
+            : ChannelProfiles.All.FirstOrDefault(p => p.Channel == channel) ?? ChannelProfiles.Sms with { Channel = channel };
+    }
+
+    private static PacketSentiment Sentiment(Journey journey)
+    {
+        var points = journey.SentimentPoints();
+        return new PacketSentiment { Last = points.Count == 0 ? null : points[^1].Score, Trend = SentimentTrend.Of(points), Points = points };
+    }
+
+    private static IEnumerable<PacketAnswer> BotAnswers(Journey journey)
+    {
+        foreach (var entry in journey.Inbound)
+        {
+            if (entry.Insights?.Knowledge is { } attempt)
+            {
+                yield return new PacketAnswer
+                {
+                    At = entry.At,
+                    Question = entry.Message.Text ?? "",
+                    Answered = attempt.Answered,
+                    Confidence = attempt.Confidence,
+                    Sources = attempt.Sources,
+                };
+            }
+        }
+    }
+
+    private async Task<string> SummarizeAsync(HandoffPacket packet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _summarizer.SummarizeAsync(packet, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A replacement summarizer (an LLM) that fails must not cost the agent the packet.
+            return packet.Routing.Reason;
+        }
+    }
+}
