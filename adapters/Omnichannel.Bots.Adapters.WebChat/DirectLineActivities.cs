@@ -41,7 +41,7 @@ internal static class DirectLineActivities
             ["type"] = "message",
             ["timestamp"] = message.Timestamp == default ? DateTimeOffset.UtcNow : message.Timestamp,
             ["channelId"] = ChannelName,
-            ["from"] = new JsonObject { ["id"] = BotId, ["name"] = "Bot", ["role"] = "bot" },
+            ["from"] = From(message),
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["text"] = message.Text ?? string.Empty,
             ["textFormat"] = "markdown",
@@ -77,6 +77,11 @@ internal static class DirectLineActivities
 
         return activity.ToJsonString();
     }
+
+    /// <summary>The bot, or the human agent who wrote the message (still role "bot": to Web Chat both are the other side).</summary>
+    private static JsonObject From(BotMessage message) => message.Sender is { } agent
+        ? new JsonObject { ["id"] = "agent:" + agent.Id, ["name"] = agent.Name ?? agent.Id, ["role"] = "bot" }
+        : new JsonObject { ["id"] = BotId, ["name"] = "Bot", ["role"] = "bot" };
 
     public static JsonObject Typing(string conversationId) => new()
     {

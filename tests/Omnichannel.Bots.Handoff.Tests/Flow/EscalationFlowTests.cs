@@ -1,0 +1,152 @@
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Handoff.Tests.Support;
+using Omnichannel.Bots.Testing;
+
+namespace Omnichannel.Bots.Handoff.Tests.Flow;
+
+/// <summary>Routing on real turns (SQLite, the router, the built-in rules unless a test gives its own).</summary>
+public sealed class EscalationFlowTests
+{
+    private static readonly HandoffTexts Texts = new();
+
+    [Fact]
+    public async Task Send_AskForAgent_EscalatesWithTheRuleAndTheBotStaysSilentAfterwards()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        await harness.Customer()
+            .Send("where is my parcel").ExpectReply("Answer: where is my parcel")
+            .Send("agent").ExpectHandoff("asked for a person").ExpectReply(Texts.Queued).ExpectNoMoreReplies()
+            .Send("hello? anyone?").ExpectNoMoreReplies()
+            .RunAsync();
+
+        var ticket = await harness.OnlyOpenTicketAsync();
+        Assert.Equal(HandoffTicketStatus.Queued, ticket.Status);
+        Assert.Equal("general", ticket.Queue);
+        Assert.NotNull(ticket.Rule);
+        Assert.Contains("handoff", ticket.RuleSource ?? "built-in", StringComparison.OrdinalIgnoreCase);
+        var transcript = await harness.Bot.Transcripts.GetByCustomerAsync(ticket.CustomerId, CancellationToken.None);
+        Assert.Equal("hello? anyone?", transcript[^1].Message.Text);
+    }
+
+    [Fact]
+    public async Task Send_TwoDeclinesInARow_EscalatesAfterTheDialogAndDropsItsDraftedReply()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        await harness.Customer()
+            .Send("?first").ExpectReply(QaDialog.Declined)
+            .Send("?second").ExpectHandoff().ExpectReply(Texts.Queued).ExpectNoMoreReplies()
+            .RunAsync();
+
+        var ticket = await harness.OnlyOpenTicketAsync();
+        Assert.NotNull(ticket.Rule);
+    }
+
+    [Fact]
+    public async Task Send_AngryMessage_EscalatesBeforeTheDialogWithHighPriority()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        await harness.Customer()
+            .Send("This is ridiculous, your service is terrible and completely useless!!!").ExpectHandoff().ExpectReply(Texts.Queued).ExpectNoMoreReplies()
+            .RunAsync();
+
+        var ticket = await harness.OnlyOpenTicketAsync();
+        Assert.Equal(HandoffPriority.High, ticket.Priority);
+        var transcript = await harness.Bot.Transcripts.GetByCustomerAsync(ticket.CustomerId, CancellationToken.None);
+        Assert.True(transcript[0].Insights?.Sentiment < -0.6, $"sentiment {transcript[0].Insights?.Sentiment}");
+    }
+
+    [Fact]
+    public async Task Send_WhileHandoffOpenOnAnotherChannel_PassesItOnInsteadOfAnswering()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        var jane = new TestCustomer("jane", Phone: "+15551234567");
+        await harness.Customer(ChannelProfiles.Sms, jane).Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
+        await harness.Customer(ChannelProfiles.WhatsApp, jane)
+            .Send("I'm on WhatsApp now").ExpectReply(Texts.StillWaiting).ExpectNoMoreReplies()
+            .RunAsync();
+
+        var ticket = await harness.OnlyOpenTicketAsync();
+        Assert.Equal(ChannelId.Sms, ticket.Channel);
+    }
+
+    [Fact]
+    public async Task Send_CustomRules_VipAskingForAPersonGoesToTheVipQueueWithTheRuleRecorded()
+    {
+        const string rules = """
+            version: 1
+            queues: [general, vip]
+            rules:
+              - name: vip-asks
+                when: { asked_for_person: true, tier: vip }
+                escalate: { queue: vip, priority: urgent }
+              - name: anyone-asks
+                when: { asked_for_person: true }
+                escalate: {}
+            """;
+        await using var harness = await HandoffHarness.StartAsync(rules, o => o.Tiers["vip"] = ["email:jane@example.com"]);
+        await harness.Customer(ChannelProfiles.WebChat, new TestCustomer("jane", Email: "Jane@Example.com"))
+            .Send("can I speak to a real person").ExpectHandoff().ExpectReply(Texts.Queued)
+            .RunAsync();
+
+        var ticket = await harness.OnlyOpenTicketAsync();
+        Assert.Equal(("vip", HandoffPriority.Urgent, "vip-asks"), (ticket.Queue, ticket.Priority, ticket.Rule));
+        Assert.EndsWith("handoff-rules.yaml:4", ticket.RuleSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_OutsideBusinessHours_SaysWhenTheTeamOpensAndKeepsThePlace()
+    {
+        // The test clock starts on Wednesday 2026-03-18 10:00 UTC; this team works Saturdays only.
+        const string rules = """
+            version: 1
+            queues: [general]
+            business_hours:
+              time_zone: UTC
+              weekly: { sat: "09:00-17:00" }
+            rules:
+              - name: asks
+                when: { asked_for_person: true }
+                escalate: {}
+            """;
+        await using var harness = await HandoffHarness.StartAsync(rules);
+        await harness.Customer()
+            .Send("agent").ExpectHandoff().ExpectReply(reply =>
+            {
+                Assert.Contains("closed right now", reply.Text, StringComparison.Ordinal);
+                Assert.Contains("Saturday", reply.Text, StringComparison.Ordinal);
+            })
+            .RunAsync();
+
+        Assert.Equal(HandoffTicketStatus.Queued, (await harness.OnlyOpenTicketAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Send_ClarifyRule_AsksOnceThenLetsTheBotAnswer()
+    {
+        const string rules = """
+            version: 1
+            queues: [general]
+            rules:
+              - name: unhappy
+                when: { sentiment_below: -0.2 }
+                clarify: { text: "Sorry about that. Would you like a person to help?", choices: ["Talk to a person", "Keep going"] }
+            """;
+        await using var harness = await HandoffHarness.StartAsync(rules);
+        await harness.Customer()
+            .Send("my parcel is late and I'm annoyed").ExpectReply("Sorry about that. Would you like a person to help?")
+            .Send("still annoyed that it is late").ExpectReply("Answer: still annoyed that it is late")
+            .RunAsync();
+
+        Assert.Empty(await harness.Store.ListOpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Send_NoAgentWorkspace_SaysAPersonWillReplyWithoutPromisingAWait()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        await harness.Customer().Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
+
+        Assert.Null(harness.Bot.Services.GetService<Omnichannel.Bots.Handoff.Desk.IAgentPresence>());
+    }
+}

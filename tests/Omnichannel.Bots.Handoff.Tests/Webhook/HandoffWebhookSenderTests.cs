@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NJsonSchema;
+using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Handoff.Tests.Support;
+using Omnichannel.Bots.Testing;
+
+namespace Omnichannel.Bots.Handoff.Tests.Webhook;
+
+/// <summary>The outbound webhook against a receiver on loopback: signed, retried after a failure, the packet valid.</summary>
+public sealed class HandoffWebhookSenderTests
+{
+    private const string Secret = "webhook-secret-of-at-least-16";
+
+    [Fact]
+    public async Task Escalation_ReceiverFailsOnce_PacketIsRetriedSignedAndValid()
+    {
+        await using var receiver = await Receiver.StartAsync(500, 200);
+        await using var harness = await HandoffHarness.StartAsync(configure: o =>
+        {
+            o.Webhook.Url = receiver.Url;
+            o.Webhook.Secret = Secret;
+        });
+        await harness.Customer()
+            .Send("my order #12345 is missing").ExpectReply("Answer: my order #12345 is missing")
+            .Send("agent").ExpectHandoff().ExpectReply(new HandoffTexts().Queued)
+            .RunAsync();
+
+        await Eventually.UntilAsync(() => receiver.Requests.Count >= 1, "the first delivery attempt");
+        harness.Bot.Time.Advance(TimeSpan.FromSeconds(31));
+        await Eventually.UntilAsync(() => receiver.Requests.Count >= 2, "the retry after the receiver's 500");
+
+        var requests = receiver.Requests.ToArray();
+        var ticket = await harness.OnlyOpenTicketAsync();
+        var schema = await JsonSchema.FromFileAsync(RepoPaths.PacketSchema);
+        foreach (var request in requests)
+        {
+            Assert.Equal(ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers[HandoffWebhookSignature.DeliveryHeader]);
+            Assert.Equal(HandoffWebhookSignature.HandoffCreatedEvent, request.Headers[HandoffWebhookSignature.EventHeader]);
+            Assert.True(HandoffWebhookSignature.Verify(
+                Secret, request.Headers[HandoffWebhookSignature.TimestampHeader], request.Headers[HandoffWebhookSignature.SignatureHeader], request.Body, harness.Bot.Time.GetUtcNow(), TimeSpan.FromMinutes(5)));
+            Assert.Empty(schema.Validate(Encoding.UTF8.GetString(request.Body)));
+        }
+
+        var packet = HandoffPacketJson.Deserialize(Encoding.UTF8.GetString(requests[^1].Body));
+        Assert.Contains(packet.Entities, e => e.Kind == "order_number");
+        await Task.Delay(200);
+        Assert.Equal(2, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendDue_NoWebhookConfigured_SendsNothing()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        await harness.Customer().Send("agent").ExpectHandoff().ExpectReply(new HandoffTexts().Queued).RunAsync();
+
+        var sender = harness.Bot.Services.GetRequiredService<HandoffWebhookSender>();
+
+        Assert.False(sender.Enabled);
+    }
+
+    [Theory]
+    [InlineData("http://example.com/hook", null, "Handoff:Webhook:Secret is required")]
+    [InlineData("http://example.com/hook", "short", "at least 16 characters")]
+    [InlineData("ftp://example.com/hook", "long-enough-secret-123", "must be an absolute http or https URL")]
+    public async Task Start_BadWebhookSettings_FailsNamingTheSetting(string url, string? secret, string expected)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => HandoffHarness.StartAsync(configure: o =>
+        {
+            o.Webhook.Url = new Uri(url);
+            o.Webhook.Secret = secret;
+        }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed record ReceivedRequest(Dictionary<string, string?> Headers, byte[] Body);
+
+    private sealed class Receiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly ConcurrentQueue<int> _statuses;
+
+        private Receiver(WebApplication app, ConcurrentQueue<int> statuses)
+        {
+            _app = app;
+            _statuses = statuses;
+        }
+
+        public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+
+        public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook");
+
+        public static async Task<Receiver> StartAsync(params int[] statuses)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var receiver = new Receiver(app, new ConcurrentQueue<int>(statuses));
+            app.MapPost("/hook", async (HttpContext context) =>
+            {
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body);
+                receiver.Requests.Enqueue(new ReceivedRequest(
+                    context.Request.Headers.ToDictionary(h => h.Key, h => (string?)h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                    body.ToArray()));
+                return Results.StatusCode(receiver._statuses.TryDequeue(out var status) ? status : 200);
+            });
+            await app.StartAsync();
+            return receiver;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
