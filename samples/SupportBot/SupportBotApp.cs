@@ -6,13 +6,14 @@ using Microsoft.Extensions.Hosting;
 using Omnichannel.Bots.Adapters.Console;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Handoff;
 using Omnichannel.Bots.Knowledge;
 using Omnichannel.Bots.Knowledge.Qdrant;
 using Omnichannel.Bots.Storage.Sqlite;
 
 namespace SupportBot;
 
-/// <summary>The sample host: the support dialogs on SQLite, web chat and its demo page at <c>/</c>.</summary>
+/// <summary>The sample host: the support dialogs on SQLite, web chat and its demo page at <c>/</c>, human handoff and the agent workspace at <c>/agent</c>.</summary>
 public static class SupportBotApp
 {
     /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:DataDirectory=...</c>, <c>--console</c>).</param>
@@ -29,7 +30,7 @@ public static class SupportBotApp
         });
         builder.Services.AddOmnichannelBot(bot =>
         {
-            bot.AddSupportBot().AddKnowledge().UseSqliteStorage().AddWebChatChannel();
+            bot.AddHandoff().AddSupportBot().AddKnowledge().UseSqliteStorage().AddWebChatChannel().AddAgentWorkspace();
             if (string.Equals(builder.Configuration["Knowledge:Store"], "qdrant", StringComparison.OrdinalIgnoreCase))
             {
                 // Knowledge:Qdrant:Url (and ApiKey, Collection) say where; see src/Omnichannel.Bots.Knowledge.Qdrant/README.md.
