@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Bots.Handoff;
 
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 public static class SqliteBotBuilderExtensions
 {
     /// <summary>
-    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox and outbox in one SQLite file under
+    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox and handoff tickets in one SQLite file under
     /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root).
     /// </summary>
     public static BotBuilder UseSqliteStorage(this BotBuilder bot, Action<SqliteStorageOptions>? configure = null)
@@ -28,6 +29,7 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
         bot.Services.TryAddSingleton<IActivityLogStore, SqliteActivityLogStore>();
+        bot.Services.TryAddSingleton<IHandoffStore, SqliteHandoffStore>();
         return bot;
     }
 }

@@ -125,5 +125,54 @@ internal static class SqliteMigrations
         ) STRICT;
         CREATE INDEX ix_activity_log_entries_log ON activity_log_entries (log_id, seq);
         """,
+        """
+        ALTER TABLE messages ADD COLUMN insights TEXT;
+
+        ALTER TABLE handoff_requests ADD COLUMN queue TEXT NOT NULL DEFAULT 'general';
+        ALTER TABLE handoff_requests ADD COLUMN priority INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE handoff_requests ADD COLUMN rule TEXT;
+        ALTER TABLE handoff_requests ADD COLUMN rule_source TEXT;
+        ALTER TABLE handoff_requests ADD COLUMN status TEXT NOT NULL DEFAULT 'queued'
+            CHECK (status IN ('queued', 'assigned', 'resolved', 'returned'));
+        ALTER TABLE handoff_requests ADD COLUMN agent_id TEXT;
+        ALTER TABLE handoff_requests ADD COLUMN queued_at INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE handoff_requests ADD COLUMN claimed_at INTEGER;
+        ALTER TABLE handoff_requests ADD COLUMN requeued_at INTEGER;
+        ALTER TABLE handoff_requests ADD COLUMN last_agent_reply_at INTEGER;
+        ALTER TABLE handoff_requests ADD COLUMN closed_at INTEGER;
+        ALTER TABLE handoff_requests ADD COLUMN csat_requested_at INTEGER;
+        ALTER TABLE handoff_requests ADD COLUMN csat_score INTEGER CHECK (csat_score BETWEEN 1 AND 5);
+        ALTER TABLE handoff_requests ADD COLUMN csat_at INTEGER;
+        ALTER TABLE handoff_requests ADD COLUMN webhook_status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (webhook_status IN ('pending', 'delivered', 'failed'));
+        ALTER TABLE handoff_requests ADD COLUMN webhook_attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE handoff_requests ADD COLUMN webhook_next_at INTEGER;
+        ALTER TABLE handoff_requests ADD COLUMN webhook_error TEXT;
+
+        -- Requests of schema 1-2 become tickets: each customer's latest one stays queued while its conversation is
+        -- still with people (and its webhook is due); any other was superseded and counts as handed back to the bot.
+        UPDATE handoff_requests SET queued_at = requested_at;
+        UPDATE handoff_requests
+        SET status = 'returned', closed_at = requested_at, webhook_status = 'failed',
+            webhook_error = 'Not sent: the request was closed before handoff tickets existed (schema 3).'
+        WHERE conversation_id NOT IN (SELECT id FROM conversations WHERE owner <> 'bot')
+           OR id <> (SELECT MAX(latest.id) FROM handoff_requests latest WHERE latest.customer_id = handoff_requests.customer_id);
+        UPDATE handoff_requests SET webhook_next_at = requested_at WHERE status = 'queued';
+
+        -- At most one open ticket per customer: a second escalation joins the open one.
+        CREATE UNIQUE INDEX ix_handoff_open_customer ON handoff_requests (customer_id) WHERE status IN ('queued', 'assigned');
+        CREATE INDEX ix_handoff_customer ON handoff_requests (customer_id, id);
+        CREATE INDEX ix_handoff_closed ON handoff_requests (closed_at) WHERE closed_at IS NOT NULL;
+        CREATE INDEX ix_handoff_webhook_due ON handoff_requests (webhook_next_at, id) WHERE webhook_status = 'pending';
+
+        CREATE TABLE handoff_notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            handoff_id INTEGER NOT NULL REFERENCES handoff_requests (id),
+            agent_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX ix_handoff_notes_handoff ON handoff_notes (handoff_id, id);
+        """,
     ];
 }

@@ -1,9 +1,9 @@
 namespace Omnichannel.Bots.Storage.Sqlite;
 
-/// <summary>Transcripts on SQLite, oldest first.</summary>
+/// <summary>Transcripts on SQLite, oldest first; inbound rows carry what their turn learned.</summary>
 public sealed class SqliteTranscriptStore : ITranscriptStore
 {
-    private const string Columns = "SELECT id, conversation_id, customer_id, channel, direction, payload, created_at FROM messages ";
+    private const string Columns = "SELECT id, conversation_id, customer_id, channel, direction, payload, created_at, insights FROM messages ";
 
     private readonly SqliteDatabase _database;
 
@@ -34,7 +34,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
                     new ChannelId(reader.GetString(3)),
                     reader.GetString(4) == "in" ? MessageDirection.Inbound : MessageDirection.Outbound,
                     StoredJson.DeserializeMessage(reader.GetString(5)),
-                    UnixTime.From(reader.GetInt64(6))));
+                    UnixTime.From(reader.GetInt64(6)))
+                {
+                    Insights = StoredJson.DeserializeInsights(reader.IsDBNull(7) ? null : reader.GetString(7)),
+                });
             }
 
             return entries;

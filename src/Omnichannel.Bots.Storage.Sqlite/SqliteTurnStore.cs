@@ -20,6 +20,9 @@ public sealed class SqliteTurnStore : ITurnStore
     private const string InsertMessage =
         "INSERT INTO messages (conversation_id, customer_id, channel, direction, inbox_seq, message_id, text, payload, created_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
 
+    private const string InsertInboundMessage =
+        "INSERT INTO messages (conversation_id, customer_id, channel, direction, inbox_seq, message_id, text, payload, created_at, insights) VALUES (@p1, @p2, @p3, 'in', @p4, @p5, @p6, @p7, @p8, @p9)";
+
     private const string InsertOutbox =
         "INSERT INTO outbox (conversation_id, inbox_seq, message_id, channel, payload, status, next_attempt_at, created_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7) RETURNING id";
 
@@ -29,10 +32,12 @@ public sealed class SqliteTurnStore : ITurnStore
 
     private const string DeleteState = "DELETE FROM dialog_state WHERE customer_id = @p1 AND dialog_id = @p2";
     private const string UpdateConversation = "UPDATE conversations SET offered_choices = @p2, last_activity_at = @p3 WHERE id = @p1";
-    private const string QueueConversation = "UPDATE conversations SET owner = 'queued', owner_epoch = owner_epoch + 1 WHERE id = @p1";
+    private const string HandConversationOver = "UPDATE conversations SET owner = @p2, owner_epoch = owner_epoch + 1 WHERE id = @p1 AND owner = 'bot'";
+    private const string SelectOpenTicketStatus = "SELECT status FROM handoff_requests WHERE customer_id = @p1 AND status IN ('queued', 'assigned')";
 
     private const string InsertHandoff =
-        "INSERT INTO handoff_requests (conversation_id, customer_id, inbox_seq, reason, requested_at) VALUES (@p1, @p2, @p3, @p4, @p5)";
+        "INSERT INTO handoff_requests (conversation_id, customer_id, inbox_seq, reason, requested_at, queue, priority, rule, rule_source, status, queued_at, webhook_status, webhook_next_at) " +
+        "VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, 'queued', @p5, 'pending', @p5)";
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -56,8 +61,9 @@ public sealed class SqliteTurnStore : ITurnStore
         var inbound = StoredJson.Serialize(commit.Inbound.Message);
         var replies = commit.Replies.Select(StoredJson.Serialize).ToList();
         var offered = StoredJson.Serialize(commit.OfferedChoices);
+        var insights = StoredJson.Serialize(commit.Insights);
         var now = _time.GetUtcNow();
-        return _database.WriteAsync(db => Commit(db, commit, inbound, replies, offered, now), cancellationToken);
+        return _database.WriteAsync(db => Commit(db, commit, inbound, insights, replies, offered, now), cancellationToken);
     }
 
     private static TurnSnapshot Load(StatementCache db, InboxEntry entry, string dialogId)
@@ -103,7 +109,8 @@ public sealed class SqliteTurnStore : ITurnStore
         return new TurnSnapshot(conversation, new CustomerRecord(conversation.CustomerId, keys, createdAt), state);
     }
 
-    private static TurnCommitResult Commit(StatementCache db, TurnCommit commit, string inbound, List<string> replies, string? offered, DateTimeOffset now)
+    private static TurnCommitResult Commit(
+        StatementCache db, TurnCommit commit, string inbound, string? insights, List<string> replies, string? offered, DateTimeOffset now)
     {
         var entry = commit.Inbound;
         if (db.Scalar<string>(SelectInboxStatus, entry.Sequence) != "pending")
@@ -123,7 +130,7 @@ public sealed class SqliteTurnStore : ITurnStore
         var at = UnixTime.Of(now);
         var channel = entry.Message.Channel.Value;
         db.Execute(MarkProcessed, entry.Sequence, StatusText(commit.Status), commit.Error, at);
-        db.Execute(InsertMessage, entry.ConversationId, customerId, channel, "in", entry.Sequence, entry.Message.Id, entry.Message.Text, inbound, at);
+        db.Execute(InsertInboundMessage, entry.ConversationId, customerId, channel, entry.Sequence, entry.Message.Id, entry.Message.Text, inbound, at, insights);
 
         var outbox = new List<OutboxEntry>(replies.Count);
         for (var i = 0; i < replies.Count; i++)
@@ -152,11 +159,36 @@ public sealed class SqliteTurnStore : ITurnStore
         db.Execute(UpdateConversation, entry.ConversationId, offered, at);
         if (commit.Handoff is not null && !dropped)
         {
-            db.Execute(QueueConversation, entry.ConversationId);
-            db.Execute(InsertHandoff, entry.ConversationId, customerId, entry.Sequence, commit.Handoff.Reason, at);
+            HandOver(db, entry, commit.Handoff, at);
         }
 
         return new TurnCommitResult(outbox, dropped, StateConflict: false);
+    }
+
+    /// <summary>
+    /// Creates the customer's handoff ticket and gives the conversation to people. A customer has at most one open
+    /// ticket: when one is already queued or assigned (on another of their conversations), no second ticket is made
+    /// and this conversation joins the open one, owned like it (<c>queued</c>, or <c>agent</c> when assigned).
+    /// </summary>
+    private static void HandOver(StatementCache db, InboxEntry entry, HandoffRequest handoff, long at)
+    {
+        var open = db.Scalar<string>(SelectOpenTicketStatus, entry.CustomerId);
+        if (open is null)
+        {
+            db.Execute(
+                InsertHandoff,
+                entry.ConversationId,
+                entry.CustomerId,
+                entry.Sequence,
+                handoff.Reason,
+                at,
+                string.IsNullOrWhiteSpace(handoff.Queue) ? HandoffRequest.DefaultQueue : handoff.Queue,
+                (long)handoff.Priority,
+                handoff.Rule,
+                handoff.RuleSource);
+        }
+
+        db.Execute(HandConversationOver, entry.ConversationId, open == "assigned" ? "agent" : "queued");
     }
 
     private static string StatusText(TurnStatus status) => status switch
