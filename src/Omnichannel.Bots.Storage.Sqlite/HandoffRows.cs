@@ -9,7 +9,7 @@ internal static class HandoffRows
     /// <summary>A ticket's columns; append a <c>WHERE</c> clause (the ticket table is <c>h</c>, its conversation <c>c</c>).</summary>
     public const string SelectTicket =
         "SELECT h.id, h.conversation_id, h.customer_id, c.channel, h.queue, h.priority, h.reason, h.rule, h.rule_source, h.status, h.agent_id, " +
-        "h.inbox_seq, h.queued_at, h.claimed_at, h.last_agent_reply_at, h.closed_at, h.csat_requested_at, h.csat_score " +
+        "h.inbox_seq, h.queued_at, h.claimed_at, h.last_agent_reply_at, h.closed_at, h.csat_requested_at, h.csat_score, h.webhook_attempts " +
         "FROM handoff_requests h JOIN conversations c ON c.id = h.conversation_id ";
 
     public const string SelectTicketById = SelectTicket + "WHERE h.id = @p1";
@@ -60,6 +60,7 @@ internal static class HandoffRows
         ClosedAt = Time(reader, 15),
         CsatRequestedAt = Time(reader, 16),
         CsatScore = reader.IsDBNull(17) ? null : reader.GetInt32(17),
+        WebhookAttempts = reader.GetInt32(18),
     };
 
     public static CustomerConversation CustomerConversation(SqliteDataReader reader) => new(

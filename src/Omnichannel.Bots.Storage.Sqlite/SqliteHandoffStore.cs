@@ -12,6 +12,9 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteHandoffStore : IHandoffStore
 {
+    private const string SelectCustomerCreatedAt = "SELECT created_at FROM customers WHERE id = @p1";
+    private const string SelectIdentityKeys = "SELECT identity_key FROM customer_identities WHERE customer_id = @p1 ORDER BY created_at, identity_key";
+
     private const string SelectOpen = HandoffRows.SelectTicket + "WHERE h.status IN ('queued', 'assigned')";
     private const string SelectLatestForCustomer = HandoffRows.SelectTicket + "WHERE h.customer_id = @p1 ORDER BY h.id DESC LIMIT 1";
     private const string SelectClosedSince = HandoffRows.SelectTicket + "WHERE h.closed_at >= @p1 ORDER BY h.closed_at DESC, h.id DESC";
@@ -247,6 +250,30 @@ public sealed class SqliteHandoffStore : IHandoffStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
         var time = UnixTime.Of(at);
         return _database.WriteAsync(db => db.Execute(RecordCsat, id, score, time) == 1, cancellationToken);
+    }
+
+    public Task<CustomerRecord?> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        return ReadAsync<CustomerRecord?>(
+            db =>
+            {
+                var createdAt = db.Scalar<long?>(SelectCustomerCreatedAt, customerId);
+                if (createdAt is not { } created)
+                {
+                    return null;
+                }
+
+                var keys = new List<string>();
+                using var reader = db.Query(SelectIdentityKeys, customerId);
+                while (reader.Read())
+                {
+                    keys.Add(reader.GetString(0));
+                }
+
+                return new CustomerRecord(customerId, keys, UnixTime.From(created));
+            },
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<CustomerConversation>> GetCustomerConversationsAsync(string customerId, CancellationToken cancellationToken)
