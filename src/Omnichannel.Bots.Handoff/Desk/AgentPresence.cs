@@ -43,10 +43,11 @@ public sealed class AgentPresence : IAgentPresence
         ArgumentNullException.ThrowIfNull(agent);
         lock (_gate)
         {
+            // Closing the workspace is not activity: without another connection the agent is present only while
+            // their last request is recent.
             if (_agents.TryGetValue(agent.Id, out var entry))
             {
                 entry.Connections = Math.Max(0, entry.Connections - 1);
-                entry.LastSeen = _time.GetUtcNow();
             }
         }
     }
