@@ -28,10 +28,12 @@ public static class AgentPasswordHasher
     private const string Remedy = "make a new one with: omnibot agents hash-password";
 
     /// <summary>
-    /// A hash of a random password, verified instead of a real one when the sign-in name is unknown, so an unknown
+    /// A well-formed hash no password matches (random bytes), verified instead of a real one when the sign-in name is unknown, so an unknown
     /// name costs the same time as a wrong password.
     /// </summary>
-    private static readonly Lazy<string> Dummy = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    private static readonly string Dummy = string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Algorithm}${DefaultIterations}${Convert.ToBase64String(RandomNumberGenerator.GetBytes(SaltBytes))}${Convert.ToBase64String(RandomNumberGenerator.GetBytes(HashBytes))}");
 
     public static string Hash(string password) => Hash(password, DefaultIterations);
 
@@ -66,7 +68,7 @@ public static class AgentPasswordHasher
     public static bool VerifyDummy(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        _ = Verify(password, Dummy.Value);
+        _ = Verify(password, Dummy);
         return false;
     }
 

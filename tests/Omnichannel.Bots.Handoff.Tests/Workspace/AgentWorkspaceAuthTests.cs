@@ -218,7 +218,8 @@ public sealed class AgentWorkspaceAuthTests
         using var response = await host.SendAsync(HttpMethod.Post, "/api/agent/session", json: body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,6 +78,7 @@ public sealed class AgentsOptionsValidatorTests
             ["Agents:Accounts:1:Id"] = "bob",
             ["Agents:Accounts:1:PasswordHash"] = "pbkdf2-sha256$12$x$y",
         }).Build());
+        services.AddSingleton<IHandoffDesk>(new FakeHandoffDesk());
         services.AddOmnichannelBot(bot => bot.AddAgentWorkspace());
         await using var provider = services.BuildServiceProvider();
 
@@ -86,7 +87,20 @@ public sealed class AgentsOptionsValidatorTests
         Assert.Contains("Agents:Accounts:1:PasswordHash", error.Message, StringComparison.Ordinal);
         Assert.Contains(provider.GetServices<IBotEndpoints>(), e => e is AgentWorkspaceEndpoints);
         Assert.IsType<AgentPresence>(provider.GetRequiredService<IAgentPresence>());
-        Assert.Contains(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Name.Contains("Validation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HostStart_BadAccountInConfiguration_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => WorkspaceHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Agents:Accounts:2:Id"] = "BOB",
+            ["Agents:Accounts:2:PasswordHash"] = "plain-text-password",
+        }));
+
+        Assert.Contains("Agents:Accounts:2:Id 'BOB' is already the id of Agents:Accounts:1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Agents:Accounts:2:PasswordHash", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("plain-text-password", error.Message, StringComparison.Ordinal);
     }
 
     private static AgentsOptions Options(params (string Id, string Hash)[] accounts)

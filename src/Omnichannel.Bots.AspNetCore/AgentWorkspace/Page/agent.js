@@ -102,13 +102,21 @@
 
   /* ---------- sidebar ---------- */
 
+  /* Queued: how long it has waited in the queue; assigned: how long since the customer last wrote. */
+  function waitingLabel(ticket) {
+    var assigned = ticket.status === 'Assigned' && ticket.lastCustomerMessageAt;
+    var since = assigned ? ticket.lastCustomerMessageAt : ticket.queuedAt;
+    var prefix = assigned ? 'customer wrote ' : 'waiting ';
+    return el('span', { className: 'muted waiting', testid: 'ticket-waiting', text: prefix + waited(since) + (assigned ? ' ago' : ''), attrs: { 'data-since': since, 'data-prefix': prefix, 'data-suffix': assigned ? ' ago' : '' } });
+  }
+
   function ticketItem(ticket) {
     var button = el('button', { className: 'ticket-button', testid: 'ticket-open', attrs: { type: 'button' } }, [
       el('span', { className: 'ticket-line' }, [
         el('span', { className: 'ticket-customer', text: ticket.customer }),
         priorityBadge(ticket.priority),
         el('span', { className: 'badge channel', text: ticket.channel }),
-        el('span', { className: 'muted waiting', text: 'waiting ' + waited(ticket.queuedAt), attrs: { 'data-since': ticket.queuedAt } })
+        waitingLabel(ticket)
       ]),
       el('span', { className: 'ticket-reason', text: '#' + ticket.id + ' · ' + ticket.reason + (ticket.agentId && !isMine(ticket) ? ' · with ' + ticket.agentId : '') })
     ]);
@@ -453,7 +461,7 @@
 
   function tick() {
     document.querySelectorAll('.waiting[data-since]').forEach(function (node) {
-      node.textContent = 'waiting ' + waited(node.getAttribute('data-since'));
+      node.textContent = node.getAttribute('data-prefix') + waited(node.getAttribute('data-since')) + node.getAttribute('data-suffix');
     });
   }
 
