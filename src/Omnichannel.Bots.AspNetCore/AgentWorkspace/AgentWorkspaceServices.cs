@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Handoff.Desk;
+
+namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+
+/// <summary>The workspace's services (what <c>AddAgentWorkspace()</c> registers), separate so tests can host them without a whole bot.</summary>
+internal static class AgentWorkspaceServices
+{
+    public static IServiceCollection Add(IServiceCollection services, Action<AgentsOptions>? configure)
+    {
+        var options = services.AddOptions<AgentsOptions>()
+            .BindConfiguration(AgentsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.PostConfigure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AgentPresence>();
+        services.TryAddSingleton<IAgentPresence>(sp => sp.GetRequiredService<AgentPresence>());
+        services.TryAddSingleton<AgentSessions>();
+        services.TryAddSingleton<AgentTicketApi>();
+        services.TryAddSingleton<AgentEventStream>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotEndpoints, AgentWorkspaceEndpoints>());
+        return services;
+    }
+}

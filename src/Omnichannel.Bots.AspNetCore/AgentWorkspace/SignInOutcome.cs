@@ -1,0 +1,8 @@
+namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+
+internal enum SignInOutcome
+{
+    SignedIn,
+    Refused,
+    Throttled,
+}
