@@ -10,16 +10,12 @@ internal static class AgentWorkspaceServices
 {
     public static IServiceCollection Add(IServiceCollection services, Action<AgentsOptions>? configure)
     {
-        var options = services.AddOptions<AgentsOptions>()
-            .BindConfiguration(AgentsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var options = services.AddAgentsOptions();
         if (configure is not null)
         {
             options.PostConfigure(configure);
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentPresence>();
         services.TryAddSingleton<IAgentPresence>(sp => sp.GetRequiredService<AgentPresence>());

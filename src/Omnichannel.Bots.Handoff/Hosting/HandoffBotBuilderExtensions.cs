@@ -33,7 +33,7 @@ public static class HandoffBotBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>());
-        services.AddOptions<AgentsOptions>().BindConfiguration(AgentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAgentsOptions();
         services.TryAddSingleton<RoutingRulesProvider>();
         services.TryAddSingleton<IRoutingRulesProvider>(sp => sp.GetRequiredService<RoutingRulesProvider>());
         services.AddHostedService(sp => sp.GetRequiredService<RoutingRulesProvider>());

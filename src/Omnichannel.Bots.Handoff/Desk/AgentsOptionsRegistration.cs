@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Omnichannel.Bots.Handoff.Desk;
+
+/// <summary>
+/// Binds the <c>Agents</c> section once, however many features ask for it (<c>AddHandoff()</c> and
+/// <c>AddAgentWorkspace()</c> both do): binding twice would list every account twice.
+/// </summary>
+public static class AgentsOptionsRegistration
+{
+    public static OptionsBuilder<AgentsOptions> AddAgentsOptions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<AgentsOptions>();
+        if (!services.Any(d => d.ServiceType == typeof(AgentsOptionsMarker)))
+        {
+            services.AddSingleton<AgentsOptionsMarker>();
+            builder.BindConfiguration(AgentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>());
+        }
+
+        return builder;
+    }
+
+    private sealed class AgentsOptionsMarker;
+}
