@@ -5,7 +5,7 @@ namespace Omnichannel.Bots.Handoff.Routing;
 /// <summary>
 /// When people answer: opening hours per weekday in a time zone, and closed dates. Times are local to the zone, so a
 /// daylight-saving change moves the opening in UTC; an opening time that does not exist on the day the clocks go forward
-/// (01:30 in London) is moved forward by the gap (02:30 summer time).
+/// (01:30 in London) opens when they do (02:00 summer time: the wall clock then shows a time past the opening).
 /// </summary>
 public sealed class BusinessHours
 {
@@ -131,15 +131,23 @@ public sealed class BusinessHours
 
     private static string Name(DayOfWeek day) => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(day);
 
-    /// <summary>A local wall-clock time as an instant: a skipped time moves forward by the gap, an ambiguous one takes its first occurrence.</summary>
+    /// <summary>
+    /// A local wall-clock time as an instant: a time skipped when the clocks go forward becomes the moment they do (the
+    /// wall clock then already shows a later time), an ambiguous one takes its first occurrence.
+    /// </summary>
     private DateTimeOffset ToInstant(DateTime local)
     {
         var zone = _zone!;
         if (zone.IsInvalidTime(local))
         {
-            // In the gap when the clocks go forward: the time before the gap plus the distance, in the offset after it.
-            var before = zone.GetUtcOffset(local.AddHours(-3));
-            return new DateTimeOffset(local - before, TimeSpan.Zero).ToOffset(zone.GetUtcOffset(local.AddHours(3)));
+            // Opening times are whole minutes, and so are the gaps: the first valid minute is the end of the gap.
+            var after = local;
+            for (var steps = 0; steps < 24 * 60 && zone.IsInvalidTime(after); steps++)
+            {
+                after = after.AddMinutes(1);
+            }
+
+            return new DateTimeOffset(after, zone.GetUtcOffset(after));
         }
 
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);

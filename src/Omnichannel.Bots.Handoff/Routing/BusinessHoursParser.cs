@@ -16,7 +16,8 @@ internal static class BusinessHoursParser
         ("fri", DayOfWeek.Friday), ("sat", DayOfWeek.Saturday), ("sun", DayOfWeek.Sunday),
     ];
 
-    public static BusinessHours? Parse(RuleNode node, RoutingDiagnosticBag bag)
+    /// <summary>Reads the mapping; <paramref name="keyLine"/> (the <c>business_hours:</c> key's line) is where a missing part is reported.</summary>
+    public static BusinessHours? Parse(RuleNode node, int keyLine, RoutingDiagnosticBag bag)
     {
         if (!RuleReader.TryMapping(node, "'business_hours'", bag, out var map))
         {
@@ -24,7 +25,7 @@ internal static class BusinessHoursParser
         }
 
         var ok = RuleReader.CheckKeys(map, Keys, "in 'business_hours'", bag);
-        var zone = ReadZone(map, bag, ref ok);
+        var zone = ReadZone(map, keyLine, bag, ref ok);
         var weekly = new Dictionary<DayOfWeek, IReadOnlyList<OpeningRange>>();
         if (RuleReader.Get(map, "weekly") is { } weeklyNode)
         {
@@ -32,7 +33,7 @@ internal static class BusinessHoursParser
         }
         else
         {
-            bag.Error(map.Line, "'business_hours' has no 'weekly' hours: add for example weekly: { mon-fri: \"09:00-17:00\" } (or remove business_hours to be open around the clock)");
+            bag.Error(keyLine, "'business_hours' has no 'weekly' hours: add for example weekly: { mon-fri: \"09:00-17:00\" } (or remove business_hours to be open around the clock)");
             ok = false;
         }
 
@@ -45,11 +46,11 @@ internal static class BusinessHoursParser
         return ok && zone is not null ? new BusinessHours(zone, weekly, closed) : null;
     }
 
-    private static TimeZoneInfo? ReadZone(RuleMapping map, RoutingDiagnosticBag bag, ref bool ok)
+    private static TimeZoneInfo? ReadZone(RuleMapping map, int keyLine, RoutingDiagnosticBag bag, ref bool ok)
     {
         if (RuleReader.Get(map, "time_zone") is not { } zoneNode)
         {
-            bag.Error(map.Line, "'business_hours' has no 'time_zone': add an IANA time zone such as Europe/London or America/New_York (or UTC)");
+            bag.Error(keyLine, "'business_hours' has no 'time_zone': add an IANA time zone such as Europe/London or America/New_York (or UTC)");
             ok = false;
             return null;
         }

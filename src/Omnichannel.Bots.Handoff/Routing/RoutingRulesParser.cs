@@ -47,7 +47,7 @@ internal static class RoutingRulesParser
         var hours = BusinessHours.Always;
         if (RuleReader.Get(map, "business_hours") is { } hoursNode)
         {
-            var parsed = BusinessHoursParser.Parse(hoursNode, bag);
+            var parsed = BusinessHoursParser.Parse(hoursNode, map.Entries.First(e => e.Key.Value == "business_hours").Key.Line, bag);
             ok &= parsed is not null;
             hours = parsed ?? hours;
         }
@@ -76,7 +76,9 @@ internal static class RoutingRulesParser
             return true;
         }
 
-        bag.Error(node.Line, $"unsupported version {node.Kind}: this release reads 'version: {SupportedVersion}'");
+        bag.Error(node.Line, node is RuleScalar { Value: { } given }
+            ? $"unsupported version '{RuleText.Clip(given, 20)}': this release reads 'version: {SupportedVersion}'"
+            : $"'version' must be a number ('version: {SupportedVersion}'), not {node.Kind}");
         return false;
     }
 

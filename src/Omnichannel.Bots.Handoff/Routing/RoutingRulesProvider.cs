@@ -24,7 +24,6 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
     private readonly ILogger<RoutingRulesProvider> _logger;
     private readonly object _gate = new();
     private volatile State? _state;
-    private TaskCompletionSource _nextReload = NewSignal();
     private RulesFileWatcher? _watcher;
     private CancellationTokenSource? _stopping;
     private Task? _loop;
@@ -55,18 +54,6 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
     public IReadOnlyList<RoutingDiagnostic> Problems => (_state ?? LoadInitial()).Problems;
 
     public string Name => "handoff";
-
-    /// <summary>Completes at the next reload (for tests and tools that wait for an edit to take effect).</summary>
-    internal Task NextReload
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _nextReload.Task;
-            }
-        }
-    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -164,7 +151,6 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
             return;
         }
 
-        TaskCompletionSource reloaded;
         lock (_gate)
         {
             var previous = _state ?? throw new InvalidOperationException("The rules were not loaded yet.");
@@ -179,12 +165,7 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
                 _state = previous with { Problems = result.Diagnostics };
                 LogInvalid(_logger, _sourceName!, result.Diagnostics.Count, string.Join(Environment.NewLine, result.Diagnostics));
             }
-
-            reloaded = _nextReload;
-            _nextReload = NewSignal();
         }
-
-        reloaded.TrySetResult();
     }
 
     private State LoadInitial()
@@ -237,8 +218,6 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
             LogWatchFailed(_logger, ex, _sourceName!);
         }
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing rules loaded from {File}: {Count} rules ({Path}).")]
     private static partial void LogLoaded(ILogger logger, string file, int count, string path);
