@@ -144,7 +144,10 @@ public sealed class RoutingRulesProviderTests : IDisposable
         var first = provider.Current;
 
         File.WriteAllText(path, Invalid);
-        await Eventually.UntilAsync(() => provider.Problems.Count > 0, "the invalid edit to be reported");
+        await Eventually.UntilAsync(
+            () => provider.Problems.Any(p => p.ToString().StartsWith("handoff-rules.yaml:6: error: unknown queue 'nowhere'", StringComparison.Ordinal)),
+            "the invalid edit to be reported",
+            () => string.Join(Environment.NewLine, provider.Problems));
 
         Assert.Same(first, provider.Current);
         Assert.True(provider.Report().Degraded);

@@ -149,4 +149,30 @@ public sealed class RoutingRulesValidationTests
         Assert.Equal(path, rules.Source);
         Assert.Equal($"{path}:4", rules.Evaluate(FactsRow.Parse("")).RuleSource);
     }
+
+    [Fact]
+    public void Readme_Examples_AreValidAndMatchTheDefaults()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Omnichannel.Bots.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var readme = File.ReadAllText(Path.Combine(folder!.FullName, "src", "Omnichannel.Bots.Handoff", "Routing", "README.md"));
+        var blocks = readme.Split("```yaml\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
+
+        var full = RoutingRulesLoader.Parse(blocks[0], "handoff-rules.yaml");
+        Assert.True(full.Succeeded, string.Join(Environment.NewLine, full.Diagnostics));
+        Assert.Equal(10, full.Rules!.RuleNames.Count);
+
+        var builtIn = RoutingRulesLoader.Parse("version: 1\n" + blocks[1], "built-in.yaml").Rules!;
+        Assert.Equal(RoutingRules.Default.RuleNames, builtIn.RuleNames);
+        foreach (var row in new[] { "asked", "after dialog=x", "streak=2", "sentiment=-0.7", "sentiment=-0.5", "before dialog=x" })
+        {
+            var expected = RoutingRules.Default.Evaluate(FactsRow.Parse(row));
+            var actual = builtIn.Evaluate(FactsRow.Parse(row));
+            Assert.Equal((expected.Rule, expected.Action, expected.Queue, expected.Priority), (actual.Rule, actual.Action, actual.Queue, actual.Priority));
+        }
+    }
 }
