@@ -34,10 +34,7 @@ public static class HandoffBotBuilderExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>());
         services.AddAgentsOptions();
-        services.TryAddSingleton<RoutingRulesProvider>();
-        services.TryAddSingleton<IRoutingRulesProvider>(sp => sp.GetRequiredService<RoutingRulesProvider>());
-        services.AddHostedService(sp => sp.GetRequiredService<RoutingRulesProvider>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotHealthContributor, RoutingRulesProvider>(sp => sp.GetRequiredService<RoutingRulesProvider>()));
+        services.AddRoutingRules();
         services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
         services.TryAddSingleton<IHandoffSummarizer, ExtractiveHandoffSummarizer>();
         services.TryAddSingleton<ICustomerTierProvider, ConfiguredCustomerTiers>();

@@ -96,6 +96,14 @@ public sealed class BusinessHours
         return null;
     }
 
+    /// <summary>A moment in the hours' time zone, for customers: "Saturday 09:00 (Europe/London)".</summary>
+    public string FormatLocal(DateTimeOffset at)
+    {
+        var zone = _zone ?? TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString("dddd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (" + zone.Id + ")";
+    }
+
     /// <summary>The hours in words for customers ("Monday to Friday 09:00-17:00, Saturday 10:00-14:00 (Europe/London)").</summary>
     public string Describe()
     {
