@@ -7,7 +7,7 @@ namespace Omnichannel.Bots.Handoff.Signals;
 /// <summary>
 /// The default <see cref="IHandoffSummarizer"/>: offline and extractive. At most three sentences and
 /// <see cref="MaxLength"/> characters: the customer's one or two most informative sentences, quoted (scored by content
-/// words, order numbers and other entities, question marks and recency; greetings, "yes"/"thanks" and bare requests
+/// words, order numbers and other entities, question marks, negative sentiment and recency; greetings, "yes"/"thanks" and bare requests
 /// for a person are skipped), the key entities ("Order A-1042; email jane@example.com"), and why the bot escalated
 /// (reason and rule) with what it answered from which article. An empty transcript gives the reason only. Never
 /// throws for any packet; deterministic.
@@ -20,10 +20,16 @@ public sealed partial class ExtractiveHandoffSummarizer : IHandoffSummarizer
     private static readonly string[] KindOrder = [EntityKinds.OrderNumber, EntityKinds.Email, EntityKinds.Phone, EntityKinds.Amount];
 
     private readonly PersonRequestDetector _personRequests;
+    private readonly ISentimentScorer _sentiment;
 
-    public ExtractiveHandoffSummarizer(PersonRequestDetector? personRequests = null)
+    /// <summary>
+    /// <paramref name="personRequests"/> recognizes bare requests for a person (to skip them); <paramref name="sentiment"/>
+    /// favours sentences that say what went wrong. Both default to the built-in ones.
+    /// </summary>
+    public ExtractiveHandoffSummarizer(PersonRequestDetector? personRequests = null, ISentimentScorer? sentiment = null)
     {
         _personRequests = personRequests ?? new PersonRequestDetector();
+        _sentiment = sentiment ?? new LexiconSentimentScorer();
     }
 
     /// <inheritdoc />
@@ -151,7 +157,8 @@ public sealed partial class ExtractiveHandoffSummarizer : IHandoffSummarizer
                 var score = Math.Min(content, 12)
                     + (EntityLike().IsMatch(sentence) ? 3 : 0)
                     + (sentence.Contains('?', StringComparison.Ordinal) ? 1 : 0)
-                    + (2.0 * (m + 1) / customer.Count);
+                    + (2.0 * (m + 1) / customer.Count)
+                    + (2.0 * Math.Max(0, -(_sentiment.Score(sentence, null) ?? 0)));
                 candidates.Add((sentence, candidates.Count, score));
             }
         }
