@@ -56,7 +56,7 @@ internal static class PersonRequestPhrases
             "a manager", "the manager", "your manager", "a supervisor", "an operator", "customer service", "customer support",
             "a customer service agent", "a support agent", "a human agent", "a real agent", "someone real", "a staff member",
         ];
-        foreach (var verb in new[] { "talk", "speak", "chat" })
+        foreach (var verb in new[] { "talk", "speak", "chat", "talking", "speaking", "chatting" })
         {
             foreach (var preposition in new[] { "to", "with" })
             {
@@ -64,6 +64,17 @@ internal static class PersonRequestPhrases
                 {
                     yield return $"{verb} {preposition} {target}";
                 }
+
+                yield return $"{verb} {preposition} agent";
+                yield return $"{verb} {preposition} an assistant";
+            }
+        }
+
+        foreach (var verb in new[] { "contact", "contacting", "reach", "reaching" })
+        {
+            foreach (var target in new[] { "a person", "someone", "somebody", "a human", "an agent", "a representative", "a real person", "a live agent", "an assistant", "an operator", "a supervisor", "a manager" })
+            {
+                yield return $"{verb} {target}";
             }
         }
 

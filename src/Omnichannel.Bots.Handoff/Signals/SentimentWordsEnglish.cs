@@ -144,6 +144,7 @@ internal static class SentimentWordsEnglish
         rubbish -2.6
         junk -2.4
         damn -2.0
+        goddamn -2.4
         hell -2.0
         wtf -3.0
         ugh -1.8
@@ -265,7 +266,7 @@ internal static class SentimentWordsEnglish
 
     public const string Negators = "not no never nothing nobody none neither nor without cannot can't cant isn't isnt aren't arent wasn't wasnt weren't werent don't dont doesn't doesnt didn't didnt won't wont wouldn't wouldnt couldn't couldnt shouldn't shouldnt haven't havent hasn't hasnt hadn't hadnt ain't aint hardly barely";
 
-    public const string Boosters = "very 0.3 so 0.3 really 0.3 extremely 0.4 super 0.3 totally 0.3 absolutely 0.4 completely 0.3 incredibly 0.4 utterly 0.4 too 0.2 such 0.2 truly 0.3 highly 0.3 seriously 0.3 most 0.2 beyond 0.3 insanely 0.4 fucking 0.5 bloody 0.4 soo 0.4 sooo 0.5 quite -0.1 slightly -0.3 somewhat -0.3 barely -0.3 little -0.2 kinda -0.3 bit -0.3";
+    public const string Boosters = "very 0.3 so 0.3 really 0.3 extremely 0.4 super 0.3 totally 0.3 absolutely 0.4 completely 0.3 incredibly 0.4 utterly 0.4 too 0.2 such 0.2 truly 0.3 highly 0.3 seriously 0.3 most 0.2 beyond 0.3 insanely 0.4 fucking 0.5 bloody 0.4 terribly 0.4 awfully 0.4 soo 0.4 sooo 0.5 quite -0.1 slightly -0.3 somewhat -0.3 barely -0.3 little -0.2 kinda -0.3 bit -0.3";
 
     public const string Contrast = "but however although though yet";
 }
