@@ -33,7 +33,7 @@ public sealed class HandoffWebhookSenderTests
             .Send("agent").ExpectHandoff().ExpectReply(new HandoffTexts().Queued)
             .RunAsync();
 
-        await Eventually.UntilAsync(() => receiver.Requests.Count >= 1, "the first delivery attempt");
+        await Eventually.UntilAsync(() => !receiver.Requests.IsEmpty, "the first delivery attempt");
         harness.Bot.Time.Advance(TimeSpan.FromSeconds(31));
         await Eventually.UntilAsync(() => receiver.Requests.Count >= 2, "the retry after the receiver's 500");
 
