@@ -14,13 +14,14 @@ internal static class HandoffRows
 
     public const string SelectTicketById = SelectTicket + "WHERE h.id = @p1";
 
-    /// <summary>Every conversation of a customer with its last message each way; most recent inbound first, never-written-to last.</summary>
+    /// <summary>Every conversation of a customer with its last message each way; the one with the latest inbound message first (by message order, so equal timestamps cannot tie), never-written-to last.</summary>
     public const string SelectCustomerConversations =
         "SELECT c.id, c.channel, c.account, c.external_id, c.customer_id, c.owner, c.owner_epoch, c.offered_choices, c.locale, " +
         "(SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' ORDER BY m.id DESC LIMIT 1) AS last_in, " +
-        "(SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'out' ORDER BY m.id DESC LIMIT 1) AS last_out " +
+        "(SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'out' ORDER BY m.id DESC LIMIT 1) AS last_out, " +
+        "(SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in') AS last_in_id " +
         "FROM conversations c WHERE c.customer_id = @p1 " +
-        "ORDER BY last_in IS NULL, last_in DESC, c.last_activity_at DESC, c.id";
+        "ORDER BY last_in_id IS NULL, last_in_id DESC, c.last_activity_at DESC, c.id";
 
     public static HandoffTicket? One(StatementCache db, long id)
     {

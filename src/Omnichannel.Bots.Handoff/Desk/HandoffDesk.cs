@@ -18,6 +18,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
 
     private readonly IHandoffStore _store;
     private readonly ITranscriptStore _transcripts;
+    private readonly TicketSummaries _summaries;
     private readonly HandoffPacketBuilder _packets;
     private readonly IRoutingRulesProvider _rules;
     private readonly ReplyRenderer _renderer;
@@ -30,6 +31,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
     public HandoffDesk(
         IHandoffStore store,
         ITranscriptStore transcripts,
+        TicketSummaries summaries,
         HandoffPacketBuilder packets,
         IRoutingRulesProvider rules,
         ReplyRenderer renderer,
@@ -42,6 +44,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _transcripts = transcripts;
+        _summaries = summaries;
         _packets = packets;
         _rules = rules;
         _renderer = renderer;
@@ -65,7 +68,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         var summaries = new List<TicketSummary>(open.Count);
         foreach (var ticket in ordered)
         {
-            summaries.Add(await SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false));
+            summaries.Add(await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false));
         }
 
         return summaries;
@@ -88,7 +91,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         var reply = reach is { } r
             ? new ReplyTarget(r.Reach.Conversation.Channel.Value, r.Reach.Conversation.Id, r.Reach.CanSend, r.Reach.Problem(r.Profile))
             : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
-        return new TicketDetail(await SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false), packet, live, notes, reply);
+        return new TicketDetail(await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false), packet, live, notes, reply);
     }
 
     public async Task<DeskResult> ClaimAsync(long id, AgentIdentity agent, CancellationToken cancellationToken)
@@ -332,33 +335,11 @@ public sealed partial class HandoffDesk : IHandoffDesk
         };
     }
 
-    internal async Task<TicketSummary> SummarizeAsync(HandoffTicket ticket, CancellationToken cancellationToken)
-    {
-        var transcript = await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
-        var journey = Journey.From(transcript);
-        var lastCustomer = journey.CustomerTexts().LastOrDefault() ?? transcript.LastOrDefault(e => e.Direction == MessageDirection.Inbound);
-        return new TicketSummary
-        {
-            Id = ticket.Id,
-            Queue = ticket.Queue,
-            Priority = ticket.Priority,
-            Status = ticket.Status,
-            AgentId = ticket.AgentId,
-            Customer = journey.CustomerName() ?? lastCustomer?.Message.Sender?.Id ?? ticket.CustomerId,
-            Channel = (lastCustomer?.Channel ?? ticket.Channel).Value,
-            Reason = ticket.Reason,
-            Rule = ticket.Rule,
-            QueuedAt = ticket.QueuedAt,
-            LastCustomerMessage = lastCustomer?.Message.Text,
-            LastCustomerMessageAt = lastCustomer?.At,
-        };
-    }
-
     private async Task PublishTicketAsync(long id, CancellationToken cancellationToken)
     {
         if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket)
         {
-            _events.Publish(new DeskEvent(DeskEventKind.Ticket, id) { Ticket = await SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
+            _events.Publish(new DeskEvent(DeskEventKind.Ticket, id) { Ticket = await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
         }
     }
 

@@ -11,14 +11,14 @@ public sealed class HandoffTurnObserver : ITurnObserver
 {
     private readonly ConcurrentDictionary<long, InboxEntry> _running = new();
     private readonly IHandoffStore _store;
-    private readonly HandoffDesk _desk;
+    private readonly TicketSummaries _summaries;
     private readonly DeskEvents _events;
     private readonly HandoffWebhookSender _webhook;
 
-    public HandoffTurnObserver(IHandoffStore store, HandoffDesk desk, DeskEvents events, HandoffWebhookSender webhook)
+    public HandoffTurnObserver(IHandoffStore store, TicketSummaries summaries, DeskEvents events, HandoffWebhookSender webhook)
     {
         _store = store;
-        _desk = desk;
+        _summaries = summaries;
         _events = events;
         _webhook = webhook;
     }
@@ -58,7 +58,7 @@ public sealed class HandoffTurnObserver : ITurnObserver
             }
         }
 
-        _events.Publish(new DeskEvent(DeskEventKind.Ticket, ticket.Id) { Ticket = await _desk.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
+        _events.Publish(new DeskEvent(DeskEventKind.Ticket, ticket.Id) { Ticket = await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
     }
 
     private static PacketMessage Message(InboxEntry entry, BotMessage message, MessageDirection direction, DateTimeOffset at) =>

@@ -43,6 +43,7 @@ public static class HandoffBotBuilderExtensions
         services.TryAddSingleton<DeskCapacity>();
         services.TryAddSingleton<HandoffPacketBuilder>();
         services.TryAddSingleton<DeskEvents>();
+        services.TryAddSingleton<TicketSummaries>();
         services.TryAddSingleton<HandoffDesk>();
         services.TryAddSingleton<IHandoffDesk>(sp => sp.GetRequiredService<HandoffDesk>());
         services.TryAddSingleton<HandoffRouter>();

@@ -75,7 +75,9 @@ public sealed partial class HandoffRouter
         var latest = await _store.FindLatestForCustomerAsync(turn.Customer.Id, cancellationToken).ConfigureAwait(false);
         if (latest is { Status: HandoffTicketStatus.Queued or HandoffTicketStatus.Assigned })
         {
-            // Their handoff is open on another conversation: the person has it; this message joins the transcript they see.
+            // Their handoff is open on another conversation: this one joins it (the bot stays silent here from now on),
+            // and the person sees the message in the customer's transcript and replies on the channel used last.
+            turn.ReplaceHandoff(new HandoffRequest($"The customer continued on {message.Channel.Value}.") { Queue = latest.Queue, Priority = latest.Priority, Rule = latest.Rule, RuleSource = latest.RuleSource });
             await turn.ReplyAsync(_texts.StillWaiting, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -87,10 +87,11 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
         await Task.WhenAny(signaled, timer).ConfigureAwait(false);
         await poll.CancelAsync().ConfigureAwait(false);
         stoppingToken.ThrowIfCancellationRequested();
-        if (signaled.IsCompletedSuccessfully)
-        {
-            Interlocked.Exchange(ref _signaled, 0);
-        }
+
+        // Re-arm on every wake, before the sweep reads the table: a Notify racing the timer may have released the
+        // semaphore to a wait that was being cancelled, and leaving the flag set would swallow every later Notify
+        // until the next poll. A spare release only costs one extra sweep.
+        Interlocked.Exchange(ref _signaled, 0);
     }
 
     private async Task<int> SweepAsync(CancellationToken stoppingToken)

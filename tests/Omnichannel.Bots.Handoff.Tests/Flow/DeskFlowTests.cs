@@ -78,7 +78,7 @@ public sealed class DeskFlowTests
         var webChat = harness.Bot.Channel(ChannelId.WebChat);
         await Eventually.UntilAsync(() => webChat.Sent.Any(m => m.Text == Texts.AskCsat), "the rating question is sent");
         Assert.Equal(["1", "2", "3", "4", "5"], webChat.Sent.Single(m => m.Text == Texts.AskCsat).Choices.Select(c => c.Title));
-        await customer.Tap("csat:4").ExpectReply(Texts.ThanksForRating)
+        await customer.Send("4", m => m with { Value = "csat:4" }).ExpectReply(Texts.ThanksForRating)
             .Send("5").ExpectReply("Answer: 5")
             .RunAsync();
         Assert.Equal(4, (await harness.Store.GetAsync(ticket.Id, default))!.CsatScore);

@@ -24,7 +24,7 @@ public sealed class EscalationFlowTests
         Assert.Equal(HandoffTicketStatus.Queued, ticket.Status);
         Assert.Equal("general", ticket.Queue);
         Assert.NotNull(ticket.Rule);
-        Assert.Contains("handoff", ticket.RuleSource ?? "built-in", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Omnichannel.Bots.Handoff.Routing.RoutingRules.BuiltInSource, ticket.RuleSource);
         var transcript = await harness.Bot.Transcripts.GetByCustomerAsync(ticket.CustomerId, CancellationToken.None);
         Assert.Equal("hello? anyone?", transcript[^1].Message.Text);
     }

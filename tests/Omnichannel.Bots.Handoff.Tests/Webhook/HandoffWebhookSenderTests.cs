@@ -34,8 +34,14 @@ public sealed class HandoffWebhookSenderTests
             .RunAsync();
 
         await Eventually.UntilAsync(() => !receiver.Requests.IsEmpty, "the first delivery attempt");
-        harness.Bot.Time.Advance(TimeSpan.FromSeconds(31));
-        await Eventually.UntilAsync(() => receiver.Requests.Count >= 2, "the retry after the receiver's 500");
+        // The retry is due 5 s later on the bot's clock; move it on until the sender has waited and tried again.
+        await Eventually.UntilAsync(
+            () =>
+            {
+                harness.Bot.Time.Advance(TimeSpan.FromSeconds(10));
+                return receiver.Requests.Count >= 2;
+            },
+            "the retry after the receiver's 500");
 
         var requests = receiver.Requests.ToArray();
         var ticket = await harness.OnlyOpenTicketAsync();
