@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Omnichannel.Bots.Adapters.WebChat;
 using static Microsoft.Playwright.Assertions;
+using static Omnichannel.Bots.Web.Tests.WidgetPage;
 
 namespace Omnichannel.Bots.Web.Tests;
 
@@ -115,38 +116,6 @@ public sealed class WidgetBrowserTests
         Assert.InRange(box.Height, 600, 668);
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor(nameof(NarrowScreen_PanelFillsTheViewport), "mobile.png") });
     }
-
-    private static async Task<IPage> OpenDemoAsync(IBrowserContext context, WebChatHost host)
-    {
-        var page = await context.NewPageAsync();
-        var response = await page.GotoAsync(host.BaseUrl.ToString());
-        Assert.Equal(200, response!.Status);
-        await OpenChatAsync(page);
-        return page;
-    }
-
-    private static async Task OpenChatAsync(IPage page)
-    {
-        var launcher = page.GetByRole(AriaRole.Button, new() { Name = "Open chat" });
-        if (await launcher.GetAttributeAsync("aria-expanded") != "true")
-        {
-            await launcher.ClickAsync();
-        }
-
-        await Expect(page.GetByLabel("Type your message")).ToBeVisibleAsync();
-    }
-
-    private static async Task SendAsync(IPage page, string text)
-    {
-        var input = page.GetByLabel("Type your message");
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-    }
-
-    private static ILocator BotMessage(IPage page, string text) => page.Locator(".omnibot-msg-bot", new() { HasText = text });
-
-    private static ILocator UserMessage(IPage page, string text) =>
-        page.Locator(".omnibot-msg-user", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^(You:)?\\s*" + System.Text.RegularExpressions.Regex.Escape(text) + "\\s*$") });
 
     private static async Task<string> StoredConversationIdAsync(IPage page)
     {

@@ -81,6 +81,22 @@ public sealed class KnowledgeRoutingTests
     }
 
     [Fact]
+    public async Task AnythingElse_AQuestionInsteadOfYesOrNo_IsAnswered()
+    {
+        await using var bot = await StartAsync();
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("where is my order 12345?")
+            .ExpectReplyContaining("Hi, I'm")
+            .ExpectReplyContaining("Order 12345")
+            .ExpectReplyContaining("Is there anything else I can help with?")
+            .Send("how long does shipping take")
+            .ExpectReplyContaining("3-5 business days")
+            .RunAsync();
+
+        Assert.Single(_knowledge.Asked);
+    }
+
+    [Fact]
     public async Task AfterAnAnswer_AnotherQuestion_AnsweredByTheKnowledgeBase()
     {
         await using var bot = await StartAsync();

@@ -30,6 +30,19 @@ public sealed class SupportDialog : Dialog<SupportState>
 
     private static readonly QuestionOrChoicePrompt MenuOrQuestion = Menu.OrQuestion();
 
+    private const string Yes = "yes";
+    private const string No = "no";
+
+    // "Anything else?" takes yes or no, and also the next request itself: a menu topic or a question is routed at once
+    // (so after a person hands the conversation back, "how long does shipping take" is answered, not refused).
+    private static readonly QuestionOrChoicePrompt AnythingElse = Prompts.Choice(
+            "Is there anything else I can help with?",
+            new Choice(Yes, "Yes"),
+            new Choice(No, "No"))
+        .WithSynonyms(Yes, "yes please", "yeah", "yep", "sure", "ok", "okay")
+        .WithSynonyms(No, "no thanks", "no thank you", "nope", "nothing", "that's all", "thats all", "that's it", "thanks", "thank you", "bye", "goodbye")
+        .OrQuestion();
+
     public override string HelpText =>
         "I can track an order, start a return, answer questions about shipping, payments and more, or put you through to a person. Say **menu** to start again at any time.";
 
@@ -91,15 +104,20 @@ public sealed class SupportDialog : Dialog<SupportState>
             d.State.Topic = topic.Value;
             return Task.FromResult(StepResult.GoTo("route"));
         })
-        .Prompt("anything-else", Prompts.Confirm("Is there anything else I can help with?"), (s, yes) => s.WantsMore = yes)
+        .Prompt("anything-else", AnythingElse, (s, choice) => s.Topic = choice.Value)
         .Step("wrap-up", async (d, ct) =>
         {
-            if (d.State.WantsMore)
+            switch (d.State.Topic)
             {
-                return StepResult.GoTo("menu");
+                case Yes:
+                    return StepResult.GoTo("menu");
+                case No:
+                    await d.ReplyAsync("Thanks for contacting Acme Outdoor. Have a great day!", ct);
+                    return StepResult.End;
+                default:
+                    // The next request itself: a menu topic named in a sentence, or a question for the knowledge base.
+                    d.State.Topic = MenuOrQuestion.RecognizeOption(d.Turn.Message.Text, d.Turn.Message.Value)?.Value ?? d.State.Topic;
+                    return StepResult.GoTo("route");
             }
-
-            await d.ReplyAsync("Thanks for contacting Acme Outdoor. Have a great day!", ct);
-            return StepResult.End;
         });
 }

@@ -8,6 +8,4 @@ public sealed class SupportState
 
     /// <summary>The knowledge dialog was begun from the menu; when it ends, the message it handed back is routed.</summary>
     public bool AskedKnowledge { get; set; }
-
-    public bool WantsMore { get; set; }
 }
