@@ -124,7 +124,7 @@ public sealed partial class HandoffRouter
         if (decision.Action == RoutingAction.Clarify)
         {
             turn.DiscardReplies();
-            await turn.ReplyAsync(decision.ClarifyText ?? "", decision.ClarifyChoices, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(decision.ClarifyText ?? "", ClarifyChoices(decision), cancellationToken).ConfigureAwait(false);
             LogClarified(_logger, decision.Rule ?? "", turn.Message.Channel.Value);
             return;
         }
@@ -133,6 +133,19 @@ public sealed partial class HandoffRouter
             ?? (context.Facts.AskedForPerson ? "The customer asked for a person." : null)
             ?? (decision.Because.Count > 0 ? string.Join("; ", decision.Because) : "A routing rule escalated the conversation.");
         await EscalateAsync(turn, decision, reason, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A clarifying question's choices: one that asks for a person hands off when tapped; any other plain title lets
+    /// the bot carry on ("Keep going"); a choice the rules file gave its own value keeps it (for the dialog).
+    /// </summary>
+    private List<Choice> ClarifyChoices(RoutingDecision decision)
+    {
+        var rules = _rules.Current;
+        return [.. decision.ClarifyChoices.Select(choice =>
+            _signals.AsksForPerson(choice.Title, rules) ? new Choice(PersonValue, choice.Title)
+            : choice.Value == choice.Title ? new Choice(ContinueValue, choice.Title)
+            : choice)];
     }
 
     private async Task EscalateAsync(TurnContext turn, RoutingDecision decision, string reason, RoutingContext context, CancellationToken cancellationToken)

@@ -142,6 +142,34 @@ public sealed class EscalationFlowTests
     }
 
     [Fact]
+    public async Task Tap_ClarifyChoices_PersonHandsOffAndKeepGoingLetsTheBotCarryOn()
+    {
+        const string rules = """
+            version: 1
+            queues: [general]
+            rules:
+              - name: unhappy
+                when: { sentiment_below: -0.2, asked_for_person: false }
+                clarify: { text: "Sorry about that. Would you like a person to help?", choices: ["Talk to a person", "Keep going"] }
+              - name: asks
+                when: { asked_for_person: true }
+                escalate: {}
+            """;
+        await using var harness = await HandoffHarness.StartAsync(rules);
+        await harness.Customer(customer: new TestCustomer("keeps-going"))
+            .Send("my parcel is late and I'm annoyed").ExpectReply("Sorry about that. Would you like a person to help?").ExpectChoices("Talk to a person", "Keep going")
+            .Tap(HandoffRouter.ContinueValue).ExpectReply(Texts.KeepGoing)
+            .RunAsync();
+        Assert.Empty(await harness.Store.ListOpenAsync(CancellationToken.None));
+
+        await harness.Customer(customer: new TestCustomer("wants-person"))
+            .Send("my parcel is late and I'm annoyed").ExpectReply("Sorry about that. Would you like a person to help?")
+            .Tap(HandoffRouter.PersonValue).ExpectHandoff("asked for a person").ExpectReply(Texts.Queued)
+            .RunAsync();
+        Assert.Equal("asks", (await harness.OnlyOpenTicketAsync()).Rule);
+    }
+
+    [Fact]
     public async Task Send_NoAgentWorkspace_SaysAPersonWillReplyWithoutPromisingAWait()
     {
         await using var harness = await HandoffHarness.StartAsync();
