@@ -16,6 +16,9 @@ public sealed partial class HandoffDesk : IHandoffDesk
     /// <summary>The longest reply or note an agent may write.</summary>
     public const int MaxTextLength = 4000;
 
+    /// <summary>The author of notes the desk writes itself (a re-queue after the reply timeout).</summary>
+    public const string SystemAuthor = "system";
+
     private readonly IHandoffStore _store;
     private readonly ITranscriptStore _transcripts;
     private readonly TicketSummaries _summaries;
@@ -239,7 +242,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         }
 
         var minutes = timeout.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-        await _store.AddNoteAsync(ticket.Id, agent, $"Re-queued: {agent} did not answer the customer within {minutes} minutes.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _store.AddNoteAsync(ticket.Id, SystemAuthor, $"Re-queued: {agent} did not answer the customer within {minutes} minutes.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogRequeued(_logger, ticket.Id, agent);
         await PublishTicketAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
         return true;

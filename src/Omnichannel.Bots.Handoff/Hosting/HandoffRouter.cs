@@ -176,10 +176,16 @@ public sealed partial class HandoffRouter
             return _texts.Queued;
         }
 
+        var position = (capacity.Ahead + 1).ToString(CultureInfo.InvariantCulture);
+        if (capacity.AgentsPresent == 0)
+        {
+            return _texts.NobodyAvailable.Replace("{position}", position, StringComparison.Ordinal);
+        }
+
         var text = capacity.FreeSlots > capacity.Ahead ? _texts.Connecting : _texts.AllBusy;
         return text
             .Replace("{wait}", WaitEstimator.Describe(wait), StringComparison.Ordinal)
-            .Replace("{position}", (capacity.Ahead + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{position}", position, StringComparison.Ordinal);
     }
 
     private static string Format(DateTimeOffset at, BusinessHours hours) => hours.FormatLocal(at);
@@ -235,6 +241,13 @@ public sealed partial class HandoffRouter
             return false;
         }
 
+        // A typed digit is a rating only as the answer to the rating question (a tapped rating button always is):
+        // "3" may answer something the bot asked since.
+        if (turn.Message.Value is null && !await LastBotMessageAsksForRatingAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
         if (!await _store.RecordCsatAsync(latest.Id, score, now, cancellationToken).ConfigureAwait(false))
         {
             return false;
@@ -242,6 +255,13 @@ public sealed partial class HandoffRouter
 
         await turn.ReplyAsync(_texts.ThanksForRating, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private async Task<bool> LastBotMessageAsksForRatingAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var transcript = await _transcripts.GetByConversationAsync(turn.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        var last = transcript.LastOrDefault(e => e.Direction == MessageDirection.Outbound);
+        return last is not null && (last.Message.Text == _texts.AskCsat || last.Message.Choices.Any(c => c.Value.StartsWith(CsatValuePrefix, StringComparison.Ordinal)));
     }
 
     /// <summary>A rating: the choice value <c>csat:N</c>, or a message that is just the digit (optionally "4/5", "4 stars").</summary>

@@ -14,6 +14,10 @@ public sealed class HandoffTexts
     public string AllBusy { get; set; } =
         "Everyone on our team is helping other customers right now. You're number {position} in line; the expected wait is {wait}. You can leave this chat open: we'll reply here, and you won't need to repeat yourself.";
 
+    /// <summary>Open, but no agent is signed in to the workspace right now.</summary>
+    public string NobodyAvailable { get; set; } =
+        "No one from our team is in the chat right now. You're number {position} in line: a person will reply here as soon as one is free, and they'll see this conversation.";
+
     /// <summary>Outside business hours.</summary>
     public string Closed { get; set; } =
         "Our team is available {hours}, and we're closed right now. I've kept your place in line: a person will reply here when we open ({opens}), and they'll see this conversation.";

@@ -30,7 +30,8 @@ public static class WaitEstimator
     public static string Describe(TimeSpan wait) => wait switch
     {
         _ when wait < TimeSpan.FromMinutes(1) => "under a minute",
-        _ when wait < TimeSpan.FromMinutes(90) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"about {Math.Max(1, (int)Math.Round(wait.TotalMinutes))} minutes"),
+        _ when wait < TimeSpan.FromMinutes(1.5) => "about a minute",
+        _ when wait < TimeSpan.FromMinutes(90) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"about {(int)Math.Round(wait.TotalMinutes)} minutes"),
         _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"about {(int)Math.Round(wait.TotalHours)} hours"),
     };
 }

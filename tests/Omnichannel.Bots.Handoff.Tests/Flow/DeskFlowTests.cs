@@ -85,6 +85,26 @@ public sealed class DeskFlowTests
     }
 
     [Fact]
+    public async Task Resolve_DigitTypedAfterTheBotMovedOn_IsNotTakenAsARating()
+    {
+        await using var harness = await HandoffHarness.StartAsync(services: LongReplyTimeout);
+        var customer = harness.Customer();
+        await customer.Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
+        var ticket = await harness.OnlyOpenTicketAsync();
+        await harness.Desk.ClaimAsync(ticket.Id, HandoffHarness.Alice, default);
+        await harness.Desk.ResolveAsync(ticket.Id, HandoffHarness.Alice, default);
+        var webChat = harness.Bot.Channel(ChannelId.WebChat);
+        await Eventually.UntilAsync(() => webChat.Sent.Any(m => m.Text == Texts.AskCsat), "the rating question is sent");
+
+        await customer
+            .Send("one more question").ExpectReply("Answer: one more question")
+            .Send("3").ExpectReply("Answer: 3")
+            .RunAsync();
+
+        Assert.Null((await harness.Store.GetAsync(ticket.Id, default))!.CsatScore);
+    }
+
+    [Fact]
     public async Task ReturnToBot_JourneyGoesQuiet_RatingIsAskedOnce()
     {
         await using var harness = await HandoffHarness.StartAsync(configure: o => o.CsatAfterQuiet = TimeSpan.FromMinutes(15), services: LongReplyTimeout);

@@ -28,7 +28,8 @@ public sealed class WaitEstimatorTests
     [Theory]
     [InlineData(0, "under a minute")]
     [InlineData(59, "under a minute")]
-    [InlineData(60, "about 1 minutes")]
+    [InlineData(60, "about a minute")]
+    [InlineData(100, "about 2 minutes")]
     [InlineData(300, "about 5 minutes")]
     [InlineData(7200, "about 2 hours")]
     public void Describe_Seconds_InWords(int seconds, string expected) => Assert.Equal(expected, WaitEstimator.Describe(TimeSpan.FromSeconds(seconds)));
