@@ -96,7 +96,8 @@ public sealed partial class HandoffRouter
         var transcript = await _transcripts.GetByCustomerAsync(turn.Customer.Id, cancellationToken).ConfigureAwait(false);
         var journey = Journey.From(transcript);
         var tier = await _tiers.GetTierAsync(turn.Customer, cancellationToken).ConfigureAwait(false);
-        var before = await FactsAsync(turn, journey, tier, rules, RoutingPhase.BeforeDialog, now, cancellationToken).ConfigureAwait(false);
+        var capacity = await _capacity.MeasureAsync(rules.DefaultQueue, rules.DefaultPriority, cancellationToken).ConfigureAwait(false);
+        var before = Facts(turn, journey, tier, rules, capacity, RoutingPhase.BeforeDialog, now);
         var decision = rules.Evaluate(before.Facts);
         if (decision.Action != RoutingAction.Answer && !AlreadyClarified(decision, journey))
         {
@@ -106,7 +107,7 @@ public sealed partial class HandoffRouter
 
         await next(turn, cancellationToken).ConfigureAwait(false);
 
-        var after = await FactsAsync(turn, journey, tier, rules, RoutingPhase.AfterDialog, now, cancellationToken).ConfigureAwait(false);
+        var after = Facts(turn, journey, tier, rules, capacity, RoutingPhase.AfterDialog, now);
         decision = rules.Evaluate(after.Facts);
         if (decision.Action == RoutingAction.Escalate || (decision.Action == RoutingAction.Clarify && !AlreadyClarified(decision, journey) && turn.Handoff is null))
         {
@@ -191,11 +192,10 @@ public sealed partial class HandoffRouter
     private static string Format(DateTimeOffset at, BusinessHours hours) => hours.FormatLocal(at);
 
 
-    private async Task<RoutingContext> FactsAsync(TurnContext turn, Journey journey, string? tier, RoutingRules rules, RoutingPhase phase, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The facts for one phase; <paramref name="capacity"/> is the default queue's, measured once per turn.</summary>
+    private static RoutingContext Facts(TurnContext turn, Journey journey, string? tier, RoutingRules rules, CapacitySnapshot capacity, RoutingPhase phase, DateTimeOffset now)
     {
         var insights = turn.Insights;
-        var queue = turn.Handoff?.Queue ?? rules.DefaultQueue;
-        var capacity = await _capacity.MeasureAsync(queue, rules.DefaultPriority, cancellationToken).ConfigureAwait(false);
         var sentiments = journey.SentimentPoints().Select(p => p.Score).ToList();
         if (insights.Sentiment is { } current)
         {
@@ -226,7 +226,7 @@ public sealed partial class HandoffRouter
             AgentsAvailable = capacity.AgentsAvailable,
             QueuedConversations = capacity.QueuedTotal,
         };
-        return new RoutingContext(facts, queue, rules.DefaultPriority, capacity);
+        return new RoutingContext(facts, rules.DefaultQueue, rules.DefaultPriority, capacity);
     }
 
     /// <summary>A clarifying question is asked once: if the bot's last message was this question, the bot answers instead.</summary>
