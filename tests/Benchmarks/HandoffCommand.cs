@@ -36,18 +36,43 @@ public static class HandoffCommand
         try
         {
             Console.WriteLine();
-            Console.WriteLine("== per-turn latency, same script ==");
-            HandoffLoadResult baseline;
-            await using (var bot = await BenchmarkBot.StartAsync(Path.Combine(root.FullName, "baseline"), _ => { }))
+            Console.WriteLine($"== per-turn latency, same script; the two bots take turns in 4 blocks (baseline, with, with, baseline) so load from other processes hits both ==");
+            await using var baselineBot = await BenchmarkBot.StartAsync(Path.Combine(root.FullName, "baseline"), _ => { });
+            await using var handoffBot = await BenchmarkBot.StartAsync(Path.Combine(root.FullName, "handoff"), _ => { }, bot => bot.AddHandoff());
+            var baseline = await HandoffLoad.RunAsync(baselineBot, 0, warmUp, messages, concurrency);
+            var withHandoff = await HandoffLoad.RunAsync(handoffBot, 0, warmUp, messages, concurrency);
+            var (baselineCpu, handoffCpu) = (TimeSpan.Zero, TimeSpan.Zero);
+            baseline = baseline with { TurnTicks = [], LastTurnTicks = [], Elapsed = TimeSpan.Zero };
+            withHandoff = withHandoff with { TurnTicks = [], LastTurnTicks = [], Elapsed = TimeSpan.Zero };
+            for (var block = 0; block < 4; block++)
             {
-                baseline = await MeasureTurnsAsync("baseline: no handoff", bot, warmUp, conversations, messages, concurrency);
+                var first = warmUp + (block * conversations / 4);
+                var count = ((block + 1) * conversations / 4) - (block * conversations / 4);
+                var handoffBlock = block is 1 or 2;
+                var cpuBefore = ProcessCpu.OfThisProcess();
+                var result = await HandoffLoad.RunAsync(handoffBlock ? handoffBot : baselineBot, first, count, messages, concurrency);
+                var cpu = ProcessCpu.OfThisProcess() - cpuBefore;
+                if (handoffBlock)
+                {
+                    withHandoff = withHandoff.Plus(result);
+                    handoffCpu += cpu;
+                }
+                else
+                {
+                    baseline = baseline.Plus(result);
+                    baselineCpu += cpu;
+                }
             }
 
-            await using var handoffBot = await BenchmarkBot.StartAsync(Path.Combine(root.FullName, "handoff"), _ => { }, bot => bot.AddHandoff());
-            var withHandoff = await MeasureTurnsAsync("with AddHandoff()", handoffBot, warmUp, conversations, messages, concurrency);
+            PrintTurns("baseline: no handoff", baseline, baselineCpu);
+            PrintTurns("with AddHandoff()", withHandoff, handoffCpu);
             failed |= baseline.Problems > 0 || withHandoff.Problems > 0;
             Console.WriteLine(Row("with ÷ baseline", Invariant(
-                $"{withHandoff.TurnsPerSecond / baseline.TurnsPerSecond:0.00} of the baseline's turns/s; p50 {withHandoff.Turns.PercentileMs(50) - baseline.Turns.PercentileMs(50):+0.00;-0.00} ms, p99 {withHandoff.Turns.PercentileMs(99) - baseline.Turns.PercentileMs(99):+0.00;-0.00} ms against the baseline")));
+                $"{withHandoff.TurnsPerSecond / baseline.TurnsPerSecond:0.00} of the baseline's turns/s; p50 {withHandoff.Turns.PercentileMs(50) - baseline.Turns.PercentileMs(50):+0.00;-0.00} ms, p99 {withHandoff.Turns.PercentileMs(99) - baseline.Turns.PercentileMs(99):+0.00;-0.00} ms against the baseline; CPU per turn {handoffCpu.TotalMilliseconds / withHandoff.TurnTicks.Length:0.00} ms against {baselineCpu.TotalMilliseconds / baseline.TurnTicks.Length:0.00} ms")));
+            var commitsBefore = baselineBot.Database.CommitStatistics;
+            var longBaseline = await HandoffLoad.RunAsync(baselineBot, 300_000, 1, LongJourneyMessages, concurrency: 1);
+            Console.WriteLine(Row("baseline, long journey", Growth(longBaseline, LongJourneyMessages) + Commits(baselineBot, commitsBefore, LongJourneyMessages) + " (one customer, one turn at a time: does a turn get slower as the journey grows?)"));
+            failed |= longBaseline.Problems > 0;
 
             var desk = new HandoffDeskCosts(handoffBot, concurrency);
             failed |= !await desk.EscalationAsync(firstCustomer: 100_000, EscalatingCustomers);
@@ -71,26 +96,37 @@ public static class HandoffCommand
         return failed ? 1 : 0;
     }
 
-    internal static string Row(string name, string value) => name.PadRight(22) + value;
+    internal static string Row(string name, string value) => name.PadRight(24) + value;
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     internal static string Percentiles(LatencyDistribution latency) =>
         Invariant($"p50 {latency.PercentileMs(50):0.00}  p90 {latency.PercentileMs(90):0.00}  p99 {latency.PercentileMs(99):0.00}  max {latency.MaxMs:0.00} ms");
 
-    private static async Task<HandoffLoadResult> MeasureTurnsAsync(string title, BenchmarkBot bot, int warmUp, int conversations, int messages, int concurrency)
+    /// <summary>The p50 of the first 20 turns against that of the 20 before <paramref name="turns"/> (of a one-customer run).</summary>
+    internal static string Growth(HandoffLoadResult load, int turns)
     {
-        var warm = await HandoffLoad.RunAsync(bot, 0, warmUp, messages, concurrency);
-        var cpuBefore = ProcessCpu.OfThisProcess();
-        var load = await HandoffLoad.RunAsync(bot, warmUp, conversations, messages, concurrency);
-        var cores = (ProcessCpu.OfThisProcess() - cpuBefore) / load.Elapsed;
-        Console.WriteLine(Row(title, Invariant($"{load.TurnsPerSecond:0} turns/s ({load.Turns.Count} turns in {load.Elapsed.TotalSeconds:0.000} s, {cores:0.00} cores busy)  {Percentiles(load.Turns)}")));
-        if (warm.Problems + load.Problems > 0)
-        {
-            Console.WriteLine(Row("", $"{warm.Problems + load.Problems} turns did NOT go as scripted; first: {warm.FirstProblem ?? load.FirstProblem}"));
-        }
+        ArgumentNullException.ThrowIfNull(load);
+        var early = new LatencyDistribution(load.TurnTicks.Take(20));
+        var late = new LatencyDistribution(load.TurnTicks.Take(turns).TakeLast(20));
+        return Invariant($"turns 1-20 p50 {early.PercentileMs(50):0.00} ms, turns {turns - 19}-{turns} p50 {late.PercentileMs(50):0.00} ms");
+    }
 
-        return load with { Problems = warm.Problems + load.Problems };
+    /// <summary>COMMITs and writes per turn since <paramref name="before"/>.</summary>
+    internal static string Commits(BenchmarkBot bot, (long Commits, long Writes) before, int turns)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var (commits, writes) = bot.Database.CommitStatistics;
+        return Invariant($"; {(double)(commits - before.Commits) / turns:0.00} COMMITs and {(double)(writes - before.Writes) / turns:0.00} writes per turn");
+    }
+
+    private static void PrintTurns(string title, HandoffLoadResult load, TimeSpan cpu)
+    {
+        Console.WriteLine(Row(title, Invariant($"{load.TurnsPerSecond:0} turns/s ({load.TurnTicks.Length} turns in {load.Elapsed.TotalSeconds:0.000} s, {cpu / load.Elapsed:0.00} cores busy)  {Percentiles(load.Turns)}")));
+        if (load.Problems > 0)
+        {
+            Console.WriteLine(Row("", $"{load.Problems} turns did NOT go as scripted; first: {load.FirstProblem}"));
+        }
     }
 
     private static int IntOption(string[] args, string name, int fallback)

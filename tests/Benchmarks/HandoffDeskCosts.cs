@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Bots.Handoff;
 using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Storage;
 using static Benchmarks.HandoffCommand;
 
 namespace Benchmarks;
@@ -77,6 +79,7 @@ public sealed class HandoffDeskCosts
     public async Task<bool> LongJourneyAsync(int customer, int messages)
     {
         var before = await OpenTicketsAsync();
+        var commitsBefore = _bot.Database.CommitStatistics;
         var load = await HandoffLoad.RunAsync(_bot, customer, 1, messages + 1, concurrency: 1, escalateLast: true);
         var ticket = (await NewTicketsAsync(before)).SingleOrDefault();
         if (load.Problems > 0 || ticket == 0)
@@ -96,6 +99,18 @@ public sealed class HandoffDeskCosts
 
         Console.WriteLine(Row($"packet ({messages} msgs)", Invariant(
             $"{Percentiles(new LatencyDistribution(builds))}  (one ticket, {LongPacketBuilds} builds; packet transcript {detail?.Packet.Transcript.Count} entries, live transcript {detail?.Transcript.Count}; escalating turn {load.LastTurns.MaxMs:0.00} ms)")));
+        var customerId = (await _bot.Services.GetRequiredService<IHandoffStore>().GetAsync(ticket, CancellationToken.None))?.CustomerId ?? "";
+        var transcripts = _bot.Services.GetRequiredService<ITranscriptStore>();
+        var reads = new List<long>();
+        for (var i = 0; i < LongPacketBuilds; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await transcripts.GetByCustomerAsync(customerId, CancellationToken.None);
+            reads.Add(Stopwatch.GetTimestamp() - started);
+        }
+
+        Console.WriteLine(Row("  of which transcript", Invariant($"{Percentiles(new LatencyDistribution(reads))}  (ITranscriptStore.GetByCustomerAsync of that customer alone, which GetAsync and the router on every turn both do)")));
+        Console.WriteLine(Row("with, long journey", Growth(load, messages) + Commits(_bot, commitsBefore, messages + 1) + " (the same customer's turns before \"agent\"; compare the baseline's above)"));
         return detail is not null;
     }
 
