@@ -29,19 +29,27 @@ public sealed class BenchmarkBot : IAsyncDisposable
 
     public CountingChannelAdapter Channel { get; }
 
-    public static async Task<BenchmarkBot> StartAsync(string directory, Action<SqliteStorageOptions> storage)
+    public IServiceProvider Services => _host.Services;
+
+    /// <param name="directory">The data folder (created).</param>
+    /// <param name="storage">SQLite settings on top of the defaults.</param>
+    /// <param name="outermost">Runs on the bot before the support bot is added, so middleware it adds (the handoff router) runs outermost.</param>
+    public static async Task<BenchmarkBot> StartAsync(string directory, Action<SqliteStorageOptions> storage, Action<BotBuilder>? outermost = null)
     {
         Directory.CreateDirectory(directory);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddOmnichannelBot(bot => bot
-            .AddSupportBot()
-            .AddKnowledge(options => options.Path = KnowledgeData.SampleKnowledgeFolder())
-            .UseSqliteStorage(options =>
-            {
-                options.DataDirectory = directory;
-                storage(options);
-            }));
+        builder.Services.AddOmnichannelBot(bot =>
+        {
+            outermost?.Invoke(bot);
+            bot.AddSupportBot()
+                .AddKnowledge(options => options.Path = KnowledgeData.SampleKnowledgeFolder())
+                .UseSqliteStorage(options =>
+                {
+                    options.DataDirectory = directory;
+                    storage(options);
+                });
+        });
         builder.Services.AddSingleton<ChannelAdapter>(new CountingChannelAdapter(ChannelProfiles.Sms));
         var host = builder.Build();
         await host.StartAsync();

@@ -6,12 +6,14 @@ using Benchmarks;
 //  [--warmup S] [--baseline N|none] [--url URL --secret SECRET [--server-pid PID]]`
 // `dotnet run -c Release --project tests/Benchmarks -- knowledge [--dev] [--skip-latency]`
 // `dotnet run -c Release --project tests/Benchmarks -- hot-reload [--articles N] [--edits E] [--reload-delay MS]`
+// `dotnet run -c Release --project tests/Benchmarks -- handoff [--conversations N] [--messages M] [--warmup W] [--keep]`
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(TurnsOptions.Usage);
     Console.WriteLine(WebChatLoadOptions.Usage);
     Console.WriteLine(KnowledgeCommand.Usage);
     Console.WriteLine(HotReloadCommand.Usage);
+    Console.WriteLine(HandoffCommand.Usage);
     return 0;
 }
 
@@ -34,9 +36,23 @@ if (args[0] == "hot-reload")
     }
 }
 
+if (args[0] == "handoff")
+{
+    try
+    {
+        return await HandoffCommand.RunAsync(args[1..]);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        Console.Error.WriteLine(HandoffCommand.Usage);
+        return 2;
+    }
+}
+
 if (args[0] is not ("turns" or "webchat"))
 {
-    Console.Error.WriteLine($"Unknown command '{args[0]}': turns, webchat, knowledge or hot-reload.");
+    Console.Error.WriteLine($"Unknown command '{args[0]}': turns, webchat, knowledge, hot-reload or handoff.");
     Console.Error.WriteLine(TurnsOptions.Usage);
     Console.Error.WriteLine(WebChatLoadOptions.Usage);
     return 2;
