@@ -18,13 +18,20 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     public Task<IReadOnlyList<TranscriptEntry>> GetByConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         ReadAsync(Columns + "WHERE conversation_id = @p1 ORDER BY id", conversationId, cancellationToken);
 
-    private Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string sql, string key, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TranscriptEntry>> GetRecentByCustomerAsync(string customerId, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var newestFirst = await ReadAsync(Columns + "WHERE customer_id = @p1 ORDER BY id DESC LIMIT @p2", customerId, cancellationToken, max).ConfigureAwait(false);
+        return [.. newestFirst.Reverse()];
+    }
+
+    private Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string sql, string key, CancellationToken cancellationToken, int? limit = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_database.Read<IReadOnlyList<TranscriptEntry>>(db =>
         {
             var entries = new List<TranscriptEntry>();
-            using var reader = db.Query(sql, key);
+            using var reader = limit is { } max ? db.Query(sql, key, max) : db.Query(sql, key);
             while (reader.Read())
             {
                 entries.Add(new TranscriptEntry(

@@ -26,6 +26,9 @@ public sealed partial class HandoffRouter
 
     private static readonly TimeSpan CsatAnswerWindow = TimeSpan.FromDays(1);
 
+    /// <summary>How much of the journey a turn reads for its facts (streaks, recent sentiment, amounts): its latest messages.</summary>
+    private const int RecentMessages = 100;
+
     private readonly IRoutingRulesProvider _rules;
     private readonly HandoffSignals _signals;
     private readonly ITranscriptStore _transcripts;
@@ -93,7 +96,7 @@ public sealed partial class HandoffRouter
             return;
         }
 
-        var transcript = await _transcripts.GetByCustomerAsync(turn.Customer.Id, cancellationToken).ConfigureAwait(false);
+        var transcript = await _transcripts.GetRecentByCustomerAsync(turn.Customer.Id, RecentMessages, cancellationToken).ConfigureAwait(false);
         var journey = Journey.From(transcript);
         var tier = await _tiers.GetTierAsync(turn.Customer, cancellationToken).ConfigureAwait(false);
         var capacity = await _capacity.MeasureAsync(rules.DefaultQueue, rules.DefaultPriority, cancellationToken).ConfigureAwait(false);
