@@ -16,7 +16,7 @@ public sealed record BotMessage
     /// <summary>Which of the bot's accounts on the channel, and which chat.</summary>
     public required ConversationAddress Conversation { get; init; }
 
-    /// <summary>Who wrote it: the customer for inbound messages; null for the bot's own.</summary>
+    /// <summary>Who wrote it: the customer for inbound messages; the human agent for an agent's reply; null for the bot's own.</summary>
     public Participant? Sender { get; init; }
 
     public MessageKind Kind { get; init; } = MessageKind.Message;
