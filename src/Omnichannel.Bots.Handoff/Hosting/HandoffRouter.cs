@@ -172,7 +172,7 @@ public sealed partial class HandoffRouter
             var opens = hours.NextOpening(context.Facts.Now);
             return _texts.Closed
                 .Replace("{hours}", hours.Describe(), StringComparison.Ordinal)
-                .Replace("{opens}", opens is { } at ? Format(at, hours) : "as soon as we can", StringComparison.Ordinal);
+                .Replace("{opens}", opens is { } at ? hours.FormatLocal(at) : "as soon as we can", StringComparison.Ordinal);
         }
 
         if (capacity.Wait is not { } wait)
@@ -191,8 +191,6 @@ public sealed partial class HandoffRouter
             .Replace("{wait}", WaitEstimator.Describe(wait), StringComparison.Ordinal)
             .Replace("{position}", position, StringComparison.Ordinal);
     }
-
-    private static string Format(DateTimeOffset at, BusinessHours hours) => hours.FormatLocal(at);
 
 
     /// <summary>The facts for one phase; <paramref name="capacity"/> is the default queue's, measured once per turn.</summary>

@@ -14,12 +14,6 @@ public sealed class RoutingRules
 
     private readonly IReadOnlyList<RoutingRule> _rules;
 
-    /// <summary>Rules without any rule: every turn is answered by the bot.</summary>
-    internal RoutingRules(string? source, IReadOnlyList<string> queues, HandoffPriority defaultPriority, BusinessHours hours, IReadOnlyList<string> requestPhrases)
-        : this(source, queues, defaultPriority, hours, requestPhrases, [])
-    {
-    }
-
     internal RoutingRules(string? source, IReadOnlyList<string> queues, HandoffPriority defaultPriority, BusinessHours hours, IReadOnlyList<string> requestPhrases, IReadOnlyList<RoutingRule> rules)
     {
         if (queues.Count == 0)
