@@ -20,7 +20,6 @@ public sealed partial class HandoffDesk : IHandoffDesk
     public const string SystemAuthor = "system";
 
     private readonly IHandoffStore _store;
-    private readonly ITranscriptStore _transcripts;
     private readonly TicketSummaries _summaries;
     private readonly HandoffPacketBuilder _packets;
     private readonly IRoutingRulesProvider _rules;
@@ -33,7 +32,6 @@ public sealed partial class HandoffDesk : IHandoffDesk
 
     public HandoffDesk(
         IHandoffStore store,
-        ITranscriptStore transcripts,
         TicketSummaries summaries,
         HandoffPacketBuilder packets,
         IRoutingRulesProvider rules,
@@ -46,7 +44,6 @@ public sealed partial class HandoffDesk : IHandoffDesk
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
-        _transcripts = transcripts;
         _summaries = summaries;
         _packets = packets;
         _rules = rules;
@@ -85,16 +82,16 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return null;
         }
 
-        var packet = await _packets.BuildAsync(ticket, cancellationToken).ConfigureAwait(false);
-        var transcript = await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        // One read of the customer's history serves the packet, the live transcript, the reply target and the summary.
+        var history = await _packets.LoadHistoryAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var packet = await _packets.BuildAsync(ticket, history, cancellationToken).ConfigureAwait(false);
         var journeyStart = packet.Transcript.Count > 0 ? packet.Transcript[0].At : ticket.QueuedAt;
-        var live = transcript.Where(e => e.At >= journeyStart).Select(PacketTranscript.ToMessage).ToList();
+        var live = history.Transcript.Where(e => e.At >= journeyStart).Select(PacketTranscript.ToMessage).ToList();
         var notes = await _store.GetNotesAsync(id, cancellationToken).ConfigureAwait(false);
-        var reach = await _packets.CurrentReachAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
-        var reply = reach is { } r
+        var reply = _packets.CurrentReach(history) is { } r
             ? new ReplyTarget(r.Reach.Conversation.Channel.Value, r.Reach.Conversation.Id, r.Reach.CanSend, r.Reach.Problem(r.Profile))
             : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
-        return new TicketDetail(await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false), packet, live, notes, reply);
+        return new TicketDetail(TicketSummaries.Summarize(ticket, history.Transcript), packet, live, notes, reply);
     }
 
     public async Task<DeskResult> ClaimAsync(long id, AgentIdentity agent, CancellationToken cancellationToken)

@@ -13,7 +13,14 @@ public sealed class TicketSummaries
     public async Task<TicketSummary> SummarizeAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var transcript = await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        return Summarize(ticket, await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The summary from the customer's transcript already read.</summary>
+    public static TicketSummary Summarize(HandoffTicket ticket, IReadOnlyList<TranscriptEntry> transcript)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(transcript);
         var journey = Journey.From(transcript);
         var lastCustomer = journey.CustomerTexts().LastOrDefault() ?? transcript.LastOrDefault(e => e.Direction == MessageDirection.Inbound);
         return new TicketSummary

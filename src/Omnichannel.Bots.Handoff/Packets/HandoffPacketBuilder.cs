@@ -35,12 +35,27 @@ public sealed class HandoffPacketBuilder
         _time = time;
     }
 
+    /// <summary>The customer's transcript and conversations, for the overloads that take a <see cref="CustomerHistory"/>.</summary>
+    public async Task<CustomerHistory> LoadHistoryAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var transcript = await _transcripts.GetByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var conversations = await _store.GetCustomerConversationsAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return new CustomerHistory(transcript, conversations);
+    }
+
     /// <summary>The packet as at the handoff (its transcript ends with the turn that escalated).</summary>
     public async Task<HandoffPacket> BuildAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var transcript = await _transcripts.GetByCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
-        var conversations = await _store.GetCustomerConversationsAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(ticket, await LoadHistoryAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The packet as at the handoff, from a history already read.</summary>
+    public async Task<HandoffPacket> BuildAsync(HandoffTicket ticket, CustomerHistory history, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(history);
+        var (transcript, conversations) = history;
         var journey = Journey.From(transcript, ticket.QueuedAt);
         var customer = await CustomerAsync(ticket, journey, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
@@ -70,18 +85,21 @@ public sealed class HandoffPacketBuilder
     }
 
     /// <summary>Where a reply to the customer goes now (the conversation they wrote on last) and whether it can.</summary>
-    public async Task<(ChannelReach Reach, ChannelProfile Profile)?> CurrentReachAsync(string customerId, CancellationToken cancellationToken)
+    public async Task<(ChannelReach Reach, ChannelProfile Profile)?> CurrentReachAsync(string customerId, CancellationToken cancellationToken) =>
+        CurrentReach(await LoadHistoryAsync(customerId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Where a reply goes now, from a history already read; null when the customer has no conversation.</summary>
+    public (ChannelReach Reach, ChannelProfile Profile)? CurrentReach(CustomerHistory history)
     {
-        var conversations = await _store.GetCustomerConversationsAsync(customerId, cancellationToken).ConfigureAwait(false);
-        if (conversations.Count == 0)
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Conversations.Count == 0)
         {
             return null;
         }
 
-        var transcript = await _transcripts.GetByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
-        var current = conversations[0];
+        var current = history.Conversations[0];
         var profile = ProfileOf(current.Conversation.Channel, out var hasAdapter);
-        return (ChannelReach.Of(current, profile, hasAdapter, transcript, _time.GetUtcNow()), profile);
+        return (ChannelReach.Of(current, profile, hasAdapter, history.Transcript, _time.GetUtcNow()), profile);
     }
 
     private async Task<PacketCustomer> CustomerAsync(HandoffTicket ticket, Journey journey, CancellationToken cancellationToken)
