@@ -17,7 +17,7 @@ namespace Omnichannel.Bots.Handoff.Tests.Webhook;
 /// <summary>The outbound webhook against a receiver on loopback: signed, retried after a failure, the packet valid.</summary>
 public sealed class HandoffWebhookSenderTests
 {
-    private const string Secret = "webhook-secret-of-at-least-16";
+    private const string Secret = "test-webhook-secret-0123456789ab";
 
     [Fact]
     public async Task Escalation_ReceiverFailsOnce_PacketIsRetriedSignedAndValid()

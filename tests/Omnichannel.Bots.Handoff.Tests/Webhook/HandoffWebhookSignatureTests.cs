@@ -6,7 +6,7 @@ namespace Omnichannel.Bots.Handoff.Tests.Webhook;
 
 public sealed class HandoffWebhookSignatureTests
 {
-    private const string Secret = "a-shared-secret-of-32-characters";
+    private const string Secret = "test-signing-secret-0123456789ab";
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_774_000_000);
 
     [Fact]
