@@ -3,9 +3,37 @@
 # with `dotnet test --no-build` and a TRX logger, and ends with "N passed, N failed" computed from the TRX files.
 # Exits non-zero on a build error, a failed, skipped or not-run test, or a test project that produced no results.
 # OMNIBOT_LIVE=1 also runs tests/Live.Tests (tests that need outside servers or credentials).
+#
+# To chase a flaky test: tests/run.sh --repeat N [--filter EXPR]
+#   --repeat N     runs the selected tests N times after the one build, each run in tests/.results/run-K/, then prints
+#                  every test that failed at least once with its pass/fail count (and the first line of each distinct
+#                  failure) before the closing "N passed, N failed" line (all runs added up).
+#   --filter EXPR  a `dotnet test --filter` expression (FullyQualifiedName~WidgetBrowserTests, for example); only the
+#                  test projects with a matching test count, and the widget's node tests are left out.
 # Installs Debian's chromium and python3-onnx and fetches the Web Chat bundle for the browser and ONNX tests when they are
 # missing (see below).
 set -euo pipefail
+
+repeat=1
+filter=""
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --repeat)
+      [ "$#" -ge 2 ] || { echo "error: --repeat needs a number of runs (tests/run.sh --repeat 10)." >&2; exit 2; }
+      repeat="$2"; shift 2 ;;
+    --filter)
+      [ "$#" -ge 2 ] && [ -n "$2" ] || { echo "error: --filter needs a dotnet test filter expression (--filter FullyQualifiedName~Widget)." >&2; exit 2; }
+      filter="$2"; shift 2 ;;
+    -h|--help)
+      sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *)
+      echo "error: unknown argument '$1'; tests/run.sh takes --repeat N and --filter EXPR (see tests/run.sh --help)." >&2
+      exit 2 ;;
+  esac
+done
+case "$repeat" in
+  ''|*[!0-9]*|0) echo "error: --repeat takes a whole number of runs from 1 up, not '$repeat'." >&2; exit 2 ;;
+esac
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -93,26 +121,51 @@ for csproj in tests/*/*.Tests.csproj; do
   projects+=("$csproj")
 done
 
-status=0
-for csproj in "${projects[@]}"; do
-  name="$(basename "$csproj" .csproj)"
-  echo "== $name"
-  # A hung test is reported as a failure after 10 minutes instead of eating CI's time.
-  if ! timeout 25m dotnet test "$csproj" --no-build -nologo \
-      --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-      --blame-hang-timeout 10m; then
-    status=1
-  fi
-done
+# One pass over the selected test projects, writing TRX (and the widget's JUnit) files into $1.
+run_tests() {
+  local into="$1" pass_status=0 csproj name filter_args=()
+  mkdir -p "$into"
+  [ -z "$filter" ] || filter_args=(--filter "$filter")
+  for csproj in "${projects[@]}"; do
+    name="$(basename "$csproj" .csproj)"
+    echo "== $name"
+    # A hung test is reported as a failure after 10 minutes instead of eating CI's time.
+    if ! timeout 25m dotnet test "$csproj" --no-build -nologo "${filter_args[@]}" \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$into" \
+        --blame-hang-timeout 10m; then
+      pass_status=1
+    fi
+  done
 
-# The web chat widget's pure logic (Markdown escaping, dedupe, backoff), with Node's own test runner.
-echo "== widget logic (node --test)"
+  if [ -z "$filter" ]; then
+    # The web chat widget's pure logic (Markdown escaping, dedupe, backoff), with Node's own test runner.
+    echo "== widget logic (node --test)"
+    if ! node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=junit --test-reporter-destination="$into/$widget_results" \
+        adapters/Omnichannel.Bots.Adapters.WebChat/Widget/; then
+      pass_status=1
+    fi
+  fi
+  return "$pass_status"
+}
+
 widget_results=widget.junit.xml
-if ! node --test --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=junit --test-reporter-destination="$results/$widget_results" \
-    adapters/Omnichannel.Bots.Adapters.WebChat/Widget/; then
-  status=1
+summary_args=("${projects[@]}")
+[ -n "$filter" ] || summary_args+=("$widget_results")
+
+if [ "$repeat" -eq 1 ] && [ -z "$filter" ]; then
+  status=0
+  run_tests "$results" || status=1
+  "$python" "$repo/tests/tools/trx_summary.py" "$results" "${summary_args[@]}" || status=1
+  exit "$status"
 fi
 
-"$python" "$repo/tests/tools/trx_summary.py" "$results" "${projects[@]}" "$widget_results" || status=1
-exit "$status"
+runs=()
+for ((run = 1; run <= repeat; run++)); do
+  echo "== run $run of $repeat$([ -z "$filter" ] || echo " (filter: $filter)")"
+  started=$SECONDS
+  run_tests "$results/run-$run" || true
+  echo "run $run took $((SECONDS - started)) s"
+  runs+=("$results/run-$run")
+done
+exec "$python" "$repo/tests/tools/flake_summary.py" ${filter:+--filtered} --runs "${runs[@]}" -- "${summary_args[@]}"

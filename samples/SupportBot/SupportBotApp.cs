@@ -18,7 +18,8 @@ public static class SupportBotApp
 {
     /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:DataDirectory=...</c>, <c>--console</c>).</param>
     /// <param name="contentRoot">Where appsettings.json, wwwroot and ./data are; the current directory when null.</param>
-    public static WebApplication Build(string[] args, string? contentRoot = null)
+    /// <param name="configureServices">Replaces services after the bot's own registrations (tests: a clock they control).</param>
+    public static WebApplication Build(string[] args, string? contentRoot = null, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var console = args.Contains("--console");
@@ -42,6 +43,7 @@ public static class SupportBotApp
             }
         });
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -104,7 +104,7 @@ public sealed class WidgetBrowserTests
     public async Task NarrowScreen_PanelFillsTheViewport()
     {
         await using var host = await WebChatHost.StartAsync();
-        await using var context = await _browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 667 }, IsMobile = true, HasTouch = true });
+        await using var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 667 }, IsMobile = true, HasTouch = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.BaseUrl.ToString());
 

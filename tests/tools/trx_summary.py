@@ -12,59 +12,59 @@ import xml.etree.ElementTree as ET
 NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 
 
-def main(results_dir, projects):
-    passed = failed = 0
-    problems = []
+def collect(results_dir, projects, allow_empty=False):
+    """Every test result of one run as (test, passed, first line of the failure), and the run's problems.
+
+    A project with no result file, or (unless allow_empty, for a filtered run) with no result, is a problem that
+    counts as one failure under the project's name.
+    """
+    results = []
     for project in projects:
         if project.endswith(".junit.xml"):
-            junit_passed, junit_failed, junit_problems = count_junit(os.path.join(results_dir, project))
-            passed += junit_passed
-            failed += junit_failed
-            problems.extend(junit_problems)
+            results.extend(read_junit(os.path.join(results_dir, project)))
             continue
         name = os.path.splitext(os.path.basename(project))[0]
         path = os.path.join(results_dir, name + ".trx")
         if not os.path.exists(path):
-            problems.append(f"{name}: no TRX file (the test host crashed or the project did not run)")
-            failed += 1
+            results.append((name, False, "no TRX file (the test host crashed or the project did not run)"))
             continue
-        root = ET.parse(path).getroot()
-        results = root.findall(".//t:Results/t:UnitTestResult", NS)
-        if not results:
-            problems.append(f"{name}: ran no test")
-            failed += 1
-            continue
-        for result in results:
-            outcome = result.get("outcome")
-            if outcome == "Passed":
-                passed += 1
-            else:
-                failed += 1
-                problems.append(f"{name}: {result.get('testName')}: {outcome}")
-    for problem in problems:
-        print("  " + problem)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+        rows = ET.parse(path).getroot().findall(".//t:Results/t:UnitTestResult", NS)
+        if not rows and not allow_empty:
+            results.append((name, False, "ran no test"))
+        for row in rows:
+            outcome = row.get("outcome")
+            message = row.find("t:Output/t:ErrorInfo/t:Message", NS)
+            why = first_line(message.text if message is not None else None) or outcome
+            results.append((f"{name}: {row.get('testName')}", outcome == "Passed", why))
+    return results
 
 
-def count_junit(path):
-    """Passed and failed test cases of a JUnit XML file; a skipped case, or no file or no case, is a failure."""
+def read_junit(path):
+    """A JUnit XML file's cases; a skipped case, or no file or no case, is a failure."""
     name = os.path.basename(path)
     if not os.path.exists(path):
-        return 0, 1, [f"{name}: no JUnit file (the run crashed before writing it)"]
-    cases = ET.parse(path).getroot().iter("testcase")
-    passed = failed = 0
-    problems = []
-    for case in cases:
-        outcome = next((child.tag for child in case if child.tag in ("failure", "error", "skipped")), None)
-        if outcome is None:
-            passed += 1
-        else:
-            failed += 1
-            problems.append(f"{name}: {case.get('name')}: {outcome}")
-    if passed + failed == 0:
-        return 0, 1, [f"{name}: ran no test"]
-    return passed, failed, problems
+        return [(name, False, "no JUnit file (the run crashed before writing it)")]
+    results = []
+    for case in ET.parse(path).getroot().iter("testcase"):
+        bad = next((child for child in case if child.tag in ("failure", "error", "skipped")), None)
+        why = None if bad is None else first_line(bad.get("message")) or bad.tag
+        results.append((f"{name}: {case.get('name')}", bad is None, why))
+    return results or [(name, False, "ran no test")]
+
+
+def first_line(text):
+    return text.strip().splitlines()[0][:200] if text and text.strip() else None
+
+
+def main(results_dir, projects):
+    results = collect(results_dir, projects)
+    passed = sum(1 for _, ok, _ in results if ok)
+    failed = len(results) - passed
+    for test, ok, why in results:
+        if not ok:
+            print(f"  {test}: {why}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -35,6 +35,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string DefaultChromium = "/usr/bin/chromium";
 
     /// <summary>
+    /// How long a Playwright assertion or action waits for its condition. Playwright's 5 s default is what a quiet
+    /// laptop needs; a 2-core CI machine compiling and running other test hosts needs more. Every wait is for a
+    /// condition, so a passing test takes no longer; only a failing one reports later.
+    /// </summary>
+    public static readonly TimeSpan ConditionTimeout = Omnichannel.Bots.Testing.Eventually.Limit;
+
+    /// <summary>
     /// Root in a sandboxed CI needs --no-sandbox; the rest keep Chromium off the network (this machine's network is
     /// closed, and its background connections would only be refused) and quiet.
     /// </summary>
@@ -70,6 +77,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "or install it yourself (apt-get install chromium) and set OMNIBOT_CHROMIUM.");
         }
 
+        Assertions.SetDefaultExpectTimeout((float)ConditionTimeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -80,10 +88,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated browser context; dispose it at the end of the test.</summary>
-    public Task<IBrowserContext> NewContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    public Task<IBrowserContext> NewContextAsync() => NewContextAsync(new BrowserNewContextOptions
     {
         ViewportSize = new ViewportSize { Width = 1024, Height = 768 },
     });
+
+    /// <summary>A fresh, isolated browser context with these options and the suite's action timeout.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout((float)ConditionTimeout.TotalMilliseconds);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

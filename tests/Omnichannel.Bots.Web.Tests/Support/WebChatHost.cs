@@ -42,7 +42,8 @@ public sealed class WebChatHost : IAsyncDisposable
     /// <param name="settings">Extra configuration, for example <c>Channels:WebChat:AllowedOrigins:0=https://shop.example</c>.</param>
     /// <param name="dataDirectory">An existing data folder (a restart); a new temporary one when null.</param>
     /// <param name="withSecret">False leaves Channels:WebChat:Secret unset, so the host generates and keeps one.</param>
-    public static async Task<WebChatHost> StartAsync(IEnumerable<string>? settings = null, string? dataDirectory = null, bool withSecret = true)
+    /// <param name="clock">The host's clock; the real one when null.</param>
+    public static async Task<WebChatHost> StartAsync(IEnumerable<string>? settings = null, string? dataDirectory = null, bool withSecret = true, TimeProvider? clock = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("omnibot-webchat-").FullName;
@@ -53,7 +54,10 @@ public sealed class WebChatHost : IAsyncDisposable
         }
 
         args.AddRange((settings ?? []).Select(s => "--" + s));
-        var app = SupportBotApp.Build([.. args], Path.Combine(RepoPaths.Root, "samples", "SupportBot"));
+        var app = SupportBotApp.Build(
+            [.. args],
+            Path.Combine(RepoPaths.Root, "samples", "SupportBot"),
+            clock is null ? null : services => services.AddSingleton(clock));
         await app.StartAsync();
         return new WebChatHost(app, dataDirectory, ownsData);
     }
