@@ -5,8 +5,9 @@ namespace Omnichannel.Bots.Knowledge.Qdrant.Tests;
 
 /// <summary>
 /// Contract checks: every request the store sends to the stand-in, through a scenario that uses every operation it
-/// has, validates against its operation in Qdrant's OpenAPI 3.0 file, and every body the stand-in answered with
-/// validates against the operation's response schema. Not conformance with a running Qdrant.
+/// has, validates against its operation in Qdrant's OpenAPI 3.0 file (strictly: no undeclared keys), and every body the
+/// stand-in answered with validates against the operation's response schema; the store parses the response bodies
+/// Qdrant documents (tests/data/qdrant/examples, sources in tests/data/README.md). Not conformance with a running Qdrant.
 /// </summary>
 public sealed class ContractTests
 {
@@ -75,13 +76,23 @@ public sealed class ContractTests
     }
 
     [Fact]
-    public async Task WritesAndHashes_ResponsesGeneratedFromTheSchemas_AreParsed()
+    public async Task ApplyAndReplaceAll_QdrantDocumentedWriteResponses_AreParsed()
     {
+        // Write answers as Qdrant documents them: "result": true (create collection; the same bool result answers alias
+        // changes and deletes) and an UpdateResult (add points; the same schema answers index creation and point deletes).
         await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1"; // served now; ReplaceAllAsync builds a new collection and deletes this one
         var contract = QdrantOpenApiContract.Default;
-        standIn.Responder = request => request.Method == "GET" && request.Path.StartsWith("/collections/", StringComparison.Ordinal)
-            ? null
-            : new StandInReply(200, contract.SampleResponse(request.Method, request.Path));
+        var accepted = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.CreateCollection);
+        var updated = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.UpsertPoints);
+        standIn.Responder = request => request.Method switch
+        {
+            "PUT" when request.Path.EndsWith("/points", StringComparison.Ordinal) || request.Path.EndsWith("/index", StringComparison.Ordinal) => new StandInReply(200, updated),
+            "POST" when request.Path.EndsWith("/points/delete", StringComparison.Ordinal) => new StandInReply(200, updated),
+            "PUT" or "DELETE" => new StandInReply(200, accepted),
+            "POST" when request.Path == "/collections/aliases" => new StandInReply(200, accepted),
+            _ => null,
+        };
         using var services = QdrantTestHost.Services(standIn.Url);
         using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
         var record = QdrantTestHost.Record("a#passage-x", "text", [1, 0, 0, 0]);
@@ -89,34 +100,31 @@ public sealed class ContractTests
         await store.ApplyAsync([record], ["b#passage-y"], CancellationToken.None);
         await store.ReplaceAllAsync([record], CancellationToken.None);
 
-        Assert.Contains(standIn.Requests, r => r.Path == "/collections/aliases");
-        Assert.Contains(standIn.Requests, r => r.Path.EndsWith("/points/delete", StringComparison.Ordinal));
-        Assert.All(standIn.Replies, r => contract.ValidateResponse(r.Request.Method, r.Request.Path, r.Reply.Status, r.Reply.Body));
+        Assert.Contains(standIn.Replies, r => r.Request.Path == "/collections/aliases" && r.Reply.Body == accepted);
+        Assert.Contains(standIn.Replies, r => r.Request.Path.EndsWith("/points/delete", StringComparison.Ordinal) && r.Reply.Body == updated);
+        Assert.Contains(standIn.Replies, r => r.Request.Method == "DELETE" && r.Reply.Body == accepted);
+        Assert.All(standIn.Replies, r => contract.ValidateRequest(r.Request.Method, r.Request.Path + r.Request.Query, r.Request.Body));
     }
 
     [Fact]
-    public async Task SearchAsync_QueryResponseGeneratedFromTheSchema_ForeignPayloadIsAClearError()
+    public async Task SearchAsync_QdrantDocumentedQueryResponse_ForeignPayloadIsAClearError()
     {
+        // The documented point carries {"city": "London", "color": "green"}: not a payload this store wrote.
         await using var standIn = await QdrantStandIn.StartAsync();
         standIn.AliasTarget = "knowledge-1";
-        var contract = QdrantOpenApiContract.Default;
-        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal)
-            ? new StandInReply(200, contract.SampleResponse(request.Method, request.Path))
-            : null;
+        var documented = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.QueryPoints);
+        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, documented) : null;
         using var services = QdrantTestHost.Services(standIn.Url);
         using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
 
         var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => store.SearchAsync(new KnowledgeSearchRequest("x", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None));
 
         Assert.Contains("documented shape", error.Message, StringComparison.Ordinal);
-        var sample = JsonNode.Parse(contract.SampleResponse("POST", "/collections/knowledge/points/query"))!;
-        var point = Assert.Single(sample["result"]!["points"]!.AsArray())!;
-        Assert.NotNull(point["score"]);
-        Assert.Null(point["payload"]?["chunk_id"]);
+        Assert.Contains("chunk_id", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SearchAsync_QueryResponseGeneratedFromTheSchemaWithOurPayload_ParsesIntoHits()
+    public async Task SearchAsync_QdrantDocumentedQueryResponseWithOurPayload_ParsesIntoHits()
     {
         await using var standIn = await QdrantStandIn.StartAsync();
         standIn.AliasTarget = "knowledge-1";
@@ -126,11 +134,13 @@ public sealed class ContractTests
         var record = QdrantTestHost.Record("refunds#passage-how", "Refunds take five days", [1, 0, 0, 0], "en-US", ["billing"], ["webchat"]);
         await store.ApplyAsync([record], [], CancellationToken.None);
         var upsert = JsonNode.Parse(standIn.Requests.Last(r => r.Path.EndsWith("/points", StringComparison.Ordinal) && r.Method == "PUT").Body!)!;
-        var sample = JsonNode.Parse(contract.SampleResponse("POST", "/collections/knowledge/points/query"))!;
-        var point = Assert.Single(sample["result"]!["points"]!.AsArray())!;
+
+        // The documented response, with only the point's payload replaced by the one the store wrote.
+        var documented = QdrantDocumentedExamples.Parse(QdrantDocumentedExamples.QueryPoints);
+        var point = Assert.Single(documented["result"]!["points"]!.AsArray())!;
         point["payload"] = upsert["points"]![0]!["payload"]!.DeepClone();
-        contract.ValidateResponse("POST", "/collections/knowledge/points/query", 200, sample.ToJsonString());
-        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, sample.ToJsonString()) : null;
+        contract.ValidateResponse("POST", "/collections/knowledge/points/query", 200, documented.ToJsonString());
+        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, documented.ToJsonString()) : null;
 
         var hits = await store.SearchAsync(new KnowledgeSearchRequest("refund", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None);
 
@@ -138,6 +148,115 @@ public sealed class ContractTests
         Assert.Equal(record.Chunk, hit.Chunk with { Tags = record.Chunk.Tags, Channels = record.Chunk.Channels });
         Assert.Equal(["billing"], hit.Chunk.Tags);
         Assert.Equal(["webchat"], hit.Chunk.Channels);
-        Assert.Equal(point["score"]!.GetValue<double>(), hit.Score, 6);
+        Assert.Equal(0.75, hit.Score, 6);
+    }
+
+    [Fact]
+    public async Task SearchAsync_DocumentationSearchResultArray_IsAClearError()
+    {
+        // Qdrant's documentation shows "result" as an array of scored ids (the older /points/search shape); v1.19's
+        // /points/query answers an object with "points". The store names the mismatch instead of returning nothing.
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+        var documented = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.SearchResultArray);
+        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, documented) : null;
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+
+        var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => store.SearchAsync(new KnowledgeSearchRequest("x", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None));
+
+        Assert.Contains("/points/query", error.Message, StringComparison.Ordinal);
+        Assert.Contains("documented shape", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_QdrantDocumentedCollectionInfoWithAnUnnamedVector_IsAClearError()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+        var documented = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.CollectionInfo);
+        standIn.Responder = request => request is { Method: "GET", Path: "/collections/knowledge-1" } ? new StandInReply(200, documented) : null;
+        using var services = QdrantTestHost.Services(standIn.Url);
+
+        var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => QdrantTestHost.OpenAsync(services, dimensions: 384));
+
+        Assert.Contains("no dense vector named 'dense'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("knowledge-1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_QdrantDocumentedCollectionInfoWithTheStoresNamedVectors_ReadsTheSize()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+
+        // The documented collection info, with only config.params.vectors replaced by the named vectors this store creates.
+        var documented = QdrantDocumentedExamples.Parse(QdrantDocumentedExamples.CollectionInfo);
+        var parameters = documented["result"]!["config"]!["params"]!.AsObject();
+        parameters["vectors"] = new JsonObject { ["dense"] = new JsonObject { ["size"] = 384, ["distance"] = "Cosine" } };
+        parameters["sparse_vectors"] = new JsonObject { ["lexical"] = new JsonObject { ["modifier"] = "idf" } };
+        QdrantOpenApiContract.Default.ValidateResponse("GET", "/collections/knowledge-1", 200, documented.ToJsonString());
+        standIn.Responder = request => request is { Method: "GET", Path: "/collections/knowledge-1" } ? new StandInReply(200, documented.ToJsonString()) : null;
+        using var services = QdrantTestHost.Services(standIn.Url);
+
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: null);
+
+        Assert.Equal(384, store.Dimensions);
+    }
+
+    [Fact]
+    public async Task OpenAsync_QdrantDocumentedAliasList_FollowsTheAliasToItsCollection()
+    {
+        // The OpenAPI AliasDescription example: alias "blogs-title" → collection "arivx-title".
+        await using var standIn = await QdrantStandIn.StartAsync();
+        var documented = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.GetAliases);
+        standIn.Responder = request => request is { Method: "GET", Path: "/aliases" } ? new StandInReply(200, documented) : null;
+        using var services = QdrantTestHost.Services(standIn.Url, o => o.Collection = "blogs-title");
+
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+
+        Assert.Contains(standIn.Requests, r => r is { Method: "GET", Path: "/collections/arivx-title" });
+        Assert.DoesNotContain(standIn.Requests, r => r.Method == "PUT");
+        Assert.Equal(4, store.Dimensions);
+    }
+
+    [Fact]
+    public async Task GetContentHashesAsync_QdrantDocumentedScrollPage_ForeignPayloadIsAClearError()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+        var documented = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.ScrollPoints);
+        standIn.Responder = request => request.Path.EndsWith("/points/scroll", StringComparison.Ordinal) ? new StandInReply(200, documented) : null;
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+
+        var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => store.GetContentHashesAsync(CancellationToken.None));
+
+        Assert.Contains("/points/scroll", error.Message, StringComparison.Ordinal);
+        Assert.Contains("chunk_id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetContentHashesAsync_QdrantDocumentedScrollPageWithOurPayload_ReadsTheHashAndFollowsTheNumericOffset()
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+
+        // The documented page (next_page_offset 1), with only the point's payload replaced by the fields the store asks for.
+        var documented = QdrantDocumentedExamples.Parse(QdrantDocumentedExamples.ScrollPoints);
+        documented["result"]!["points"]![0]!["payload"] = new JsonObject { ["chunk_id"] = "refunds#passage-how", ["content_hash"] = "hash-1" };
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+        standIn.Responder = request => request.Path.EndsWith("/points/scroll", StringComparison.Ordinal) && standIn.Requests.Count(r => r.Path.EndsWith("/points/scroll", StringComparison.Ordinal)) == 1
+            ? new StandInReply(200, documented.ToJsonString())
+            : null; // the second page: the stand-in's default, an empty page without next_page_offset
+
+        var hashes = await store.GetContentHashesAsync(CancellationToken.None);
+
+        Assert.Equal("hash-1", Assert.Single(hashes, h => h.Key == "refunds#passage-how").Value);
+        var scrolls = standIn.Requests.Where(r => r.Path.EndsWith("/points/scroll", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, scrolls.Count);
+        Assert.Null(JsonNode.Parse(scrolls[0].Body!)!["offset"]);
+        Assert.Equal(1, JsonNode.Parse(scrolls[1].Body!)!["offset"]!.GetValue<int>());
     }
 }

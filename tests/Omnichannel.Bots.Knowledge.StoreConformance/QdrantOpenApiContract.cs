@@ -7,58 +7,64 @@ using NJsonSchema.Infrastructure;
 namespace Omnichannel.Bots.Knowledge.StoreConformance;
 
 /// <summary>
-/// Qdrant's published REST contract (<c>../shared/qdrant/openapi-v1.19.json</c>) as a validator: a request is checked
-/// against its operation (path template, method, query parameter names, request body schema), and response bodies
-/// are generated from an operation's response schema. NJsonSchema reads the schemas in OpenAPI 3 mode
-/// (<c>nullable</c>, <c>anyOf</c>); <c>#/components/schemas/…</c> references are resolved by loading every component
-/// schema as a definition of one document. A contract check, not conformance with a running Qdrant.
+/// Qdrant's published REST contract (<c>tests/data/qdrant/openapi-v1.19.json</c>, copied to <c>qdrant/</c> in the test
+/// output) as a validator: a request is checked against its operation (path template, method, query parameter names,
+/// request body schema), a response body against the operation's response schema. NJsonSchema reads the schemas in
+/// OpenAPI 3 mode (<c>nullable</c>, <c>anyOf</c>); <c>#/components/schemas/…</c> references are resolved by loading
+/// every component schema as a definition of one document.
+/// <para>
+/// Request bodies are checked strictly: every object schema that declares <c>properties</c> and says nothing about
+/// <c>additionalProperties</c> is read as closed (<see cref="QdrantClosedSchemas"/>), so a misspelled optional key is an
+/// error naming its JSON path and the schema. Maps (<c>additionalProperties</c> a schema or <c>true</c>, or no
+/// <c>properties</c>) stay open. Responses are checked as published (open), since Qdrant may add fields.
+/// </para>
+/// A contract check, not conformance with a running Qdrant.
 /// </summary>
 public sealed class QdrantOpenApiContract
 {
-    /// <summary>The spec file name inside <c>../shared/qdrant</c>.</summary>
+    /// <summary>The spec file name inside the <c>qdrant</c> folder of the test output.</summary>
     public const string SpecFileName = "openapi-v1.19.json";
 
     private const string ComponentsPrefix = "#/components/schemas/";
     private static readonly Lazy<QdrantOpenApiContract> Shared = new(() => Load(FindSpecPath()));
 
     private readonly List<Operation> _operations;
-    private readonly JsonSchema _document;
+    private readonly JsonSchema _requests;
+    private readonly JsonSchema _responses;
+    private readonly Dictionary<JsonSchema, string> _requestSchemaNames;
 
-    private QdrantOpenApiContract(string specPath, List<Operation> operations, JsonSchema document)
+    private QdrantOpenApiContract(string specPath, List<Operation> operations, JsonSchema requests, JsonSchema responses)
     {
         SpecPath = specPath;
         _operations = operations;
-        _document = document;
+        _requests = requests;
+        _responses = responses;
+        _requestSchemaNames = new Dictionary<JsonSchema, string>(ReferenceEqualityComparer.Instance);
+        var bodies = operations.Where(o => o.RequestDefinition is not null).ToDictionary(o => o.RequestDefinition!, o => $"the request body of {o.Method} {o.Template}", StringComparer.Ordinal);
+        foreach (var (name, schema) in requests.Definitions)
+        {
+            _requestSchemaNames.TryAdd(schema, bodies.GetValueOrDefault(name) ?? name);
+        }
     }
 
     /// <summary>The spec file this contract was loaded from.</summary>
     public string SpecPath { get; }
 
-    /// <summary>The contract loaded from <see cref="FindSpecPath"/> once per process (loading takes a second).</summary>
+    /// <summary>The contract loaded from <see cref="FindSpecPath"/> once per process (loading takes a second or two).</summary>
     public static QdrantOpenApiContract Default => Shared.Value;
 
     /// <summary>
-    /// <c>{dir}/../shared/qdrant/openapi-v1.19.json</c>, where <c>{dir}</c> is the nearest directory above the test
-    /// binaries holding <c>Omnichannel.Bots.sln</c>. Throws <see cref="FileNotFoundException"/> naming the path when absent.
+    /// <c>qdrant/openapi-v1.19.json</c> next to the test binaries (the StoreConformance project copies
+    /// <c>tests/data/qdrant</c> there). Throws <see cref="FileNotFoundException"/> naming the path when absent.
     /// </summary>
     public static string FindSpecPath()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Omnichannel.Bots.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new FileNotFoundException(
-                $"Cannot find Omnichannel.Bots.sln above '{AppContext.BaseDirectory}', so not Qdrant's OpenAPI file (../shared/qdrant/{SpecFileName} next to the repository) either.");
-        }
-
-        var path = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "qdrant", SpecFileName));
+        var path = Path.Combine(AppContext.BaseDirectory, "qdrant", SpecFileName);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Qdrant's OpenAPI description is missing: expected '{path}' (see ../shared/qdrant/README.md).", path);
+            throw new FileNotFoundException(
+                $"Qdrant's OpenAPI description is missing: expected '{path}', copied from tests/data/qdrant/{SpecFileName} by the Omnichannel.Bots.Knowledge.StoreConformance project (rebuild the test project).",
+                path);
         }
 
         return path;
@@ -119,16 +125,9 @@ public sealed class QdrantOpenApiContract
         }
 
         NullOnly(definitions);
-        var document = new JsonObject { ["definitions"] = definitions };
-        var json = document.ToJsonString().Replace("\"" + ComponentsPrefix, "\"#/definitions/", StringComparison.Ordinal);
-        var schemaDocument = JsonSchemaSerialization.FromJsonAsync<JsonSchema>(
-            json,
-            SchemaType.OpenApi3,
-            specPath,
-            root => new JsonReferenceResolver(new JsonSchemaAppender(root, new DefaultTypeNameGenerator())),
-            JsonSchema.CreateJsonSerializerContractResolver(SchemaType.OpenApi3),
-            CancellationToken.None).GetAwaiter().GetResult();
-        return new QdrantOpenApiContract(specPath, operations, schemaDocument);
+        var closed = definitions.DeepClone().AsObject();
+        QdrantClosedSchemas.Close(closed, ComponentsPrefix);
+        return new QdrantOpenApiContract(specPath, operations, Parse(closed, specPath), Parse(definitions, specPath));
     }
 
     /// <summary>
@@ -173,7 +172,7 @@ public sealed class QdrantOpenApiContract
         }
         else
         {
-            errors.AddRange(Validate(_document.Definitions[operation.RequestDefinition], jsonBody));
+            errors.AddRange(Validate(_requests.Definitions[operation.RequestDefinition], jsonBody));
         }
 
         if (errors.Count > 0)
@@ -196,16 +195,6 @@ public sealed class QdrantOpenApiContract
         }
     }
 
-    /// <summary>
-    /// A response body built from the operation's response schema for <paramref name="status"/> by NJsonSchema's
-    /// first-branch sample generator (<see cref="SchemaSampleGenerator"/>: examples where the spec has them, optional properties filled), for parse tests.
-    /// </summary>
-    public string SampleResponse(string method, string pathTemplate, int status = 200)
-    {
-        var schema = ResponseSchema(method, pathTemplate, status);
-        return SchemaSampleGenerator.Generate(schema)?.ToJsonString() ?? "null";
-    }
-
     /// <summary>The spec's path template that <paramref name="method"/> <paramref name="path"/> matches, or null when none does.</summary>
     public string? FindTemplate(string method, string path)
     {
@@ -226,7 +215,20 @@ public sealed class QdrantOpenApiContract
             ?? operation.Responses.GetValueOrDefault(code[0] + "XX")
             ?? operation.Responses.GetValueOrDefault("default")
             ?? throw new QdrantContractException($"{operation.Method} {operation.Template} declares no JSON response for status {code}.", [$"responses.{code}: missing"]);
-        return _document.Definitions[name];
+        return _responses.Definitions[name];
+    }
+
+    private static JsonSchema Parse(JsonObject definitions, string specPath)
+    {
+        var document = new JsonObject { ["definitions"] = definitions };
+        var json = document.ToJsonString().Replace("\"" + ComponentsPrefix, "\"#/definitions/", StringComparison.Ordinal);
+        return JsonSchemaSerialization.FromJsonAsync<JsonSchema>(
+            json,
+            SchemaType.OpenApi3,
+            specPath,
+            root => new JsonReferenceResolver(new JsonSchemaAppender(root, new DefaultTypeNameGenerator())),
+            JsonSchema.CreateJsonSerializerContractResolver(SchemaType.OpenApi3),
+            CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -269,7 +271,7 @@ public sealed class QdrantOpenApiContract
         }
     }
 
-    private static List<string> Validate(JsonSchema schema, string json)
+    private List<string> Validate(JsonSchema schema, string json)
     {
         try
         {
@@ -281,10 +283,16 @@ public sealed class QdrantOpenApiContract
         }
     }
 
-    private static string Describe(NJsonSchema.Validation.ValidationError error)
+    private string Describe(NJsonSchema.Validation.ValidationError error)
     {
         var path = error.Path is null or "#" or "" ? "(body)" : error.Path.StartsWith("#/", StringComparison.Ordinal) ? error.Path[2..] : error.Path;
         var text = $"{path}: {error.Kind}";
+        if (error.Kind == NJsonSchema.Validation.ValidationErrorKind.NoAdditionalPropertiesAllowed)
+        {
+            var owner = error.Schema is null ? null : _requestSchemaNames.GetValueOrDefault(error.Schema.ActualSchema);
+            text += $" (property '{error.Property}' is not declared by {(owner is null ? "its object schema" : "schema " + owner)})";
+        }
+
         if (error is NJsonSchema.Validation.ChildSchemaValidationError child)
         {
             var inner = child.Errors.SelectMany(e => e.Value).Select(Describe).Distinct(StringComparer.Ordinal).Take(6);
