@@ -118,12 +118,20 @@ public sealed class TestConversation
         return Task.CompletedTask;
     });
 
-    /// <summary>Every reply so far has been matched.</summary>
-    public TestConversation ExpectNoMoreReplies() => Add("expect no more replies", _ =>
+    /// <summary>
+    /// Discards the replies not checked so far, so neither the customer's next message nor the end of
+    /// <see cref="RunAsync"/> fails on them. Without it a script is strict: every reply the bot sends must be matched
+    /// by an expectation. Put it where the remaining replies are not the subject of the test, usually last:
+    /// <code>
+    /// .Send("agent").ExpectHandoff().ExpectReplyContaining("connecting you").AllowMoreReplies()
+    /// </code>
+    /// </summary>
+    public TestConversation AllowMoreReplies() => Add("allow more replies", _ =>
     {
         if (_unread.Count > 0)
         {
-            throw Fail($"Expected no more replies but {_unread.Count} remain, the next being \"{_unread.Peek().Text}\".");
+            Log($"  ({_unread.Count.ToString(CultureInfo.InvariantCulture)} more replies not checked)");
+            _unread.Clear();
         }
 
         return Task.CompletedTask;
@@ -148,7 +156,12 @@ public sealed class TestConversation
         return Task.CompletedTask;
     });
 
-    /// <summary>Runs the script; throws <see cref="ConversationAssertionException"/> at the first expectation that fails.</summary>
+    /// <summary>
+    /// Runs the steps added since the last run; throws <see cref="ConversationAssertionException"/> at the first
+    /// expectation that fails, or at the end if the bot sent a reply that no expectation checked (end the script with
+    /// <see cref="AllowMoreReplies"/> to accept those). Steps added after a run continue the same conversation; each
+    /// run is checked this way at its end.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         foreach (var (_, run) in _steps)
@@ -157,6 +170,10 @@ public sealed class TestConversation
         }
 
         _steps.Clear();
+        if (_unread.Count > 0)
+        {
+            throw Fail($"The script ended with {_unread.Count.ToString(CultureInfo.InvariantCulture)} replies unchecked, the next being \"{_unread.Peek().Text}\"; expect them, or end the script with AllowMoreReplies().");
+        }
     }
 
     private TestConversation Add(string description, Func<CancellationToken, Task> run)
