@@ -12,7 +12,9 @@ namespace Omnichannel.Bots.Testing;
 ///     .RunAsync();
 /// </code>
 /// Replies are matched as the channel renders them: on SMS choices are numbered lines in the text, on web chat they
-/// are buttons. Each step waits for the turn to commit, so the script is deterministic.
+/// are buttons. Each step waits for the turn to commit, so the script is deterministic. The script is strict: every
+/// reply must be checked by an expectation before the customer writes again and before <see cref="RunAsync"/> ends,
+/// unless <see cref="AllowMoreReplies"/> accepts the rest.
 /// </summary>
 public sealed class TestConversation
 {
@@ -123,14 +125,14 @@ public sealed class TestConversation
     /// <see cref="RunAsync"/> fails on them. Without it a script is strict: every reply the bot sends must be matched
     /// by an expectation. Put it where the remaining replies are not the subject of the test, usually last:
     /// <code>
-    /// .Send("agent").ExpectHandoff().ExpectReplyContaining("connecting you").AllowMoreReplies()
+    /// .Send("hi").ExpectReplyContaining("Hi, I'm").AllowMoreReplies() // the menu that follows is another test's subject
     /// </code>
     /// </summary>
     public TestConversation AllowMoreReplies() => Add("allow more replies", _ =>
     {
         if (_unread.Count > 0)
         {
-            Log($"  ({_unread.Count.ToString(CultureInfo.InvariantCulture)} more replies not checked)");
+            Log($"  ({Replies(_unread.Count)} not checked, allowed)");
             _unread.Clear();
         }
 
@@ -172,7 +174,7 @@ public sealed class TestConversation
         _steps.Clear();
         if (_unread.Count > 0)
         {
-            throw Fail($"The script ended with {_unread.Count.ToString(CultureInfo.InvariantCulture)} replies unchecked, the next being \"{_unread.Peek().Text}\"; expect them, or end the script with AllowMoreReplies().");
+            throw Fail($"The script ended with {Replies(_unread.Count)} unchecked, the next being \"{_unread.Peek().Text}\"; expect them, or end the script with AllowMoreReplies().");
         }
     }
 
@@ -186,7 +188,7 @@ public sealed class TestConversation
     {
         if (_unread.Count > 0)
         {
-            throw Fail($"The customer wrote again while {_unread.Count} replies were unchecked, the next being \"{_unread.Peek().Text}\"; expect them first.");
+            throw Fail($"The customer wrote again with {Replies(_unread.Count)} unchecked, the next being \"{_unread.Peek().Text}\"; expect them first, or allow them with AllowMoreReplies().");
         }
 
         var number = Interlocked.Increment(ref _messageNumber);
@@ -248,6 +250,9 @@ public sealed class TestConversation
 
         return options;
     }
+
+    private static string Replies(int count) =>
+        count == 1 ? "1 reply" : count.ToString(CultureInfo.InvariantCulture) + " replies";
 
     private void Log(string line) => _transcript.AppendLine(line);
 

@@ -83,6 +83,7 @@ public sealed class InterruptionTests
     {
         await using var bot = await StartAsync();
         await AtSizeStep(bot, "sms")
+            // No reply to any of the three: a reply would be unchecked when the customer writes again.
             .Send("STOP")
             .Send("Help")
             .Send("cancel")
