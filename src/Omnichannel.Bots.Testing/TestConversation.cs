@@ -12,7 +12,9 @@ namespace Omnichannel.Bots.Testing;
 ///     .RunAsync();
 /// </code>
 /// Replies are matched as the channel renders them: on SMS choices are numbered lines in the text, on web chat they
-/// are buttons. Each step waits for the turn to commit, so the script is deterministic.
+/// are buttons. Each step waits for the turn to commit, so the script is deterministic. The script is strict: every
+/// reply must be checked by an expectation before the customer writes again and before <see cref="RunAsync"/> ends,
+/// unless <see cref="AllowMoreReplies"/> accepts the rest.
 /// </summary>
 public sealed class TestConversation
 {
@@ -118,12 +120,20 @@ public sealed class TestConversation
         return Task.CompletedTask;
     });
 
-    /// <summary>Every reply so far has been matched.</summary>
-    public TestConversation ExpectNoMoreReplies() => Add("expect no more replies", _ =>
+    /// <summary>
+    /// Discards the replies not checked so far, so neither the customer's next message nor the end of
+    /// <see cref="RunAsync"/> fails on them. Without it a script is strict: every reply the bot sends must be matched
+    /// by an expectation. Put it where the remaining replies are not the subject of the test, usually last:
+    /// <code>
+    /// .Send("hi").ExpectReplyContaining("Hi, I'm").AllowMoreReplies() // the menu that follows is another test's subject
+    /// </code>
+    /// </summary>
+    public TestConversation AllowMoreReplies() => Add("allow more replies", _ =>
     {
         if (_unread.Count > 0)
         {
-            throw Fail($"Expected no more replies but {_unread.Count} remain, the next being \"{_unread.Peek().Text}\".");
+            Log($"  ({Replies(_unread.Count)} not checked, allowed)");
+            _unread.Clear();
         }
 
         return Task.CompletedTask;
@@ -148,7 +158,12 @@ public sealed class TestConversation
         return Task.CompletedTask;
     });
 
-    /// <summary>Runs the script; throws <see cref="ConversationAssertionException"/> at the first expectation that fails.</summary>
+    /// <summary>
+    /// Runs the steps added since the last run; throws <see cref="ConversationAssertionException"/> at the first
+    /// expectation that fails, or at the end if the bot sent a reply that no expectation checked (end the script with
+    /// <see cref="AllowMoreReplies"/> to accept those). Steps added after a run continue the same conversation; each
+    /// run is checked this way at its end.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         foreach (var (_, run) in _steps)
@@ -157,6 +172,10 @@ public sealed class TestConversation
         }
 
         _steps.Clear();
+        if (_unread.Count > 0)
+        {
+            throw Fail($"The script ended with {Replies(_unread.Count)} unchecked, the next being \"{_unread.Peek().Text}\"; expect them, or end the script with AllowMoreReplies().");
+        }
     }
 
     private TestConversation Add(string description, Func<CancellationToken, Task> run)
@@ -169,7 +188,7 @@ public sealed class TestConversation
     {
         if (_unread.Count > 0)
         {
-            throw Fail($"The customer wrote again while {_unread.Count} replies were unchecked, the next being \"{_unread.Peek().Text}\"; expect them first.");
+            throw Fail($"The customer wrote again with {Replies(_unread.Count)} unchecked, the next being \"{_unread.Peek().Text}\"; expect them first, or allow them with AllowMoreReplies().");
         }
 
         var number = Interlocked.Increment(ref _messageNumber);
@@ -231,6 +250,9 @@ public sealed class TestConversation
 
         return options;
     }
+
+    private static string Replies(int count) =>
+        count == 1 ? "1 reply" : count.ToString(CultureInfo.InvariantCulture) + " replies";
 
     private void Log(string line) => _transcript.AppendLine(line);
 

@@ -31,7 +31,7 @@ public sealed class DeskFlowTests
         var delivered = webChat.Sent.Single(m => m.Text == "Hi, I'm Alice. Let me check.");
         Assert.Equal(("alice", "Alice"), (delivered.Sender?.Id, delivered.Sender?.Name));
 
-        await customer.Send("thanks, order 12345").ExpectNoMoreReplies().RunAsync();
+        await customer.Send("thanks, order 12345").RunAsync();
         Assert.True((await harness.Desk.ReturnToBotAsync(ticket.Id, HandoffHarness.Alice, default)).Succeeded);
         await Eventually.UntilAsync(() => webChat.Sent.Any(m => m.Text == Texts.BackToBot), "the bot says it is back");
         await customer.Send("how long is shipping").ExpectReply("Answer: how long is shipping").RunAsync();
@@ -177,7 +177,7 @@ public sealed class DeskFlowTests
         await customer.Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
         var ticket = await harness.OnlyOpenTicketAsync();
         await harness.Desk.ClaimAsync(ticket.Id, HandoffHarness.Alice, default);
-        await customer.Send("STOP").ExpectNoMoreReplies().RunAsync();
+        await customer.Send("STOP").RunAsync();
 
         var result = await harness.Desk.ReplyAsync(ticket.Id, HandoffHarness.Alice, "Hello?", default);
 

@@ -21,7 +21,7 @@ public sealed class CoreTurnTests
 
         await chat
             .Send("order A-1 is late, I want a person").ExpectReply("Connecting you to a person.").ExpectHandoff("asked for a person")
-            .Send("hello?").ExpectNoMoreReplies()
+            .Send("hello?")
             .RunAsync();
 
         var ticket = Assert.Single(await handoffs.ListOpenAsync(CancellationToken.None));
@@ -37,7 +37,7 @@ public sealed class CoreTurnTests
         bot.Services.GetRequiredService<IOutboxSignal>().Notify();
         await Eventually.UntilAsync(() => sms.Sent.Any(m => m.Text == back.Text), "the closing message to be sent");
 
-        await chat.Send("what are your hours").ExpectReply("bot: what are your hours").ExpectNoMoreReplies().RunAsync();
+        await chat.Send("what are your hours").ExpectReply("bot: what are your hours").RunAsync();
         await Eventually.UntilAsync(() => sms.Sent.Count == 4, "the bot's answer to be sent", () => string.Join(" | ", sms.Sent.Select(m => m.Text)));
 
         Assert.Equal(

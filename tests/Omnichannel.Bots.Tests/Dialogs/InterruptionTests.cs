@@ -46,7 +46,6 @@ public sealed class InterruptionTests
             .ExpectReply("OK, I've stopped that.")
             .ExpectReply("Welcome to the T-shirt shop.")
             .ExpectReply("What's your name?")
-            .ExpectNoMoreReplies()
             .RunAsync();
     }
 
@@ -76,7 +75,6 @@ public sealed class InterruptionTests
             .ExpectReplyContaining("bringing in a person")
             .ExpectHandoff("asked for a person")
             .Send("Large")
-            .ExpectNoMoreReplies()
             .RunAsync();
     }
 
@@ -85,9 +83,10 @@ public sealed class InterruptionTests
     {
         await using var bot = await StartAsync();
         await AtSizeStep(bot, "sms")
-            .Send("STOP").ExpectNoMoreReplies()
-            .Send("Help").ExpectNoMoreReplies()
-            .Send("cancel").ExpectNoMoreReplies()
+            // No reply to any of the three: a reply would be unchecked when the customer writes again.
+            .Send("STOP")
+            .Send("Help")
+            .Send("cancel")
             .Send("2")
             .ExpectReply("How many?")
             .RunAsync();

@@ -20,7 +20,6 @@ public sealed class WaterfallTests
             .ExpectReply("How many?")
             .Send("3")
             .ExpectReply("3 x Medium for Ana.")
-            .ExpectNoMoreReplies()
             .RunAsync();
     }
 
@@ -71,7 +70,6 @@ public sealed class WaterfallTests
             .ExpectReply("Please answer with a whole number from 1 to 5. How many?")
             .Send("2.5")
             .ExpectReply("Sorry, I'm not getting this right.")
-            .ExpectNoMoreReplies()
             .Send("hello again")
             .ExpectReply("Welcome to the T-shirt shop.")
             .ExpectReply("What's your name?")
@@ -89,7 +87,6 @@ public sealed class WaterfallTests
             .ExpectReply("Which city do we ship to?")
             .Send("Lisbon")
             .ExpectReply("Shipping to Lisbon.")
-            .ExpectNoMoreReplies()
             .RunAsync();
     }
 
