@@ -12,7 +12,11 @@ internal static class QdrantTestHost
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
-    public static ServiceProvider Services(string url, Action<QdrantOptions>? configure = null, string store = "qdrant")
+    /// <param name="url">The stand-in's address.</param>
+    /// <param name="configure">Further Qdrant options.</param>
+    /// <param name="store">Knowledge:Store.</param>
+    /// <param name="attempts">When given, counts every request the client sends (each retry), inside the resilience handler.</param>
+    public static ServiceProvider Services(string url, Action<QdrantOptions>? configure = null, string store = "qdrant", AttemptCounter? attempts = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -28,6 +32,11 @@ internal static class QdrantTestHost
             o.Timeout = TimeSpan.FromSeconds(5);
             configure?.Invoke(o);
         });
+        if (attempts is not null)
+        {
+            services.AddHttpClient(QdrantServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new AttemptCounter.Handler(attempts));
+        }
+
         return services.BuildServiceProvider();
     }
 

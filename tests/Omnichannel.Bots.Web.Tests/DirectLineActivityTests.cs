@@ -53,8 +53,7 @@ public sealed class DirectLineActivityTests
 
         var first = await host.PostMessageAsync(conversation, "hi", clientActivityId: "retry-me");
         var second = await host.PostMessageAsync(conversation, "hi", clientActivityId: "retry-me");
-        await host.WaitForBotTextAsync(conversation, "How can I help?");
-        await Task.Delay(500);
+        await host.WaitUntilIdleAsync();
         var page = await host.GetActivitiesAsync(conversation);
 
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
@@ -82,7 +81,7 @@ public sealed class DirectLineActivityTests
         using var request = host.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversation.Id}/activities", conversation.Token);
         request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await host.Http.SendAsync(request);
-        await Task.Delay(300);
+        await host.WaitUntilIdleAsync();
         var page = await host.GetActivitiesAsync(conversation);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -68,9 +68,17 @@ public sealed partial class HandoffWebhookSender : BackgroundService
         }
     }
 
-    /// <summary>Sends every due packet once; returns how many were delivered (the loop and tests call it).</summary>
+    /// <summary>
+    /// Sends every due packet once; returns how many were delivered (the loop and tests call it). Without a URL it
+    /// sends nothing and records no attempt.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
+        if (!Enabled)
+        {
+            return 0;
+        }
+
         var delivered = 0;
         var now = _time.GetUtcNow();
         foreach (var ticket in await _store.LoadWebhookDueAsync(now, Batch, cancellationToken).ConfigureAwait(false))

@@ -66,6 +66,15 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     /// <summary>Completes when the first load has finished (whether or not it succeeded).</summary>
     public Task FirstLoad => _firstLoad.Task;
 
+    /// <summary>
+    /// Every file event the folder watcher received, in order, with whether it asked for a reload (false: ignored, such
+    /// as an editor's swap file). A test seam: it shows that an ignored change was seen and let go, which a reload count
+    /// alone cannot show until some later event proves the watcher got that far.
+    /// </summary>
+    internal event Action<string, bool>? FolderEventSeen;
+
+    internal void OnFolderEvent(string fullPath, bool reloadRequested) => FolderEventSeen?.Invoke(fullPath, reloadRequested);
+
     public async Task<KnowledgeAnswer> AskAsync(string question, KnowledgeFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -12,16 +12,21 @@ internal sealed class KnowledgeFolderWatcher : IDisposable
 
     private readonly string _folder;
     private readonly TimeProvider _time;
+    private readonly Action<string, bool>? _observed;
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly object _gate = new();
     private FileSystemWatcher? _watcher;
     private ITimer? _missingFolderTimer;
     private bool _disposed;
 
-    public KnowledgeFolderWatcher(string folder, TimeProvider time)
+    /// <param name="folder">The knowledge folder.</param>
+    /// <param name="time">For the missing-folder poll.</param>
+    /// <param name="observed">Told of every file event in order, with whether it signalled a change (a test seam).</param>
+    public KnowledgeFolderWatcher(string folder, TimeProvider time, Action<string, bool>? observed = null)
     {
         _folder = folder;
         _time = time;
+        _observed = observed;
         Start();
     }
 
@@ -94,10 +99,12 @@ internal sealed class KnowledgeFolderWatcher : IDisposable
         else if (IsIgnored(e.FullPath) && (e is not RenamedEventArgs renamed || IsIgnored(renamed.OldFullPath)))
         {
             // Editor swap and backup files (.name.md.swp), hidden folders: the reader skips them, so no reload.
+            _observed?.Invoke(e.FullPath, false);
             return;
         }
 
         Signal();
+        _observed?.Invoke(e.FullPath, true);
     }
 
     private bool IsIgnored(string fullPath) => KnowledgeFolderReader.IsIgnored(Path.GetRelativePath(_folder, fullPath));

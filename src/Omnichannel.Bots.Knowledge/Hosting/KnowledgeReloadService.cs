@@ -16,7 +16,7 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The watcher starts before the first read, so a save during the first load is not missed.
-        using var watcher = options.Value.WatchForChanges ? new KnowledgeFolderWatcher(knowledge.Folder, time) : null;
+        using var watcher = options.Value.WatchForChanges ? new KnowledgeFolderWatcher(knowledge.Folder, time, knowledge.OnFolderEvent) : null;
         await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
         var retryDelay = options.Value.RetryDelay;
         while (!stoppingToken.IsCancellationRequested)

@@ -57,19 +57,31 @@ public sealed class HandoffWebhookSenderTests
 
         var packet = HandoffPacketJson.Deserialize(Encoding.UTF8.GetString(requests[^1].Body));
         Assert.Contains(packet.Entities, e => e.Kind == "order_number");
-        await Task.Delay(200);
+
+        // Nothing more is coming once the store has the delivery recorded (a delivered webhook is never due again);
+        // the single sender loop recorded it after the receiver's 200, so no other attempt can be in flight.
+        await Eventually.UntilAsync(async () => (await harness.OnlyOpenTicketAsync()).WebhookAttempts == 2, "the delivery to be recorded");
+        Assert.DoesNotContain(
+            await harness.Store.LoadWebhookDueAsync(DateTimeOffset.MaxValue, 100, CancellationToken.None), t => t.Id == ticket.Id);
         Assert.Equal(2, receiver.Requests.Count);
     }
 
     [Fact]
     public async Task SendDue_NoWebhookConfigured_SendsNothing()
     {
-        await using var harness = await HandoffHarness.StartAsync();
+        var sent = new ConcurrentQueue<HttpRequestMessage>();
+        await using var harness = await HandoffHarness.StartAsync(services: s => s
+            .AddHttpClient(HandoffWebhookSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(sent)));
         await harness.Customer().Send("agent").ExpectHandoff().ExpectReply(new HandoffTexts().Queued).RunAsync();
-
         var sender = harness.Bot.Services.GetRequiredService<HandoffWebhookSender>();
 
+        var delivered = await sender.SendDueAsync(CancellationToken.None);
+
         Assert.False(sender.Enabled);
+        Assert.Equal(0, delivered);
+        Assert.Empty(sent);
+        Assert.Equal(0, (await harness.OnlyOpenTicketAsync()).WebhookAttempts);
     }
 
     [Theory]
@@ -85,6 +97,16 @@ public sealed class HandoffWebhookSenderTests
         }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The webhook client's network end: records every request it is asked to send and answers 200.</summary>
+    private sealed class RecordingHandler(ConcurrentQueue<HttpRequestMessage> sent) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(request);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
+        }
     }
 
     private sealed record ReceivedRequest(Dictionary<string, string?> Headers, byte[] Body);

@@ -123,27 +123,21 @@ public sealed class AgentEventStreamTests
             return stream;
         }
 
+        /// <summary>
+        /// The next non-empty line, or null only when the server ended the response in order (the chunked body's
+        /// terminator). A read error (the connection reset or aborted: IOException, HttpRequestException) is not an
+        /// end: it propagates and fails the test.
+        /// </summary>
         public async Task<string?> NextLineAsync()
         {
             using var timeout = new CancellationTokenSource(Guard);
-            try
+            while (true)
             {
-                while (true)
+                var line = await _reader.ReadLineAsync(timeout.Token);
+                if (line is null || line.Length > 0)
                 {
-                    var line = await _reader.ReadLineAsync(timeout.Token);
-                    if (line is null || line.Length > 0)
-                    {
-                        return line;
-                    }
+                    return line;
                 }
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-            catch (HttpRequestException)
-            {
-                return null;
             }
         }
 

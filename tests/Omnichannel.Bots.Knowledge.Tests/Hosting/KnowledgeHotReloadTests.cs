@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -83,14 +84,24 @@ public sealed class KnowledgeHotReloadTests : IAsyncLifetime
     [Fact]
     public async Task EditorSwapFile_DoesNotReloadButTheSaveItPrecedesDoes()
     {
-        var before = Knowledge.Status.Version;
+        var seen = new ConcurrentQueue<(string Path, bool ReloadRequested)>();
+        Knowledge.FolderEventSeen += (path, reloadRequested) => seen.Enqueue((Path.GetRelativePath(_folder.Path, path), reloadRequested));
+        var realSave = (string path) => path == "returns.md";
+
         _folder.Write(".returns.md.swp", "binary swap content");
         _folder.Write(".drafts/returns.md", KnowledgeFolder.Article("returns", "Returns", "Draft.", "how do I return something"));
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
-
-        Assert.Equal(before, Knowledge.Status.Version);
-
         _folder.Write("returns.md", KnowledgeFolder.Article("returns", "Returns", "You can return items within 45 days.", "how do I return something"));
+
+        // The watcher gets events in the order they happened, so once it has seen the real save it has seen (and
+        // decided on) every event of the swap file and the draft before it: none of them may have asked for a reload.
+        await Eventually.UntilAsync(() => seen.Any(e => realSave(e.Path)), "the watcher to see the real save", () => Describe(seen));
+        var earlier = seen.TakeWhile(e => !realSave(e.Path)).ToList();
+        Assert.Contains(earlier, e => e.Path == ".returns.md.swp");
+        Assert.All(earlier, e => Assert.False(e.ReloadRequested, $"{e.Path} asked for a reload: {Describe(seen)}"));
+        Assert.Contains(seen, e => realSave(e.Path) && e.ReloadRequested);
         await Eventually.UntilAsync(() => Knowledge.FindArticle("returns")?.Answer.Contains("45 days", StringComparison.Ordinal) == true, "the real save is served");
     }
+
+    private static string Describe(IEnumerable<(string Path, bool ReloadRequested)> events) =>
+        string.Join(", ", events.Select(e => $"{e.Path} ({(e.ReloadRequested ? "reload" : "ignored")})"));
 }

@@ -107,6 +107,46 @@ public sealed class KbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task KbEval_JsonOnTinyFolder_RatesAreFractionsOfTheRowCounts()
+    {
+        var tiny = Path.Combine(_root, "tiny");
+        Directory.CreateDirectory(tiny);
+        File.WriteAllText(Path.Combine(tiny, "returns.md"), "---\nid: returns\ntitle: Return an item\nquestions:\n  - how do I return something\n  - send an item back\n---\nYou can return unused items within 30 days.\n");
+        File.WriteAllText(Path.Combine(tiny, "reset-password.md"), "---\nid: reset-password\ntitle: Reset your password\nquestions:\n  - I forgot my password\n  - reset password\n---\nClick 'Forgot password' on the sign-in page.\n");
+        var queries = Path.Combine(_root, "tiny.tsv");
+        File.WriteAllLines(queries, ["how do I return something\treturns", "I forgot my password\treset-password", "what is the capital of mongolia\toos", "who won the football last night\toos"]);
+
+        var result = await RunAsync("kb", "eval", tiny, queries, "--json");
+
+        Assert.Equal(0, result.Exit);
+        using var document = JsonDocument.Parse(result.Out);
+        var root = document.RootElement;
+        Assert.Equal(4, root.GetProperty("queries").GetInt32());
+        Assert.Equal(2, root.GetProperty("in_scope_queries").GetInt32());
+        Assert.Equal(2, root.GetProperty("oos_queries").GetInt32());
+        var rate = new Dictionary<string, double>();
+        foreach (var key in new[] { "top1", "top3", "mrr", "in_scope_accuracy", "oos_precision", "oos_recall" })
+        {
+            rate[key] = root.GetProperty(key).GetDouble();
+            Assert.InRange(rate[key], 0, 1);
+        }
+
+        // Two in-scope rows: top1, top3 and accuracy are 0, 1/2 or 1; two oos rows: recall too; with two articles
+        // every expected article is in the top 3 and each reciprocal rank is 1 or 1/2.
+        foreach (var key in new[] { "top1", "top3", "in_scope_accuracy", "oos_recall" })
+        {
+            Assert.Contains(rate[key], new[] { 0, 0.5, 1 });
+        }
+
+        Assert.Equal(1.0, rate["top3"]);
+        Assert.Contains(rate["mrr"], new[] { 0.5, 0.75, 1 });
+        Assert.Equal((1 + rate["top1"]) / 2, rate["mrr"], 6);
+        Assert.InRange(rate["in_scope_accuracy"], 0, rate["top1"]);
+        var latency = root.GetProperty("latency_ms");
+        Assert.InRange(latency.GetProperty("p50").GetDouble(), 0, latency.GetProperty("p99").GetDouble());
+    }
+
+    [Fact]
     public async Task KbEval_NoOosRows_OosRatesNull()
     {
         var queries = Path.Combine(_root, "queries.tsv");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Bots.Storage;
 using Omnichannel.Bots.Testing;
 using SupportBot;
 
@@ -149,6 +150,30 @@ public sealed class WebChatHost : IAsyncDisposable
             $"the bot to say '{text}'",
             () => string.Join(Environment.NewLine, page.Activities.Select(a => a.Text())));
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the bot has nothing left to do for what it accepted so far: no inbox row waits for its turn and no
+    /// reply waits in the outbox. A message the host accepted is in the inbox before its HTTP response, and a turn
+    /// commits its inbox row and its replies together, so once both are empty every accepted message's turn has run
+    /// and its replies are in the conversation's log; nothing more will appear until something new is sent. (A reply held
+    /// for a retry after a failed send is not waited for; web chat's sends are appends to the local log.)
+    /// </summary>
+    public async Task WaitUntilIdleAsync()
+    {
+        var inbox = Services.GetRequiredService<IInboxStore>();
+        var outbox = Services.GetRequiredService<IOutboxStore>();
+        int pending = 0, due = 0;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                // Inbox first: a turn that commits between the two reads has its replies in the outbox by then.
+                pending = (await inbox.LoadPendingAsync(CancellationToken.None)).Count;
+                due = pending == 0 ? (await outbox.LoadDueAsync(1, CancellationToken.None)).Count : due;
+                return pending == 0 && due == 0;
+            },
+            "the bot to finish every accepted message (inbox processed, outbox sent)",
+            () => $"{pending} inbox rows pending, {due} outbox rows due");
     }
 
     public async ValueTask DisposeAsync()
