@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,9 @@ namespace Omnichannel.Bots.AspNetCore;
 public static class BotEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the bot's external contract: <c>GET /healthz</c> and the endpoints of every registered channel
+    /// Maps the bot's external contract: <c>GET /healthz</c> (liveness and status details, always 200),
+    /// <c>GET /healthz/ready</c> (readiness: 503 until every check tagged <see cref="BotReadiness.Tag"/> passes, such as
+    /// the knowledge base's first load and the storage, then 200) and the endpoints of every registered channel
     /// (<see cref="IBotEndpoints"/>). Webhook handlers store the message in the durable inbox and answer; they never
     /// wait for the dialog. On a <c>WebApplication</c> it also adds the WebSocket middleware (call <c>UseWebSockets</c>
     /// yourself before mapping otherwise).
@@ -24,6 +27,11 @@ public static class BotEndpointRouteBuilderExtensions
 
         endpoints.MapGet("/healthz", (ChannelRegistry channels, IEnumerable<IBotHealthContributor> contributors) => Results.Json(Health(channels, contributors)))
             .ExcludeFromDescription();
+        endpoints.MapHealthChecks(BotReadiness.Path, new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(BotReadiness.Tag),
+            ResponseWriter = ReadinessResponseWriter.WriteAsync,
+        });
         foreach (var channel in endpoints.ServiceProvider.GetServices<IBotEndpoints>())
         {
             channel.Map(endpoints);

@@ -8,7 +8,8 @@ public static class SqliteBotBuilderExtensions
 {
     /// <summary>
     /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox and handoff tickets in one SQLite file under
-    /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root).
+    /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root). The <c>storage</c> readiness check
+    /// (<see cref="BotReadiness"/>) passes once the file is open, migrated and readable.
     /// </summary>
     public static BotBuilder UseSqliteStorage(this BotBuilder bot, Action<SqliteStorageOptions>? configure = null)
     {
@@ -30,6 +31,12 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
         bot.Services.TryAddSingleton<IActivityLogStore, SqliteActivityLogStore>();
         bot.Services.TryAddSingleton<IHandoffStore, SqliteHandoffStore>();
+        if (!bot.Services.Any(d => d.ServiceType == typeof(SqliteReadinessCheck)))
+        {
+            bot.Services.AddSingleton<SqliteReadinessCheck>();
+            bot.Services.AddHealthChecks().AddCheck<SqliteReadinessCheck>(SqliteReadinessCheck.Name, tags: [BotReadiness.Tag]);
+        }
+
         return bot;
     }
 }

@@ -6,6 +6,7 @@ using Omnichannel.Bots;
 using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Knowledge;
 using Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Testing;
 using SupportBot;
 
 namespace Benchmarks;
@@ -53,6 +54,9 @@ public sealed class BenchmarkBot : IAsyncDisposable
         builder.Services.AddSingleton<ChannelAdapter>(new CountingChannelAdapter(ChannelProfiles.Sms));
         var host = builder.Build();
         await host.StartAsync();
+
+        // The knowledge base loads in the background after start; measure the bot once it can answer.
+        await Readiness.WaitAsync(host.Services);
         return new BenchmarkBot(host);
     }
 

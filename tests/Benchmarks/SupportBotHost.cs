@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Testing;
 using SupportBot;
 
 namespace Benchmarks;
 
 /// <summary>
 /// The web chat host being measured: the sample support bot started in this process on Kestrel at 127.0.0.1 on a
-/// free port (real sockets, its own data folder, the storage defaults), or a host already running elsewhere.
+/// free port (real sockets, its own data folder, the storage defaults), measured once <c>/healthz/ready</c> answers
+/// 200, or a host already running elsewhere.
 /// </summary>
 public sealed class SupportBotHost : IAsyncDisposable
 {
@@ -71,8 +73,15 @@ public sealed class SupportBotHost : IAsyncDisposable
         // The content root is the empty run folder: no appsettings.json and no wwwroot, everything else the defaults.
         var app = SupportBotApp.Build(args, directory);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SupportBotHost(new Uri(address), secret, app);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        // Listening is not answering: the knowledge base loads in the background after start.
+        using (var http = new HttpClient { BaseAddress = address })
+        {
+            await Readiness.WaitAsync(http);
+        }
+
+        return new SupportBotHost(address, secret, app);
     }
 
     public static SupportBotHost Remote(Uri baseUrl, string secret) => new(baseUrl, secret, app: null);

@@ -13,7 +13,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// The knowledge base every channel answers from: the files under <c>Knowledge:Path</c> (resolved against the
     /// content root), reloaded within a second of a save, embedded with the generator <c>Knowledge:Embeddings</c>
     /// selects, indexed in the embedded store (<c>knowledge.db</c> in the bot's data folder), and reported under
-    /// <c>knowledge</c> in <c>/healthz</c>. Dialogs take <see cref="IKnowledgeBase"/>.
+    /// <c>knowledge</c> in <c>/healthz</c>. The <c>knowledge</c> readiness check (<see cref="BotReadiness"/>) fails until
+    /// the first version has loaded. Dialogs take <see cref="IKnowledgeBase"/>.
     /// </summary>
     public static BotBuilder AddKnowledge(this BotBuilder bot, Action<KnowledgeOptions>? configure = null)
     {
@@ -59,6 +60,12 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddHostedService<KnowledgeReloadService>();
         services.AddSingleton<IBotHealthContributor, KnowledgeHealthContributor>();
+        if (!services.Any(d => d.ServiceType == typeof(KnowledgeReadinessCheck)))
+        {
+            services.AddSingleton<KnowledgeReadinessCheck>();
+            services.AddHealthChecks().AddCheck<KnowledgeReadinessCheck>(KnowledgeReadinessCheck.Name, tags: [BotReadiness.Tag]);
+        }
+
         return services;
     }
 

@@ -13,7 +13,8 @@ public static class BotServiceCollectionExtensions
     /// <summary>
     /// Adds the bot runtime: the inbox and turn loop, the outbox, dialogs and rendering. Settings bind from the
     /// <c>Bot</c> and <c>Outbox</c> configuration sections and are validated at start-up. A storage provider
-    /// (<c>UseSqliteStorage()</c>) and a root dialog are required.
+    /// (<c>UseSqliteStorage()</c>) and a root dialog are required. Readiness checks (<see cref="BotReadiness"/>) are
+    /// registered by the features that need them; a line is logged when they all pass.
     /// </summary>
     public static BotBuilder AddOmnichannelBot(this IServiceCollection services, Action<BotBuilder>? configure = null)
     {
@@ -36,6 +37,10 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<IMessageInbox>(sp => sp.GetRequiredService<TurnProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<TurnProcessor>());
+
+        // Readiness (GET /healthz/ready): each feature adds its check with the BotReadiness.Tag where it is added.
+        services.AddHealthChecks();
+        services.AddHostedService<BotReadinessLogger>();
         var builder = new BotBuilder(services);
         configure?.Invoke(builder);
         return builder;

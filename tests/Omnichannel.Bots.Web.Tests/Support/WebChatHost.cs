@@ -13,7 +13,7 @@ namespace Omnichannel.Bots.Web.Tests;
 
 /// <summary>
 /// The sample support bot on Kestrel at 127.0.0.1 on a free port, with its own data folder, talked to over real
-/// HTTP and WebSockets.
+/// HTTP and WebSockets. <see cref="StartAsync"/> returns once <c>/healthz/ready</c> answers 200.
 /// </summary>
 public sealed class WebChatHost : IAsyncDisposable
 {
@@ -60,7 +60,19 @@ public sealed class WebChatHost : IAsyncDisposable
             Path.Combine(RepoPaths.Root, "samples", "SupportBot"),
             clock is null ? null : services => services.AddSingleton(clock));
         await app.StartAsync();
-        return new WebChatHost(app, dataDirectory, ownsData);
+        var host = new WebChatHost(app, dataDirectory, ownsData);
+        try
+        {
+            // Listening is not answering: the knowledge base loads in the background after start.
+            await Readiness.WaitAsync(host.Http);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
     }
 
     public HttpRequestMessage Request(HttpMethod method, string path, string? bearer, object? json = null)
