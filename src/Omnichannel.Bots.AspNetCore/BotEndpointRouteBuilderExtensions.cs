@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Omnichannel.Bots.AspNetCore;
 
@@ -31,6 +32,13 @@ public static class BotEndpointRouteBuilderExtensions
         {
             Predicate = registration => registration.Tags.Contains(BotReadiness.Tag),
             ResponseWriter = ReadinessResponseWriter.WriteAsync,
+            // A check still loading reports Degraded: not ready either.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         foreach (var channel in endpoints.ServiceProvider.GetServices<IBotEndpoints>())
         {

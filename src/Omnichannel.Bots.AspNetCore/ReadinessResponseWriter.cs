@@ -6,7 +6,8 @@ namespace Omnichannel.Bots.AspNetCore;
 
 /// <summary>
 /// The body of <c>GET /healthz/ready</c>:
-/// <c>{"status": "healthy"|"unhealthy", "checks": [{"name": "knowledge", "status": "...", "description": "..."}]}</c>.
+/// <c>{"status": "ready"|"not ready", "checks": [{"name": "knowledge", "status": "ready"|"starting"|"failed", "description": "..."}]}</c>
+/// (a check still loading reports <see cref="HealthStatus.Degraded"/>, one that failed <see cref="HealthStatus.Unhealthy"/>).
 /// </summary>
 internal static class ReadinessResponseWriter
 {
@@ -16,7 +17,7 @@ internal static class ReadinessResponseWriter
         ArgumentNullException.ThrowIfNull(report);
         var body = new
         {
-            status = Name(report.Status),
+            status = report.Status == HealthStatus.Healthy ? "ready" : "not ready",
             checks = report.Entries
                 .OrderBy(e => e.Key, StringComparer.Ordinal)
                 .Select(e => new { name = e.Key, status = Name(e.Value.Status), description = e.Value.Description })
@@ -27,8 +28,8 @@ internal static class ReadinessResponseWriter
 
     private static string Name(HealthStatus status) => status switch
     {
-        HealthStatus.Healthy => "healthy",
-        HealthStatus.Degraded => "degraded",
-        _ => "unhealthy",
+        HealthStatus.Healthy => "ready",
+        HealthStatus.Degraded => "starting",
+        _ => "failed",
     };
 }

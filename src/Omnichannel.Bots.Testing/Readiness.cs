@@ -6,8 +6,8 @@ namespace Omnichannel.Bots.Testing;
 
 /// <summary>
 /// Waits until a started host can answer (every <see cref="BotReadiness"/> check passes: the knowledge base has loaded,
-/// the storage is open), so a test's first message is not raced against the host's start-up. Fails with
-/// <see cref="Eventually"/>'s limit, naming the checks that were still failing.
+/// the storage is open), so a test's first message is not raced against the host's start-up. Fails after
+/// <see cref="Eventually.StartUpLimit"/>, naming the checks that were still failing.
 /// </summary>
 public static class Readiness
 {
@@ -25,6 +25,7 @@ public static class Readiness
                 return response.StatusCode == HttpStatusCode.OK;
             },
             $"GET {BotReadiness.Path} on {http.BaseAddress} to answer 200",
+            Eventually.StartUpLimit,
             () => last).ConfigureAwait(false);
     }
 
@@ -38,9 +39,10 @@ public static class Readiness
             async () =>
             {
                 last = await health.CheckHealthAsync(r => r.Tags.Contains(BotReadiness.Tag)).ConfigureAwait(false);
-                return last.Status != HealthStatus.Unhealthy;
+                return last.Status == HealthStatus.Healthy;
             },
             "the host's readiness checks to pass",
+            Eventually.StartUpLimit,
             () => last is null ? "no report yet" : string.Join(Environment.NewLine, last.Entries.Select(e => $"{e.Key}: {e.Value.Status} ({e.Value.Description})"))).ConfigureAwait(false);
     }
 }

@@ -69,11 +69,11 @@ public sealed class ReadinessTests : IAsyncLifetime
         var (status, body) = await GetAsync("/healthz/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.Equal("not ready", body.GetProperty("status").GetString());
         var knowledge = Check(body, "knowledge");
-        Assert.Equal("unhealthy", knowledge.GetProperty("status").GetString());
+        Assert.Equal("starting", knowledge.GetProperty("status").GetString());
         Assert.Contains("not loaded", knowledge.GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Equal("healthy", Check(body, "storage").GetProperty("status").GetString());
+        Assert.Equal("ready", Check(body, "storage").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -86,9 +86,25 @@ public sealed class ReadinessTests : IAsyncLifetime
 
         var (status, body) = await GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Equal("ready", body.GetProperty("status").GetString());
         Assert.Equal(["knowledge", "storage"], body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Contains("version 1, 2 articles", Check(body, "knowledge").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ready_FirstLoadFails_503NamingTheFailure()
+    {
+        _gate.SetException(new HttpRequestException("the embedding service is down"));
+        var knowledge = _app.Services.GetRequiredService<KnowledgeBase>();
+        await Eventually.UntilAsync(() => knowledge.Status.ReloadError is not null, "the first load to fail");
+
+        var (status, body) = await GetAsync("/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("not ready", body.GetProperty("status").GetString());
+        var check = Check(body, "knowledge");
+        Assert.Equal("failed", check.GetProperty("status").GetString());
+        Assert.Contains("the embedding service is down", check.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,7 +120,7 @@ public sealed class ReadinessTests : IAsyncLifetime
 
         var (readyStatus, ready) = await GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.OK, readyStatus);
-        Assert.Equal("healthy", Check(ready, "knowledge").GetProperty("status").GetString());
+        Assert.Equal("ready", Check(ready, "knowledge").GetProperty("status").GetString());
         var (healthStatus, health) = await GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, healthStatus);
         Assert.Equal("degraded", health.GetProperty("status").GetString());

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
-/// The <c>knowledge</c> readiness check: unhealthy until the first version has loaded, healthy from then on. A later
+/// The <c>knowledge</c> readiness check: degraded while the first version loads (unhealthy when
+/// that load failed), healthy from then on. A later
 /// reload that fails leaves it healthy (the last good version still answers; <c>/healthz</c> reports it as degraded).
 /// </summary>
 internal sealed class KnowledgeReadinessCheck(KnowledgeBase knowledge) : IHealthCheck
@@ -15,9 +16,11 @@ internal sealed class KnowledgeReadinessCheck(KnowledgeBase knowledge) : IHealth
         var status = knowledge.Status;
         if (status.Version == 0)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy(status.ReloadError is null
-                ? "the knowledge base has not loaded its first version yet"
-                : $"the knowledge base's first load failed and is retried: {status.ReloadError}"));
+            // Still loading is "degraded" (not ready, logged as a warning by ASP.NET Core's health checks); a failed
+            // first load is "unhealthy" (an error an operator must see).
+            return Task.FromResult(status.ReloadError is null
+                ? HealthCheckResult.Degraded("the knowledge base has not loaded its first version yet")
+                : HealthCheckResult.Unhealthy($"the knowledge base's first load failed and is retried: {status.ReloadError}"));
         }
 
         var description = $"version {status.Version}, {status.Articles} articles";

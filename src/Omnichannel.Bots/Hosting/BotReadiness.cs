@@ -4,7 +4,8 @@ namespace Omnichannel.Bots;
 /// Readiness: whether the bot can answer yet (as opposed to <c>/healthz</c>, which says it is alive). A feature that
 /// must finish loading before the bot can answer registers a health check with <see cref="Tag"/> where it is added,
 /// for example <c>services.AddHealthChecks().AddCheck&lt;T&gt;("knowledge", tags: [BotReadiness.Tag])</c>; the host
-/// answers <see cref="Path"/> with 503 until every such check is healthy.
+/// answers <see cref="Path"/> with 503 until every such check is healthy. Report "still loading" as
+/// <c>Degraded</c> (a warning in ASP.NET Core's health-check log) and a failure as <c>Unhealthy</c> (an error).
 /// </summary>
 public static class BotReadiness
 {

@@ -9,8 +9,8 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// Writes one log line when the host has started and every readiness check (<see cref="BotReadiness.Tag"/>) passes,
 /// so an operator sees when the bot began to answer; until then it looks again every <see cref="PollInterval"/>. It runs
-/// the checks itself rather than through <see cref="HealthCheckService"/>, which logs every unhealthy result as an
-/// error (a bot still loading its knowledge is not one).
+/// the checks itself rather than through <see cref="HealthCheckService"/>, which logs every result that is not
+/// healthy (a bot still loading its knowledge is no warning, four times a second).
 /// </summary>
 internal sealed partial class BotReadinessLogger(
     IOptions<HealthCheckServiceOptions> options,
@@ -36,7 +36,7 @@ internal sealed partial class BotReadinessLogger(
             while (true)
             {
                 var results = await CheckAsync(checks, stoppingToken).ConfigureAwait(false);
-                if (results.All(r => r.Result.Status != HealthStatus.Unhealthy))
+                if (results.All(r => r.Result.Status == HealthStatus.Healthy))
                 {
                     var described = results.Count == 0
                         ? "no readiness checks"
