@@ -109,7 +109,6 @@ public sealed class BodyFuzzer(Random random)
             return [.. "{\"text\":\"a"u8, .. BadUtf8[random.Next(BadUtf8.Length)], .. "b\"}"u8];
         }
 
-        // Values more often than names: every second string in an object is a value.
         var (from, to) = strings[random.Next(strings.Count)];
         var at = random.Next(from, to + 1);
         var bad = BadUtf8[random.Next(BadUtf8.Length)];
