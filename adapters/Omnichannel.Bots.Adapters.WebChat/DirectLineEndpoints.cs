@@ -197,13 +197,14 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return error;
         }
 
-        var (body, tooLarge) = await RequestBodies.ReadAsync(http.Request, UserActivity.MaxBodyBytes).ConfigureAwait(false);
-        if (tooLarge is not null)
+        var (document, refused) = await RequestBody.ReadJsonAsync(http.Request, UserActivity.MaxBodyBytes).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return tooLarge;
+            return DirectLineResults.Refused(refused);
         }
 
-        var (activity, problems) = UserActivity.Parse(body);
+        using var scope = document;
+        var (activity, problems) = UserActivity.Parse(document);
         return activity is null
             ? DirectLineResults.BadArgument(problems)
             : await _submissions.SubmitAsync(conversationId, token!.User, activity, [], http.RequestAborted).ConfigureAwait(false);
@@ -261,7 +262,14 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             using var stream = activityPart.OpenReadStream();
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-            var (parsed, problems) = UserActivity.Parse(buffer.ToArray(), filesFollow: true);
+            var (document, refused) = RequestBody.ParseJson(buffer.ToArray(), http.Request);
+            if (refused is not null)
+            {
+                return DirectLineResults.Refused(refused);
+            }
+
+            using var scope = document;
+            var (parsed, problems) = UserActivity.Parse(document, filesFollow: true);
             if (parsed is null)
             {
                 return DirectLineResults.BadArgument(problems);
@@ -335,20 +343,19 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
     /// <summary>The optional <c>{"user":{"id","name"}}</c> of a token or conversation request made with the secret.</summary>
     private static async Task<(WebChatUser? User, IResult? Problem)> ReadUserAsync(HttpRequest request)
     {
-        var (body, tooLarge) = await RequestBodies.ReadAsync(request, 16 * 1024).ConfigureAwait(false);
-        if (tooLarge is not null)
+        var (document, refused) = await RequestBody.ReadJsonAsync(request, 16 * 1024).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return (null, tooLarge);
+            return (null, DirectLineResults.Refused(refused));
         }
 
-        if (body.Length == 0)
+        if (document is null)
         {
             return (WebChatConversations.NewAnonymousUser(), null);
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, DirectLineResults.BadArgument("The body must be a JSON object."));
@@ -369,10 +376,6 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
             var name = user.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
             return (new WebChatUser(id, name), null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, DirectLineResults.BadArgument($"The body is not JSON ({ex.Message})."));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Omnichannel.Bots.AspNetCore;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
@@ -24,6 +25,10 @@ internal static class DirectLineResults
     public static IResult BadArgument(IReadOnlyList<string> problems) => BadArgument(string.Join("; ", problems) + ".");
 
     public static IResult TooLarge(string message) => Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", message);
+
+    /// <summary>A refused request body: 413 <c>MessageSizeTooBig</c> when it was over the limit, else 400 <c>BadArgument</c>.</summary>
+    public static IResult Refused(BodyProblem problem) =>
+        problem.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(problem.Message) : BadArgument(problem.Message);
 
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, statusCode: status);

@@ -85,8 +85,9 @@ internal static partial class SignedUserIdentity
 
             return (new WebChatUser("site:" + subject, Text(claims, "name"), email, phone, Verified: true), null);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException)
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string in the header or claims that is not valid UTF-8 (System.Text.Json throws when it is read).
             return (null, "userToken is not valid base64url JSON.");
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Omnichannel.Bots.AspNetCore;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
@@ -20,87 +21,79 @@ internal sealed record UserActivity(
 
     public bool IsMessage => Type == "message";
 
-    /// <summary>Parses a posted activity, or says everything wrong with it.</summary>
-    /// <param name="body">The activity's JSON.</param>
+    /// <summary>Checks a posted activity (read by <see cref="RequestBody"/>), or says everything wrong with it.</summary>
+    /// <param name="document">The activity's JSON; null for an empty body.</param>
     /// <param name="filesFollow">True for an upload's activity part: the uploaded files are its content, so it may have no text.</param>
-    public static (UserActivity? Activity, IReadOnlyList<string> Problems) Parse(ReadOnlyMemory<byte> body, bool filesFollow = false)
+    public static (UserActivity? Activity, IReadOnlyList<string> Problems) Parse(JsonDocument? document, bool filesFollow = false)
     {
-        JsonDocument document;
-        try
+        if (document is null)
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            return (null, [$"the body is not JSON ({ex.Message})"]);
+            return (null, ["the body is empty; send an activity"]);
         }
 
-        using (document)
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, ["the body must be a JSON object (an activity)"]);
-            }
-
-            var problems = new List<string>();
-            var type = String(root, "type", problems);
-            if (type is null)
-            {
-                problems.Add("type is required (\"message\")");
-            }
-
-            var text = String(root, "text", problems);
-            var locale = String(root, "locale", problems);
-            if (locale is not null && (locale.Length > 35 || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
-            {
-                problems.Add("locale must be a language tag such as en-GB");
-            }
-
-            string? fromName = null;
-            if (root.TryGetProperty("from", out var from))
-            {
-                if (from.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add("from must be an object");
-                }
-                else
-                {
-                    fromName = String(from, "name", problems);
-                }
-            }
-
-            string? clientActivityId = null;
-            if (root.TryGetProperty("channelData", out var channelData) && channelData.ValueKind == JsonValueKind.Object)
-            {
-                clientActivityId = String(channelData, "clientActivityID", problems);
-                if (clientActivityId is { Length: 0 or > MaxClientActivityIdLength })
-                {
-                    problems.Add($"channelData.clientActivityID must be 1 to {MaxClientActivityIdLength} characters");
-                }
-            }
-
-            string? value = null;
-            if (root.TryGetProperty("value", out var valueElement) && valueElement.ValueKind != JsonValueKind.Null)
-            {
-                value = valueElement.ValueKind == JsonValueKind.String ? valueElement.GetString() : valueElement.GetRawText();
-            }
-
-            var attachments = ReadAttachments(root, problems);
-            if (type == "message" && !filesFollow && string.IsNullOrEmpty(text) && value is null && attachments.Count == 0)
-            {
-                problems.Add("a message needs text, a value or an attachment");
-            }
-
-            if (type is not null and not ("message" or "typing" or "event" or "conversationUpdate"))
-            {
-                problems.Add($"type '{type}' is not supported (message, typing, event)");
-            }
-
-            return problems.Count > 0
-                ? (null, problems)
-                : (new UserActivity(type!, text, value, locale, fromName, clientActivityId, attachments), []);
+            return (null, ["the body must be a JSON object (an activity)"]);
         }
+
+        var problems = new List<string>();
+        var type = String(root, "type", problems);
+        if (type is null)
+        {
+            problems.Add("type is required (\"message\")");
+        }
+
+        var text = String(root, "text", problems);
+        var locale = String(root, "locale", problems);
+        if (locale is not null && (locale.Length > 35 || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            problems.Add("locale must be a language tag such as en-GB");
+        }
+
+        string? fromName = null;
+        if (root.TryGetProperty("from", out var from))
+        {
+            if (from.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add("from must be an object");
+            }
+            else
+            {
+                fromName = String(from, "name", problems);
+            }
+        }
+
+        string? clientActivityId = null;
+        if (root.TryGetProperty("channelData", out var channelData) && channelData.ValueKind == JsonValueKind.Object)
+        {
+            clientActivityId = String(channelData, "clientActivityID", problems);
+            if (clientActivityId is { Length: 0 or > MaxClientActivityIdLength })
+            {
+                problems.Add($"channelData.clientActivityID must be 1 to {MaxClientActivityIdLength} characters");
+            }
+        }
+
+        string? value = null;
+        if (root.TryGetProperty("value", out var valueElement) && valueElement.ValueKind != JsonValueKind.Null)
+        {
+            value = valueElement.ValueKind == JsonValueKind.String ? valueElement.GetString() : valueElement.GetRawText();
+        }
+
+        var attachments = ReadAttachments(root, problems);
+        if (type == "message" && !filesFollow && string.IsNullOrEmpty(text) && value is null && attachments.Count == 0)
+        {
+            problems.Add("a message needs text, a value or an attachment");
+        }
+
+        if (type is not null and not ("message" or "typing" or "event" or "conversationUpdate"))
+        {
+            problems.Add($"type '{type}' is not supported (message, typing, event)");
+        }
+
+        return problems.Count > 0
+            ? (null, problems)
+            : (new UserActivity(type!, text, value, locale, fromName, clientActivityId, attachments), []);
     }
 
     private static List<Attachment> ReadAttachments(JsonElement root, List<string> problems)

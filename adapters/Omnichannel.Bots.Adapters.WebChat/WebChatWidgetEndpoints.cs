@@ -153,20 +153,19 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
 
     private static async Task<(WidgetTokenRequest Request, IResult? Problem)> ReadRequestAsync(HttpRequest request)
     {
-        var (body, tooLarge) = await RequestBodies.ReadAsync(request, 16 * 1024).ConfigureAwait(false);
-        if (tooLarge is not null)
+        var (document, refused) = await RequestBody.ReadJsonAsync(request, 16 * 1024).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return (new WidgetTokenRequest(null, null), tooLarge);
+            return (new WidgetTokenRequest(null, null), DirectLineResults.Refused(refused));
         }
 
-        if (body.Length == 0)
+        if (document is null)
         {
             return (new WidgetTokenRequest(null, null), null);
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -191,10 +190,6 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
             var problems = new List<string>();
             var parsed = new WidgetTokenRequest(Text("resume", problems), Text("userToken", problems));
             return problems.Count > 0 ? (parsed, DirectLineResults.BadArgument(problems)) : (parsed, null);
-        }
-        catch (JsonException ex)
-        {
-            return (new WidgetTokenRequest(null, null), DirectLineResults.BadArgument($"The body is not JSON ({ex.Message})."));
         }
     }
 

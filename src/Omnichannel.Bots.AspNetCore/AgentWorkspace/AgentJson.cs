@@ -20,39 +20,22 @@ internal static class AgentJson
     /// <summary>The body as a JSON object, or a 400/413 result saying what is wrong (<paramref name="shape"/> shows what is expected).</summary>
     public static async Task<(JsonElement Root, IResult? Problem)> ReadObjectAsync(HttpRequest request, int limit, string shape)
     {
-        if (request.ContentLength > limit)
+        var (document, refused) = await RequestBody.ReadJsonAsync(request, limit).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return (default, TooLarge(limit));
+            return (default, Error(refused.StatusCode, refused.StatusCode == StatusCodes.Status400BadRequest ? $"{refused.Message} Send {shape}." : refused.Message));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return (default, TooLarge(limit));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (document is null)
         {
             return (default, Error(StatusCodes.Status400BadRequest, $"The body is empty; send JSON: {shape}."));
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? (document.RootElement.Clone(), null)
                 : (default, Error(StatusCodes.Status400BadRequest, $"The body must be a JSON object: {shape}."));
-        }
-        catch (JsonException ex)
-        {
-            return (default, Error(StatusCodes.Status400BadRequest, $"The body is not valid JSON ({ex.Message}); send {shape}."));
         }
     }
 
@@ -82,9 +65,6 @@ internal static class AgentJson
 
         return (trim ? text.Trim() : text, null);
     }
-
-    private static IResult TooLarge(int limit) =>
-        Error(StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture, $"The body is over {limit} bytes."));
 
     private sealed record ErrorBody(string Error);
 }

@@ -44,7 +44,13 @@ public sealed class WebChatHost : IAsyncDisposable
     /// <param name="dataDirectory">An existing data folder (a restart); a new temporary one when null.</param>
     /// <param name="withSecret">False leaves Channels:WebChat:Secret unset, so the host generates and keeps one.</param>
     /// <param name="clock">The host's clock; the real one when null.</param>
-    public static async Task<WebChatHost> StartAsync(IEnumerable<string>? settings = null, string? dataDirectory = null, bool withSecret = true, TimeProvider? clock = null)
+    /// <param name="configureServices">More service registrations after the bot's own (a test logger provider).</param>
+    public static async Task<WebChatHost> StartAsync(
+        IEnumerable<string>? settings = null,
+        string? dataDirectory = null,
+        bool withSecret = true,
+        TimeProvider? clock = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("omnibot-webchat-").FullName;
@@ -58,7 +64,15 @@ public sealed class WebChatHost : IAsyncDisposable
         var app = SupportBotApp.Build(
             [.. args],
             Path.Combine(RepoPaths.Root, "samples", "SupportBot"),
-            clock is null ? null : services => services.AddSingleton(clock));
+            services =>
+            {
+                if (clock is not null)
+                {
+                    services.AddSingleton(clock);
+                }
+
+                configureServices?.Invoke(services);
+            });
         await app.StartAsync();
         var host = new WebChatHost(app, dataDirectory, ownsData);
         try
