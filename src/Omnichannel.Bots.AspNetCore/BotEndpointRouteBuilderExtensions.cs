@@ -10,8 +10,8 @@ public static class BotEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the bot's external contract: <c>GET /healthz</c> and the endpoints of every registered channel
     /// (<see cref="IBotEndpoints"/>). Webhook handlers store the message in the durable inbox and answer; they never
-    /// wait for the dialog. On a <c>WebApplication</c> it also adds the WebSocket middleware (call <c>UseWebSockets</c>
-    /// yourself before mapping otherwise).
+    /// wait for the dialog. On a <c>WebApplication</c> it also adds the WebSocket middleware and the rate limiter (call
+    /// <c>UseWebSockets</c> and <c>UseBotRateLimits</c> yourself before mapping otherwise).
     /// </summary>
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -20,6 +20,9 @@ public static class BotEndpointRouteBuilderExtensions
         {
             // Web chat's Direct Line stream is a WebSocket.
             app.UseWebSockets();
+
+            // Limits:* (429 with Retry-After), after the routing a WebApplication puts first.
+            app.UseBotRateLimits();
         }
 
         endpoints.MapGet("/healthz", (ChannelRegistry channels, IEnumerable<IBotHealthContributor> contributors) => Results.Json(Health(channels, contributors)))
