@@ -18,8 +18,11 @@ public sealed class LimitsOptions : IValidatableObject
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
-    /// <summary>Widget tokens, token generation and conversation starts, per client address.</summary>
-    public RateLimit ConversationStartsPerAddress { get; set; } = new(60, TimeSpan.FromMinutes(1));
+    /// <summary>
+    /// Widget tokens, token generation and conversation starts, per client address (a widget visit takes two: its token
+    /// and the conversation start with it). A site whose server generates every visitor's token needs more.
+    /// </summary>
+    public RateLimit ConversationStartsPerAddress { get; set; } = new(120, TimeSpan.FromMinutes(1));
 
     /// <summary>Agent sign-in attempts, per client address (the password-failure throttle is separate).</summary>
     public RateLimit SignInsPerAddress { get; set; } = new(10, TimeSpan.FromMinutes(1));
