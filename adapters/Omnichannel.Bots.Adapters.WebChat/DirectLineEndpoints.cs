@@ -27,6 +27,8 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
     private readonly DirectLineStream _stream;
     private readonly WebChatFiles _files;
     private readonly WebChatOptions _options;
+    private readonly LimitsOptions _limits;
+    private readonly StreamSlots _streamSlots = new();
 
     public DirectLineEndpoints(
         WebChatConversations conversations,
@@ -35,7 +37,8 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         IActivityLogStore log,
         DirectLineStream stream,
         WebChatFiles files,
-        IOptions<WebChatOptions> options)
+        IOptions<WebChatOptions> options,
+        IOptions<LimitsOptions> limits)
     {
         _conversations = conversations;
         _authorizer = authorizer;
@@ -44,6 +47,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         _stream = stream;
         _files = files;
         _options = options.Value;
+        _limits = limits.Value;
     }
 
     public void Map(IEndpointRouteBuilder endpoints)
@@ -69,13 +73,13 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             AllowAnyOrigin(context.HttpContext.Response);
             return await next(context).ConfigureAwait(false);
         });
-        directLine.MapPost("/tokens/generate", (Func<HttpContext, Task<IResult>>)GenerateTokenAsync);
+        directLine.MapPost("/tokens/generate", (Func<HttpContext, Task<IResult>>)GenerateTokenAsync).RequireRateLimiting(BotRateLimits.ConversationStartsPerAddress);
         directLine.MapPost("/tokens/refresh", RefreshToken);
-        directLine.MapPost("/conversations", (Func<HttpContext, Task<IResult>>)StartConversationAsync);
+        directLine.MapPost("/conversations", (Func<HttpContext, Task<IResult>>)StartConversationAsync).RequireRateLimiting(BotRateLimits.ConversationStartsPerAddress);
         directLine.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        directLine.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        directLine.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(ConversationRateLimitPolicy.Activities);
         directLine.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        directLine.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        directLine.MapPost("/conversations/{conversationId}/upload", UploadAsync).RequireRateLimiting(ConversationRateLimitPolicy.Uploads);
         directLine.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         directLine.MapGet("/files/{fileId}", GetFile);
     }
@@ -278,21 +282,53 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             activity = parsed;
         }
 
-        var attachments = new List<Attachment>();
-        foreach (var file in files)
+        // Everything is checked before anything is written: the quota is reserved, the message validated, and only then
+        // are the files saved (a failure removes the ones already saved), so a refused upload leaves no file behind.
+        var bytes = files.Sum(f => f.Length);
+        if (_files.TryReserve(conversationId, files.Count, bytes) is { } overQuota)
         {
-            var contentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var parsedType) && parsedType.MediaType.HasValue
-                ? parsedType.MediaType.Value!
-                : "application/octet-stream";
-            var content = file.OpenReadStream();
-            await using var contentScope = content.ConfigureAwait(false);
-            var id = await _files.SaveAsync(content, contentType, Path.GetFileName(file.FileName), http.RequestAborted).ConfigureAwait(false);
-            var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/files/{id}?sig={_files.Signature(id)}";
-            attachments.Add(new Attachment(contentType, new Uri(url), Path.GetFileName(file.FileName)));
+            return DirectLineResults.QuotaExceeded(overQuota + " Older uploads are deleted after " + _limits.UploadRetention + ".");
         }
 
-        return await _submissions.SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted).ConfigureAwait(false);
+        var planned = files.Select(file => (File: file, Id: WebChatFiles.NewId(), ContentType: UploadedContentType(file), Name: Path.GetFileName(file.FileName))).ToList();
+        var attachments = planned.Select(p => new Attachment(
+            p.ContentType,
+            new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/files/{p.Id}?sig={_files.Signature(p.Id)}"),
+            p.Name)).ToList();
+        var saved = new List<string>();
+        async Task SaveAllAsync(CancellationToken cancellationToken)
+        {
+            foreach (var (file, id, contentType, name) in planned)
+            {
+                var content = file.OpenReadStream();
+                await using var contentScope = content.ConfigureAwait(false);
+                await _files.SaveAsync(id, conversationId, content, contentType, name, cancellationToken).ConfigureAwait(false);
+                saved.Add(id);
+            }
+        }
+
+        try
+        {
+            var result = await _submissions.SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted, SaveAllAsync).ConfigureAwait(false);
+            if (saved.Count == 0)
+            {
+                _files.Release(conversationId, files.Count, bytes);
+            }
+
+            return result;
+        }
+        catch
+        {
+            saved.ForEach(_files.Delete);
+            _files.Release(conversationId, files.Count, bytes);
+            throw;
+        }
     }
+
+    private static string UploadedContentType(IFormFile file) =>
+        MediaTypeHeaderValue.TryParse(file.ContentType, out var parsedType) && parsedType.MediaType.HasValue
+            ? parsedType.MediaType.Value!
+            : "application/octet-stream";
 
     private IResult GetFile(string fileId, HttpContext http)
     {
@@ -332,6 +368,16 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         if (refusal is not null)
         {
             await refusal.ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        // Past the cap the new stream is refused and the open ones keep running (see StreamSlots).
+        using var slot = _streamSlots.TryTake(http.Request.Query["t"].ToString(), _limits.StreamsPerToken);
+        if (slot is null)
+        {
+            http.Response.Headers.RetryAfter = ((int)DirectLineStream.HeartbeatInterval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await DirectLineResults.TooManyStreams($"This token already has {_limits.StreamsPerToken} open streams (Limits:StreamsPerToken); close one first.")
+                .ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 

@@ -30,6 +30,12 @@ internal static class DirectLineResults
     public static IResult Refused(BodyProblem problem) =>
         problem.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(problem.Message) : BadArgument(problem.Message);
 
+    /// <summary>413 <c>QuotaExceeded</c>: the conversation keeps as many uploads as it may.</summary>
+    public static IResult QuotaExceeded(string message) => Error(StatusCodes.Status413PayloadTooLarge, "QuotaExceeded", message);
+
+    /// <summary>429 <c>TooManyStreams</c>: the token has as many WebSocket streams open as it may.</summary>
+    public static IResult TooManyStreams(string message) => Error(StatusCodes.Status429TooManyRequests, "TooManyStreams", message);
+
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, statusCode: status);
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Omnichannel.Bots.AspNetCore;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
@@ -31,6 +33,13 @@ public static class WebChatBotBuilderExtensions
         bot.Services.TryAddSingleton<WebChatFiles>();
         bot.Services.TryAddSingleton<DirectLineAuthorizer>();
         bot.Services.TryAddSingleton<WebChatSubmissions>();
+        bot.Services.AddHostedService<UploadRetentionSweep>();
+        bot.Services.AddBotRateLimits();
+        bot.Services.AddOptions<RateLimiterOptions>().Configure<DirectLineAuthorizer, IOptions<LimitsOptions>>((limiter, authorizer, limits) =>
+        {
+            limiter.AddPolicy(ConversationRateLimitPolicy.Activities, new ConversationRateLimitPolicy(authorizer, limits.Value.ActivitiesPerConversation));
+            limiter.AddPolicy(ConversationRateLimitPolicy.Uploads, new ConversationRateLimitPolicy(authorizer, limits.Value.UploadsPerConversation));
+        });
         bot.AddChannel<WebChatChannelAdapter>();
         bot.Services.AddSingleton<IBotEndpoints, DirectLineEndpoints>();
         bot.Services.AddSingleton<IBotEndpoints, WebChatWidgetEndpoints>();

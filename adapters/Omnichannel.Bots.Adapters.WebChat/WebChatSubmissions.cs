@@ -29,7 +29,14 @@ internal sealed class WebChatSubmissions
     /// <param name="activity">The parsed activity.</param>
     /// <param name="uploaded">Attachments stored by an upload, added to the activity's own.</param>
     /// <param name="cancellationToken">Cancels before anything is stored.</param>
-    public async Task<IResult> SubmitAsync(string conversationId, WebChatUser user, UserActivity activity, IReadOnlyList<Attachment> uploaded, CancellationToken cancellationToken)
+    /// <param name="storeUploads">Saves the uploaded files: called once the message is valid, before it is stored.</param>
+    public async Task<IResult> SubmitAsync(
+        string conversationId,
+        WebChatUser user,
+        UserActivity activity,
+        IReadOnlyList<Attachment> uploaded,
+        CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? storeUploads = null)
     {
         if (!activity.IsMessage)
         {
@@ -56,6 +63,11 @@ internal sealed class WebChatSubmissions
         if (problems.Count > 0)
         {
             return DirectLineResults.BadArgument(problems);
+        }
+
+        if (storeUploads is not null)
+        {
+            await storeUploads(cancellationToken).ConfigureAwait(false);
         }
 
         var appended = await _log.AppendAsync(

@@ -36,7 +36,7 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
 
         endpoints.MapGet("/webchat.js", ServeWidget);
         endpoints.MapMethods("/api/webchat/token", [HttpMethods.Options], Preflight);
-        endpoints.MapPost("/api/webchat/token", (Func<HttpContext, Task<IResult>>)IssueTokenAsync);
+        endpoints.MapPost("/api/webchat/token", (Func<HttpContext, Task<IResult>>)IssueTokenAsync).RequireRateLimiting(BotRateLimits.ConversationStartsPerAddress);
     }
 
     private IResult ServeWidget(HttpContext http)

@@ -14,8 +14,8 @@ public static class BotEndpointRouteBuilderExtensions
     /// <c>GET /healthz/ready</c> (readiness: 503 until every check tagged <see cref="BotReadiness.Tag"/> passes, such as
     /// the knowledge base's first load and the storage, then 200) and the endpoints of every registered channel
     /// (<see cref="IBotEndpoints"/>). Webhook handlers store the message in the durable inbox and answer; they never
-    /// wait for the dialog. On a <c>WebApplication</c> it also adds the WebSocket middleware (call <c>UseWebSockets</c>
-    /// yourself before mapping otherwise).
+    /// wait for the dialog. On a <c>WebApplication</c> it also adds the WebSocket middleware and the rate limiter (call
+    /// <c>UseWebSockets</c> and <c>UseBotRateLimits</c> yourself before mapping otherwise).
     /// </summary>
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -24,6 +24,9 @@ public static class BotEndpointRouteBuilderExtensions
         {
             // Web chat's Direct Line stream is a WebSocket.
             app.UseWebSockets();
+
+            // Limits:* (429 with Retry-After), after the routing a WebApplication puts first.
+            app.UseBotRateLimits();
         }
 
         endpoints.MapGet("/healthz", (ChannelRegistry channels, IEnumerable<IBotHealthContributor> contributors) => Results.Json(Health(channels, contributors)))

@@ -17,6 +17,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     private const string SelectOpen = HandoffRows.SelectTicket + "WHERE h.status IN ('queued', 'assigned')";
     private const string SelectLatestForCustomer = HandoffRows.SelectTicket + "WHERE h.customer_id = @p1 ORDER BY h.id DESC LIMIT 1";
+    private const string SelectForCustomerSince = HandoffRows.SelectTicket + "WHERE h.customer_id = @p1 AND h.queued_at >= @p2 ORDER BY h.id";
     private const string SelectClosedSince = HandoffRows.SelectTicket + "WHERE h.closed_at >= @p1 ORDER BY h.closed_at DESC, h.id DESC";
 
     private const string SelectWebhookDue =
@@ -85,6 +86,12 @@ public sealed class SqliteHandoffStore : IHandoffStore
     {
         ArgumentNullException.ThrowIfNull(customerId);
         return ReadAsync(db => HandoffRows.Many(db, SelectLatestForCustomer, customerId).FirstOrDefault(), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<HandoffTicket>> ListForCustomerSinceAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        return ReadAsync<IReadOnlyList<HandoffTicket>>(db => HandoffRows.Many(db, SelectForCustomerSince, customerId, UnixTime.Of(since)), cancellationToken);
     }
 
     public Task<IReadOnlyList<HandoffTicket>> ListClosedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>

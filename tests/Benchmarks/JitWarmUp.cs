@@ -20,7 +20,7 @@ public static class JitWarmUp
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var cpuBefore = ProcessCpu.OfThisProcess();
-        var host = options.InProcess ? await SupportBotHost.StartInProcessAsync(directory, options.HostSettings) : SupportBotHost.Remote(options.Url!, options.Secret!);
+        var host = options.InProcess ? await SupportBotHost.StartInProcessAsync(directory, [.. WebChatLoadOptions.UnlimitedRates, .. options.HostSettings]) : SupportBotHost.Remote(options.Url!, options.Secret!);
         await using (host)
         {
             using var client = new DirectLineClient(host.BaseUrl, host.Secret);

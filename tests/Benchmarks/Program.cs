@@ -7,6 +7,7 @@ using Benchmarks;
 // `dotnet run -c Release --project tests/Benchmarks -- knowledge [--dev] [--skip-latency]`
 // `dotnet run -c Release --project tests/Benchmarks -- hot-reload [--articles N] [--edits E] [--reload-delay MS]`
 // `dotnet run -c Release --project tests/Benchmarks -- handoff [--conversations N] [--messages M] [--warmup W] [--keep]`
+// `dotnet run -c Release --project tests/Benchmarks -- flood [--seconds S] [--flooders F] [--rate R] [--permits P] [--max-requests N]`
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(TurnsOptions.Usage);
@@ -14,6 +15,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine(KnowledgeCommand.Usage);
     Console.WriteLine(HotReloadCommand.Usage);
     Console.WriteLine(HandoffCommand.Usage);
+    Console.WriteLine(FloodCommand.Usage);
     return 0;
 }
 
@@ -50,9 +52,23 @@ if (args[0] == "handoff")
     }
 }
 
+if (args[0] == "flood")
+{
+    try
+    {
+        return await FloodCommand.RunAsync(args[1..]);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        Console.Error.WriteLine(FloodCommand.Usage);
+        return 2;
+    }
+}
+
 if (args[0] is not ("turns" or "webchat"))
 {
-    Console.Error.WriteLine($"Unknown command '{args[0]}': turns, webchat, knowledge, hot-reload or handoff.");
+    Console.Error.WriteLine($"Unknown command '{args[0]}': turns, webchat, knowledge, hot-reload, handoff or flood.");
     Console.Error.WriteLine(TurnsOptions.Usage);
     Console.Error.WriteLine(WebChatLoadOptions.Usage);
     return 2;

@@ -58,6 +58,16 @@ public sealed record WebChatLoadOptions
     /// <summary>Configuration for the in-process host (<c>Section:Key</c>, value), after the benchmark's own.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> HostSettings { get; init; } = [];
 
+    /// <summary>
+    /// Settings every in-process host gets before <see cref="HostSettings"/>: the load starts thousands of conversations
+    /// from one address and posts as fast as the bot answers, which Limits:* would refuse (a remote host needs the same).
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> UnlimitedRates { get; } =
+    [
+        new("Limits:ConversationStartsPerAddress:PermitLimit", "1000000"),
+        new("Limits:ActivitiesPerConversation:PermitLimit", "1000000"),
+    ];
+
     public string? DataDirectory { get; init; }
 
     public bool Keep { get; init; }

@@ -23,7 +23,7 @@ public static class WebChatPhase
         Console.WriteLine(Row("machine load", MachineFacts.LoadAverage()));
         using var gauge = options.InProcess ? new KestrelConnectionGauge() : null;
         var host = options.InProcess
-            ? await SupportBotHost.StartInProcessAsync(directory, options.HostSettings)
+            ? await SupportBotHost.StartInProcessAsync(directory, [.. WebChatLoadOptions.UnlimitedRates, .. options.HostSettings])
             : SupportBotHost.Remote(options.Url!, options.Secret!);
         await using (host)
         {

@@ -101,7 +101,7 @@ public sealed class DirectLineUploadTests
         Assert.Empty((await host.GetActivitiesAsync(conversation)).Activities);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(WebChatHost host, StartedConversation conversation, (string Name, string Type, byte[] Bytes) file, string? activity = null)
+    internal static async Task<HttpResponseMessage> UploadAsync(WebChatHost host, StartedConversation conversation, (string Name, string Type, byte[] Bytes) file, string? activity = null)
     {
         using var form = new MultipartFormDataContent();
         if (activity is not null)

@@ -44,7 +44,7 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         endpoints.MapGet(LoginPath, LoginPage);
         endpoints.MapGet("/agent", WorkspacePage);
         endpoints.MapGet("/agent/{**path}", Asset);
-        endpoints.MapPost("/api/agent/session", (Func<HttpContext, Task<IResult>>)SignInAsync);
+        endpoints.MapPost("/api/agent/session", (Func<HttpContext, Task<IResult>>)SignInAsync).RequireRateLimiting(BotRateLimits.SignInsPerAddress);
 
         Map(endpoints, HttpMethods.Delete, "/api/agent/session", SignOut);
         Map(endpoints, HttpMethods.Get, "/api/agent/me", (_, session) => Task.FromResult(AgentJson.Ok(Me(session.Agent))));

@@ -17,6 +17,7 @@ internal static class AgentWorkspaceServices
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBotRateLimits();
         services.TryAddSingleton<AgentPresence>();
         services.TryAddSingleton<IAgentPresence>(sp => sp.GetRequiredService<AgentPresence>());
         services.TryAddSingleton<AgentSessions>();

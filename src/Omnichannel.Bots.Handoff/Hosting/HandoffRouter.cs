@@ -36,6 +36,7 @@ public sealed partial class HandoffRouter
     private readonly ICustomerTierProvider _tiers;
     private readonly DeskCapacity _capacity;
     private readonly HandoffTexts _texts;
+    private readonly RateLimit _perCustomer;
     private readonly ILogger<HandoffRouter> _logger;
 
     public HandoffRouter(
@@ -46,9 +47,11 @@ public sealed partial class HandoffRouter
         ICustomerTierProvider tiers,
         DeskCapacity capacity,
         IOptions<HandoffOptions> options,
+        IOptions<LimitsOptions> limits,
         ILogger<HandoffRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
         _rules = rules;
         _signals = signals;
         _transcripts = transcripts;
@@ -56,6 +59,7 @@ public sealed partial class HandoffRouter
         _tiers = tiers;
         _capacity = capacity;
         _texts = options.Value.Texts;
+        _perCustomer = limits.Value.HandoffsPerCustomer;
         _logger = logger;
     }
 
@@ -154,6 +158,20 @@ public sealed partial class HandoffRouter
 
     private async Task EscalateAsync(TurnContext turn, RoutingDecision decision, string reason, RoutingContext context, CancellationToken cancellationToken)
     {
+        if (await RecentHandoffsAsync(turn, context.Facts.Now, cancellationToken).ConfigureAwait(false) is { Count: > 0 } recent
+            && recent.Count >= _perCustomer.PermitLimit)
+        {
+            // Past Limits:HandoffsPerCustomer no new ticket is opened (nothing reaches the queue): the customer is told
+            // their earlier requests stand and when they may ask again, and the bot keeps the conversation.
+            turn.DiscardReplies();
+            turn.ClearHandoff();
+            var retry = recent[0].QueuedAt + _perCustomer.Window;
+            await turn.ReplyAsync(_texts.HandoffLimitReached.Replace("{retry}", _rules.Current.Hours.FormatLocal(retry), StringComparison.Ordinal), cancellationToken)
+                .ConfigureAwait(false);
+            LogHandoffLimited(_logger, recent.Count, turn.Message.Channel.Value);
+            return;
+        }
+
         var queue = decision.Queue ?? _rules.Current.DefaultQueue;
         var capacity = queue == context.Queue && decision.Priority == context.Priority
             ? context.Capacity
@@ -163,6 +181,10 @@ public sealed partial class HandoffRouter
         await turn.ReplyAsync(HandoffMessage(context, capacity), cancellationToken).ConfigureAwait(false);
         LogEscalated(_logger, decision.Rule ?? "(dialog)", queue, decision.Priority, turn.Message.Channel.Value);
     }
+
+    /// <summary>The customer's tickets opened within the limit's window, oldest first.</summary>
+    private Task<IReadOnlyList<HandoffTicket>> RecentHandoffsAsync(TurnContext turn, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _store.ListForCustomerSinceAsync(turn.Customer.Id, now - _perCustomer.Window, cancellationToken);
 
     private string HandoffMessage(RoutingContext context, CapacitySnapshot capacity)
     {
@@ -294,6 +316,9 @@ public sealed partial class HandoffRouter
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalated a conversation on {Channel} to queue {Queue} ({Priority}) by rule {Rule}.")]
     private static partial void LogEscalated(ILogger logger, string rule, string queue, HandoffPriority priority, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A customer on {Channel} asked for a person past Limits:HandoffsPerCustomer ({Count} recent handoffs); no new handoff was opened.")]
+    private static partial void LogHandoffLimited(ILogger logger, int count, string channel);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rule {Rule} asked a clarifying question on {Channel}.")]
     private static partial void LogClarified(ILogger logger, string rule, string channel);

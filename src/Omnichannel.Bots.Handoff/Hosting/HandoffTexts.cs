@@ -42,6 +42,13 @@ public sealed class HandoffTexts
     /// <summary>Resolving: said before the rating question.</summary>
     public string Resolved { get; set; } = "Thanks for contacting us. This conversation is marked as resolved.";
 
+    /// <summary>
+    /// The customer asked for a person again past <c>Limits:HandoffsPerCustomer</c>: no new request is opened;
+    /// <c>{retry}</c> is when they may ask again.
+    /// </summary>
+    public string HandoffLimitReached { get; set; } =
+        "Our team has already taken your recent requests for a person, and they can see this whole conversation. I can't open another one just now: you can ask for a person again from {retry}. Meanwhile, I'm happy to keep helping here.";
+
     /// <summary>The customer declined a clarifying offer of a person.</summary>
     public string KeepGoing { get; set; } = "OK, let's keep going. What can I help you with?";
 }

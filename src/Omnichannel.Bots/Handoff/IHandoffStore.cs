@@ -19,6 +19,9 @@ public interface IHandoffStore
     /// <summary>The customer's most recent ticket, open or closed; null when they never had one.</summary>
     Task<HandoffTicket?> FindLatestForCustomerAsync(string customerId, CancellationToken cancellationToken);
 
+    /// <summary>The customer's tickets queued at or after <paramref name="since"/>, open or closed, oldest first (for <c>Limits:HandoffsPerCustomer</c>).</summary>
+    Task<IReadOnlyList<HandoffTicket>> ListForCustomerSinceAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Tickets closed since <paramref name="since"/>, newest first (for wait estimates).</summary>
     Task<IReadOnlyList<HandoffTicket>> ListClosedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 

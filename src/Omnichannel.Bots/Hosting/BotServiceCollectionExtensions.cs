@@ -21,6 +21,7 @@ public static class BotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLimitsOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChannelRegistry>();
         services.TryAddSingleton(sp => new DialogSet(

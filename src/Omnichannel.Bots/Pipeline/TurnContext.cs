@@ -110,6 +110,9 @@ public sealed class TurnContext
         Handoff = request;
     }
 
+    /// <summary>Withdraws the turn's handoff request (routing middleware refusing it, for example past a limit).</summary>
+    public void ClearHandoff() => Handoff = null;
+
     /// <summary>Drops the replies drafted so far (a handoff replaces the bot's draft with its own message).</summary>
     public void DiscardReplies() => _replies.Clear();
 }

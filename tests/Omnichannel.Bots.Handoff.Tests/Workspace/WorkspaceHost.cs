@@ -77,6 +77,7 @@ internal sealed class WorkspaceHost : IAsyncDisposable
         builder.Services.AddSingleton<IHandoffDesk>(desk);
         AgentWorkspaceServices.Add(builder.Services, configure: null);
         var app = builder.Build();
+        app.UseBotRateLimits();
         foreach (var endpoints in app.Services.GetServices<IBotEndpoints>())
         {
             endpoints.Map(app);
