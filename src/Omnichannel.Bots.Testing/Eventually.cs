@@ -20,7 +20,10 @@ public static class Eventually
     public static Task UntilAsync(Func<Task<bool>> condition, string description, Func<string>? diagnostics = null) =>
         UntilAsync(condition, description, Limit, diagnostics);
 
+    /// <param name="condition">Looked at every 10 ms until it is true.</param>
+    /// <param name="description">What is awaited, for the failure message ("the bot to say 'hi'").</param>
     /// <param name="limit">How long to wait (real time) before failing; <see cref="Limit"/> unless the wait is a start-up.</param>
+    /// <param name="diagnostics">What the failure message adds (the state seen last).</param>
     public static async Task UntilAsync(Func<Task<bool>> condition, string description, TimeSpan limit, Func<string>? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
