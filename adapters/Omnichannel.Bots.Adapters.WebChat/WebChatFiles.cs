@@ -23,16 +23,21 @@ internal sealed class WebChatFiles
 
     public async Task<string> SaveAsync(Stream content, string contentType, string? name, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_directory);
+        if (!Directory.Exists(_directory))
+        {
+            // Owner-only, like every file in the data folder (whose start-up tightening covers an older folder).
+            OwnerOnlyFiles.CreateDirectory(_directory);
+        }
+
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var path = Path.Combine(_directory, id);
-        var file = File.Create(path + ".tmp");
+        var file = OwnerOnlyFiles.Create(path + ".tmp");
         await using (file.ConfigureAwait(false))
         {
             await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
         }
 
-        await File.WriteAllTextAsync(path + ".json", JsonSerializer.Serialize(new StoredFile(contentType, name)), cancellationToken).ConfigureAwait(false);
+        await OwnerOnlyFiles.WriteAllTextAsync(path + ".json", JsonSerializer.Serialize(new StoredFile(contentType, name)), cancellationToken).ConfigureAwait(false);
         File.Move(path + ".tmp", path);
         return id;
     }

@@ -7,7 +7,7 @@ namespace Omnichannel.Bots.Web.Tests;
 /// <summary>POST .../upload: files kept, linked by signed URLs, and the message submitted like any other.</summary>
 public sealed class DirectLineUploadTests
 {
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    internal static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     [Fact]
     public async Task Upload_ImageWithText_EchoedWithASignedLinkThatServesTheBytes()
@@ -101,7 +101,7 @@ public sealed class DirectLineUploadTests
         Assert.Empty((await host.GetActivitiesAsync(conversation)).Activities);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(WebChatHost host, StartedConversation conversation, (string Name, string Type, byte[] Bytes) file, string? activity = null)
+    internal static async Task<HttpResponseMessage> UploadAsync(WebChatHost host, StartedConversation conversation, (string Name, string Type, byte[] Bytes) file, string? activity = null)
     {
         using var form = new MultipartFormDataContent();
         if (activity is not null)
