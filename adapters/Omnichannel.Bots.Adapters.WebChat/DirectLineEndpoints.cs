@@ -12,7 +12,7 @@ using Omnichannel.Bots.Storage;
 namespace Omnichannel.Bots.Adapters.WebChat;
 
 /// <summary>
-/// The Bot Framework Direct Line 3.0 endpoints (ARCHITECTURE §6): tokens, conversations, activities by watermark,
+/// The Bot Framework Direct Line 3.0 endpoints (README, "Stable external contract"): tokens, conversations, activities by watermark,
 /// upload and the WebSocket stream. A customer's activity is stored in the conversation's log (that is its echo, with
 /// its <c>clientActivityID</c>) and handed to the durable inbox; the response never waits for the dialog.
 /// </summary>

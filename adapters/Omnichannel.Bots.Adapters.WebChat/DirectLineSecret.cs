@@ -44,16 +44,10 @@ internal sealed class DirectLineSecret
             throw new InvalidOperationException($"{path} holds no usable Direct Line secret (under 32 characters). Delete it to have a new one generated, or set Channels:WebChat:Secret.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var temporary = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new FileStream(temporary, fileOptions))
+        using (var file = OwnerOnlyFiles.Create(temporary))
         {
             file.Write(Encoding.UTF8.GetBytes(secret));
             file.Flush(flushToDisk: true);

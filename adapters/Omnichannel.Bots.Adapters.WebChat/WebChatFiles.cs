@@ -78,12 +78,17 @@ internal sealed class WebChatFiles
     /// <summary>Writes the file under <paramref name="id"/> (from <see cref="NewId"/>); on failure nothing of it is left.</summary>
     public async Task SaveAsync(string id, string conversationId, Stream content, string contentType, string? name, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_directory);
+        if (!Directory.Exists(_directory))
+        {
+            // Owner-only, like every file in the data folder (whose start-up tightening covers an older folder).
+            OwnerOnlyFiles.CreateDirectory(_directory);
+        }
+
         var path = Path.Combine(_directory, id);
         try
         {
             long length;
-            var file = File.Create(path + ".tmp");
+            var file = OwnerOnlyFiles.Create(path + ".tmp");
             await using (file.ConfigureAwait(false))
             {
                 await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
@@ -91,7 +96,7 @@ internal sealed class WebChatFiles
             }
 
             var stored = new StoredFile(contentType, name, conversationId, _time.GetUtcNow(), length);
-            await File.WriteAllTextAsync(path + ".json", JsonSerializer.Serialize(stored), cancellationToken).ConfigureAwait(false);
+            await OwnerOnlyFiles.WriteAllTextAsync(path + ".json", JsonSerializer.Serialize(stored), cancellationToken).ConfigureAwait(false);
             File.Move(path + ".tmp", path);
         }
         catch

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 /// <summary>
-/// The embedded database file: created (with its folder) on first start, migrated to the current schema, opened in
+/// The embedded database file: created (with its folder, both owner-only) on first start, migrated to the current schema, opened in
 /// WAL mode. One writer connection commits in groups; readers borrow pooled connections of their own.
 /// </summary>
 public sealed partial class SqliteDatabase : IDisposable
@@ -27,8 +27,11 @@ public sealed partial class SqliteDatabase : IDisposable
         var settings = options.Value;
         var root = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
         var directory = Path.GetFullPath(Path.Combine(root, settings.DataDirectory));
-        Directory.CreateDirectory(directory);
+        // Owner-only (0700 folder, 0600 files); an existing folder is tightened. SQLite gives -wal and -shm the main
+        // file's mode, so creating the empty database file first as 0600 covers all three.
+        OwnerOnlyFiles.CreateDirectory(directory);
         FilePath = Path.Combine(directory, settings.FileName);
+        OwnerOnlyFiles.EnsureFile(FilePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

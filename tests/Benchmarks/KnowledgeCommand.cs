@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Omnichannel.Bots.Knowledge;
+using Omnichannel.Bots.TestSupport;
 
 namespace Benchmarks;
 
 /// <summary>
 /// <c>knowledge</c>: retrieval quality on BANKING77 and the Bitext 27-answer FAQ, out-of-scope detection, and search
-/// latency / build time / memory at 1k, 10k and 100k chunks. Reads <c>../shared/data</c>; exits 1 when it is absent.
+/// latency / build time / memory at 1k, 10k and 100k chunks. Reads the public data under <c>tests/data</c> (<see cref="TestData"/>).
 /// </summary>
 public static class KnowledgeCommand
 {
@@ -32,17 +33,10 @@ public static class KnowledgeCommand
             return 2;
         }
 
-        var data = KnowledgeData.Locate();
-        if (data is null || !File.Exists(Path.Combine(data, "banking77", "train.csv")))
-        {
-            Console.Error.WriteLine("knowledge: the evaluation data is absent: expected ../shared/data/banking77/train.csv next to the repository (see ../shared/data/README.md). Nothing was measured.");
-            return 1;
-        }
-
-        Console.WriteLine($"knowledge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {MachineFacts.LoadAverage()}, {Environment.ProcessorCount} cores, data {data}");
+        Console.WriteLine($"knowledge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {MachineFacts.LoadAverage()}, {Environment.ProcessorCount} cores, data {TestData.Folder}");
         using var embedder = new StaticWordEmbeddingGenerator();
-        var train = Load(Path.Combine(data, "banking77", "train.csv"), "text", "category");
-        var test = Load(Path.Combine(data, "banking77", "test.csv"), "text", "category");
+        var train = Load(TestData.File("banking77", "train.csv"), "text", "category");
+        var test = Load(TestData.File("banking77", "test.csv"), "text", "category");
         if (dev)
         {
             await KnowledgeTuning.RunAsync(train, embedder);
@@ -51,7 +45,7 @@ public static class KnowledgeCommand
 
         await Banking77Async(train, test, embedder);
         await KnowledgeOutOfScope.RunAsync(train, test, embedder);
-        await BitextAsync(data, embedder);
+        await BitextAsync(embedder);
         if (!args.Contains("--skip-latency"))
         {
             await KnowledgeLatency.RunAsync(train, test, embedder);
@@ -92,16 +86,11 @@ public static class KnowledgeCommand
         }
     }
 
-    private static async Task BitextAsync(string data, IEmbeddingGenerator<string, Embedding<float>> embedder)
+    private static async Task BitextAsync(IEmbeddingGenerator<string, Embedding<float>> embedder)
     {
-        var path = Path.Combine(data, "bitext-cs", "faq-27-answers.csv");
+        var path = TestData.File("bitext-cs", "faq-27-answers.csv");
         Console.WriteLine();
         Console.WriteLine("## Bitext 27-answer FAQ (knowledge = the 27 answers, title = the intent in words, no example questions)");
-        if (!File.Exists(path))
-        {
-            Console.WriteLine($"absent: {path}; section skipped.");
-            return;
-        }
 
         var rows = KnowledgeData.ReadCsv(path);
         var articles = rows.GroupBy(r => r["intent"]).Select(g => new KnowledgeArticle

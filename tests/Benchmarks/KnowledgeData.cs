@@ -1,35 +1,14 @@
 using System.Text;
 using Omnichannel.Bots.Knowledge;
+using Omnichannel.Bots.TestSupport;
 
 namespace Benchmarks;
 
-/// <summary>Finds and reads the public evaluation data in <c>../shared/data</c> (next to the repository).</summary>
+/// <summary>Reads the public evaluation data (found by <see cref="TestData"/>) and the repository's sample help centre.</summary>
 public static class KnowledgeData
 {
-    /// <summary>The <c>shared/data</c> folder: walk up to <c>Omnichannel.Bots.sln</c>, then <c>../shared/data</c>; null when absent.</summary>
-    public static string? Locate()
-    {
-        var root = RepositoryRoot();
-        var data = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
-        return Directory.Exists(data) ? data : null;
-    }
-
     /// <summary>The repository's sample help centre (<c>knowledge/</c>), which the benchmark hosts serve.</summary>
-    public static string SampleKnowledgeFolder() =>
-        Path.Combine(RepositoryRoot() ?? throw new InvalidOperationException("Run the benchmarks from the repository: Omnichannel.Bots.sln was not found above " + AppContext.BaseDirectory), "knowledge");
-
-    private static string? RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Omnichannel.Bots.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
+    public static string SampleKnowledgeFolder() => Path.Combine(TestData.RepositoryRoot, "knowledge");
 
     /// <summary>Rows of a CSV file with a header (RFC 4180 quoting), as dictionaries by column name.</summary>
     public static List<Dictionary<string, string>> ReadCsv(string path)

@@ -7,7 +7,7 @@ namespace Omnichannel.Bots.Web.Tests;
 /// <summary>POST .../upload: files kept, linked by signed URLs, and the message submitted like any other.</summary>
 public sealed class DirectLineUploadTests
 {
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    internal static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     [Fact]
     public async Task Upload_ImageWithText_EchoedWithASignedLinkThatServesTheBytes()

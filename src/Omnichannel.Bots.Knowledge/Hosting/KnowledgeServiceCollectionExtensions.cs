@@ -76,7 +76,6 @@ public static class KnowledgeServiceCollectionExtensions
     private static string DataDirectory(IServiceProvider services)
     {
         var folder = services.GetService<BotDataDirectory>()?.Path ?? Path.Combine(ContentRoot(services), "data");
-        Directory.CreateDirectory(folder);
-        return folder;
+        return OwnerOnlyFiles.CreateDirectory(folder);
     }
 }

@@ -38,7 +38,7 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IDisposable
     public static Task<EmbeddedKnowledgeStore> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnlyFiles.CreateDirectory(dataDirectory);
         return OpenFileAsync(Path.Combine(dataDirectory, FileName), cancellationToken);
     }
 
@@ -46,7 +46,9 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IDisposable
     public static async Task<EmbeddedKnowledgeStore> OpenFileAsync(string databasePath, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var database = new KnowledgeStoreDatabase(Path.GetFullPath(databasePath));
+        var fullPath = Path.GetFullPath(databasePath);
+        OwnerOnlyFiles.EnsureFile(fullPath);
+        var database = new KnowledgeStoreDatabase(fullPath);
         var records = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var store = new EmbeddedKnowledgeStore(database, LexicalAnalyzer.Default);
         store._snapshot = StoreSnapshot.Build(store.Index(records, expectedDimensions: null));

@@ -1,4 +1,5 @@
 using Omnichannel.Bots.Knowledge.Tests.Content;
+using Omnichannel.Bots.TestSupport;
 
 namespace Omnichannel.Bots.Knowledge.Tests.Cli;
 
@@ -143,8 +144,7 @@ public sealed class KbImportCsvCommandTests
     [Fact]
     public async Task ImportCsv_Banking77_SeventySevenFilesAndQuestionsRoundTrip()
     {
-        var train = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "banking77", "train.csv"));
-        Assert.True(File.Exists(train), $"BANKING77 training data not found at {train} (expected ../shared/data/banking77/train.csv next to the repository; see /work/shared/data/README.md)");
+        var train = TestData.File("banking77", "train.csv");
         using var work = new TempKnowledgeFolder();
         var output = Path.Combine(work.Path, "banking77");
 
@@ -187,19 +187,6 @@ public sealed class KbImportCsvCommandTests
         }
 
         return byLabel;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Omnichannel.Bots.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Omnichannel.Bots.sln not found above {AppContext.BaseDirectory}");
     }
 
     private static string Csv(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

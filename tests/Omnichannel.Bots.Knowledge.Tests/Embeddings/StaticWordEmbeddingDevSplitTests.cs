@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using System.Text;
+using Omnichannel.Bots.TestSupport;
 using Xunit.Abstractions;
 
 namespace Omnichannel.Bots.Knowledge.Tests.Embeddings;
@@ -57,86 +57,14 @@ public sealed class StaticWordEmbeddingDevSplitTests(ITestOutputHelper output)
 
     private static (List<(string Text, string Label)> Train, List<(string Text, string Label)> Dev) DevSplit()
     {
-        var path = Path.Combine(RepositoryRoot(), "..", "shared", "data", "banking77", "train.csv");
-        if (!File.Exists(path))
-        {
-            Assert.Fail($"BANKING77 is missing: {Path.GetFullPath(path)} (the public evaluation data lives in ../shared/data next to the repository; see its README).");
-        }
-
-        var rows = ParseCsv(File.ReadAllText(path)).Skip(1).Where(r => r.Length == 2).Select(r => (r[0], r[1])).ToList();
+        // The knowledge layer's own RFC 4180 reader, with the importer's line-end normalisation.
+        var text = File.ReadAllText(TestData.File("banking77", "train.csv")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var records = CsvRecordReader.Read(text, out var error);
+        Assert.Null(error);
+        var rows = records.Skip(1).Where(r => r.Fields.Count == 2).Select(r => (r.Fields[0].Value, r.Fields[1].Value)).ToList();
         var random = new Random(77);
         var order = Enumerable.Range(0, rows.Count).OrderBy(_ => random.Next()).ToArray();
         var devCount = rows.Count / 5;
         return (order.Skip(devCount).Select(i => rows[i]).ToList(), order.Take(devCount).Select(i => rows[i]).ToList());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Omnichannel.Bots.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Omnichannel.Bots.sln not found above {AppContext.BaseDirectory}.");
-    }
-
-    /// <summary>RFC 4180: quoted fields with doubled quotes and embedded commas or newlines.</summary>
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else if (c != '\r')
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
-
-        return rows;
     }
 }

@@ -5,7 +5,7 @@ namespace Omnichannel.Bots.Knowledge.Tests.Retrieval;
 
 /// <summary>
 /// The <c>kb eval</c> numbers on a hand-made list of ranked results, every expected value worked out by hand below
-/// (definitions: ARCHITECTURE §6, <c>kb eval</c>).
+/// (definitions: the README's "Stable external contract", <c>kb eval --json</c>).
 /// </summary>
 public sealed class KbEvalMetricsTests
 {
