@@ -19,6 +19,9 @@ internal static class AgentWorkspaceServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentPresence>();
         services.TryAddSingleton<IAgentPresence>(sp => sp.GetRequiredService<AgentPresence>());
+        services.AddOptions<AgentSignInOptions>().BindConfiguration(AgentSignInOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentSignInOptions>, AgentSignInOptionsValidator>());
+        services.TryAddSingleton<SignInThrottle>();
         services.TryAddSingleton<AgentSessions>();
         services.TryAddSingleton<AgentTicketApi>();
         services.TryAddSingleton<AgentEventStream>();
