@@ -20,33 +20,40 @@ internal sealed class AgentSessions
     private readonly IOptionsMonitor<AgentsOptions> _options;
     private readonly TimeProvider _time;
     private readonly SignInThrottle _throttle;
+    private long _passwordChecks;
 
-    public AgentSessions(IOptionsMonitor<AgentsOptions> options, TimeProvider time)
+    public AgentSessions(IOptionsMonitor<AgentsOptions> options, TimeProvider time, SignInThrottle throttle)
     {
         _options = options;
         _time = time;
-        _throttle = new SignInThrottle(time);
+        _throttle = throttle;
     }
 
     public TimeSpan Lifetime => _options.CurrentValue.SessionLifetime;
 
     public bool HasAccounts => _options.CurrentValue.Accounts.Count > 0;
 
+    /// <summary>Passwords checked (PBKDF2 runs) since start; throttled attempts check none.</summary>
+    public long PasswordChecks => Interlocked.Read(ref _passwordChecks);
+
     /// <summary>
     /// Checks the password. A wrong password and an unknown name are refused alike and cost the same work (an unknown
-    /// name is checked against a throw-away hash); a throttled name or address is refused without checking.
+    /// name is checked against a throw-away hash). The attempt is counted by the throttle before the check; a throttled
+    /// one is refused without checking, with how long to wait.
     /// </summary>
-    public (SignInOutcome Outcome, AgentSession? Session) SignIn(string accountId, string password, IPAddress? client)
+    public (SignInOutcome Outcome, AgentSession? Session, TimeSpan RetryAfter) SignIn(string accountId, string password, IPAddress? client)
     {
-        if (_throttle.IsLocked(accountId, client))
+        var reservation = _throttle.Reserve(accountId, client);
+        if (!reservation.Granted)
         {
-            return (SignInOutcome.Throttled, null);
+            return (SignInOutcome.Throttled, null, reservation.RetryAfter);
         }
 
         var account = FindAccount(accountId);
-        bool matches;
+        var matches = false;
         try
         {
+            Interlocked.Increment(ref _passwordChecks);
             matches = account is null ? AgentPasswordHasher.VerifyDummy(password) : AgentPasswordHasher.Verify(password, account.PasswordHash);
         }
         catch (FormatException)
@@ -54,19 +61,21 @@ internal sealed class AgentSessions
             // A hash broken by a configuration reload (start-up validation stops a broken one at start): nobody signs in with it.
             matches = AgentPasswordHasher.VerifyDummy(password);
         }
+        finally
+        {
+            _throttle.Complete(reservation, matches && account is not null);
+        }
 
         if (!matches || account is null)
         {
-            _throttle.Failed(accountId, client);
-            return (SignInOutcome.Refused, null);
+            return (SignInOutcome.Refused, null, TimeSpan.Zero);
         }
 
-        _throttle.Succeeded(accountId);
         RemoveExpired();
         var now = _time.GetUtcNow();
         var session = new AgentSession(NewSessionId(), Identity(account), account.PasswordHash, now);
         _sessions[session.Id] = session;
-        return (SignInOutcome.SignedIn, session);
+        return (SignInOutcome.SignedIn, session, TimeSpan.Zero);
     }
 
     /// <summary>The live session with this id (its expiry slides), or null.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,6 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
     private const int MaxPasswordLength = 1024;
     private const string SignInShape = "{\"id\": \"agent id\", \"password\": \"...\"}";
     private const string Refused = "Wrong agent id or password.";
-    private const string Throttled = "Too many failed sign-ins; wait a minute and try again.";
 
     private readonly AgentSessions _sessions;
     private readonly IAgentPresence _presence;
@@ -147,7 +147,7 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
             return AgentJson.Error(StatusCodes.Status400BadRequest, string.Join(' ', new[] { idProblem, passwordProblem }.OfType<string>()) + $" Send {SignInShape}.");
         }
 
-        var (outcome, session) = _sessions.SignIn(id, password, ClientAddress(http));
+        var (outcome, session, retryAfter) = _sessions.SignIn(id, password, ClientAddress(http));
         switch (outcome)
         {
             case SignInOutcome.SignedIn:
@@ -155,8 +155,9 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
                 _presence.Seen(session!.Agent);
                 return Results.NoContent();
             case SignInOutcome.Throttled:
-                http.Response.Headers.RetryAfter = "60";
-                return AgentJson.Error(StatusCodes.Status429TooManyRequests, Throttled);
+                var seconds = (long)Math.Ceiling(Math.Max(retryAfter.TotalSeconds, 1));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return AgentJson.Error(StatusCodes.Status429TooManyRequests, ThrottledMessage(seconds));
             default:
                 return AgentJson.Error(StatusCodes.Status401Unauthorized, Refused);
         }
@@ -169,6 +170,14 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         AgentSessions.ClearCookie(http);
         return Task.FromResult(Results.NoContent());
     }
+
+    /// <summary>What the sign-in form shows: the same for every account name, known or not.</summary>
+    internal static string ThrottledMessage(long seconds) => seconds switch
+    {
+        1 => "Too many failed sign-ins; wait 1 second and try again.",
+        < 120 => string.Create(CultureInfo.InvariantCulture, $"Too many failed sign-ins; wait {seconds} seconds and try again."),
+        _ => string.Create(CultureInfo.InvariantCulture, $"Too many failed sign-ins; wait {(seconds + 59) / 60} minutes and try again."),
+    };
 
     private static object Me(AgentIdentity agent) => new { agent.Id, agent.Name, agent.Queues };
 

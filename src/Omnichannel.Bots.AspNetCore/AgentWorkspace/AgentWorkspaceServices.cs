@@ -20,6 +20,9 @@ internal static class AgentWorkspaceServices
         services.AddBotRateLimits();
         services.TryAddSingleton<AgentPresence>();
         services.TryAddSingleton<IAgentPresence>(sp => sp.GetRequiredService<AgentPresence>());
+        services.AddOptions<AgentSignInOptions>().BindConfiguration(AgentSignInOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentSignInOptions>, AgentSignInOptionsValidator>());
+        services.TryAddSingleton<SignInThrottle>();
         services.TryAddSingleton<AgentSessions>();
         services.TryAddSingleton<AgentTicketApi>();
         services.TryAddSingleton<AgentEventStream>();

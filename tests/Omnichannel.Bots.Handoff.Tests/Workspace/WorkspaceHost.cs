@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -115,8 +116,43 @@ internal sealed class WorkspaceHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> SignInResponseAsync(string id, string password) =>
-        SendAsync(HttpMethod.Post, "/api/agent/session", json: System.Text.Json.JsonSerializer.Serialize(new { id, password }));
+    public Task<HttpResponseMessage> SignInResponseAsync(string id, string password) => SignInResponseAsync(Http, id, password);
+
+    public static async Task<HttpResponseMessage> SignInResponseAsync(HttpClient client, string id, string password)
+    {
+        using var request = Request(HttpMethod.Post, "/api/agent/session", json: System.Text.Json.JsonSerializer.Serialize(new { id, password }));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// A client whose connections come from <paramref name="localAddress"/> (any 127.x.y.z on Linux loopback), so the
+    /// server sees another client address.
+    /// </summary>
+    public HttpClient ClientFrom(string localAddress)
+    {
+        var local = IPAddress.Parse(localAddress);
+        var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = BaseUrl };
+    }
 
     /// <summary>Signs in and returns the session cookie's value.</summary>
     public async Task<string> SignInAsync(string id = "alice", string password = AlicePassword)
