@@ -170,7 +170,7 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         return Task.FromResult(Results.NoContent());
     }
 
-    private static object Me(AgentIdentity agent) => new { agent.Id, agent.Name, agent.Queues };
+    private static object Me(AgentIdentity agent) => new { agent.Id, agent.Name, agent.Queues, agent.Role };
 
     private static IPAddress? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress;
 
