@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed class AgentHandles
 
     private const string Prefix = "a-";
 
+    private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
     private readonly byte[] _key;
     private readonly IOptionsMonitor<AgentsOptions> _options;
 
@@ -36,14 +38,16 @@ public sealed class AgentHandles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
         var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(agentId.Trim().ToUpperInvariant()));
-        return Prefix + Base64Url.EncodeToString(mac.AsSpan(0, 16));
+        var handle = Prefix + Base64Url.EncodeToString(mac.AsSpan(0, 16));
+        _known.TryAdd(handle, agentId.Trim());
+        return handle;
     }
 
-    /// <summary>The sign-in id of the configured account whose handle this is; null for anything else.</summary>
+    /// <summary>The sign-in id whose handle this is (of a configured account, or one named since start); null for anything else.</summary>
     public string? AccountFor(string? handle) =>
         handle is null || !handle.StartsWith(Prefix, StringComparison.Ordinal)
             ? null
-            : _options.CurrentValue.Accounts
+            : _known.TryGetValue(handle, out var known) ? known : _options.CurrentValue.Accounts
                 .Where(a => !string.IsNullOrWhiteSpace(a?.Id))
                 .Select(a => a.Id.Trim())
                 .FirstOrDefault(id => string.Equals(For(id), handle, StringComparison.Ordinal));
