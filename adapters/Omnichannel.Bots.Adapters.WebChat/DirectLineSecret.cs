@@ -14,7 +14,7 @@ internal sealed class DirectLineSecret
 
     public DirectLineSecret(IOptions<WebChatOptions> options, BotDataDirectory dataDirectory)
     {
-        Value = options.Value.Secret ?? LoadOrCreate(Path.Combine(dataDirectory.Path, FileName));
+        Value = options.Value.Secret ?? SecretFile.LoadOrCreate(Path.Combine(dataDirectory.Path, FileName), 32, "Channels:WebChat:Secret");
         TokenKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Value), "omnibot directline token v1"u8);
         FileKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Value), "omnibot directline file v1"u8);
     }
@@ -30,30 +30,4 @@ internal sealed class DirectLineSecret
     /// <summary>True when <paramref name="candidate"/> is the secret (compared in constant time).</summary>
     public bool Matches(string candidate) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(Value));
-
-    private static string LoadOrCreate(string path)
-    {
-        if (File.Exists(path))
-        {
-            var stored = File.ReadAllText(path).Trim();
-            if (stored.Length >= 32)
-            {
-                return stored;
-            }
-
-            throw new InvalidOperationException($"{path} holds no usable Direct Line secret (under 32 characters). Delete it to have a new one generated, or set Channels:WebChat:Secret.");
-        }
-
-        OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(path)!);
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var temporary = path + ".tmp";
-        using (var file = OwnerOnlyFiles.Create(temporary))
-        {
-            file.Write(Encoding.UTF8.GetBytes(secret));
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: false);
-        return secret;
-    }
 }

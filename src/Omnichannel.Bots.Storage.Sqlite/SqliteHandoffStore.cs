@@ -23,8 +23,9 @@ public sealed class SqliteHandoffStore : IHandoffStore
     private const string SelectWebhookDue =
         HandoffRows.SelectTicket + "WHERE h.webhook_status = 'pending' AND h.webhook_next_at <= @p1 ORDER BY h.id LIMIT @p2";
 
-    private const string Claim =
-        "UPDATE handoff_requests SET status = 'assigned', agent_id = @p2, claimed_at = @p3, last_agent_reply_at = NULL WHERE id = @p1 AND status = 'queued'";
+    private static readonly string Claim =
+        "UPDATE handoff_requests SET status = 'assigned', agent_id = @p2, claimed_at = @p3, last_agent_reply_at = NULL " +
+        "WHERE id = @p1 AND status = 'queued' AND " + InQueues("@p4");
 
     private const string GiveConversationsToAgent =
         "UPDATE conversations SET owner = 'agent', owner_epoch = owner_epoch + 1 WHERE owner <> 'agent' AND " +
@@ -37,12 +38,13 @@ public sealed class SqliteHandoffStore : IHandoffStore
     private const string QueueAgentConversations =
         "UPDATE conversations SET owner = 'queued', owner_epoch = owner_epoch + 1 WHERE owner = 'agent' AND customer_id = (SELECT customer_id FROM handoff_requests WHERE id = @p1)";
 
-    private const string MoveQueued = "UPDATE handoff_requests SET queue = @p2 WHERE id = @p1 AND status = 'queued'";
+    private static readonly string MoveQueued = "UPDATE handoff_requests SET queue = @p2 WHERE id = @p1 AND status = 'queued' AND " + InQueues("@p3");
     private const string SelectAssignedCustomer = "SELECT customer_id FROM handoff_requests WHERE id = @p1 AND status = 'assigned' AND agent_id = @p2";
     private const string MarkAgentReply = "UPDATE handoff_requests SET last_agent_reply_at = @p2 WHERE id = @p1";
 
-    private const string InsertNote =
-        "INSERT INTO handoff_notes (handoff_id, agent_id, text, created_at) SELECT @p1, @p2, @p3, @p4 WHERE EXISTS (SELECT 1 FROM handoff_requests WHERE id = @p1) RETURNING id";
+    private static readonly string InsertNote =
+        "INSERT INTO handoff_notes (handoff_id, agent_id, text, created_at) SELECT @p1, @p2, @p3, @p4 " +
+        "WHERE EXISTS (SELECT 1 FROM handoff_requests WHERE id = @p1 AND " + InQueues("@p5") + ") RETURNING id";
 
     private const string SelectNotes = "SELECT id, handoff_id, agent_id, text, created_at FROM handoff_notes WHERE handoff_id = @p1 ORDER BY id";
 
@@ -101,14 +103,15 @@ public sealed class SqliteHandoffStore : IHandoffStore
     /// Assigns a queued ticket to the agent (resetting <see cref="HandoffTicket.LastAgentReplyAt"/>, which is the
     /// current agent's); the escalated conversation and the customer's other queued ones become <c>agent</c>-owned.
     /// </summary>
-    public Task<ClaimResult> ClaimAsync(long id, string agentId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<ClaimResult> ClaimAsync(long id, string agentId, IReadOnlyCollection<string>? queues, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
         var time = UnixTime.Of(at);
+        var scope = QueueScope(queues);
         return _database.WriteAsync(
             db =>
             {
-                var claimed = db.Execute(Claim, id, agentId, time) == 1;
+                var claimed = db.Execute(Claim, id, agentId, time, scope) == 1;
                 if (claimed)
                 {
                     db.Execute(GiveConversationsToAgent, id);
@@ -142,10 +145,11 @@ public sealed class SqliteHandoffStore : IHandoffStore
             cancellationToken);
     }
 
-    public Task<bool> MoveQueuedAsync(long id, string queue, CancellationToken cancellationToken)
+    public Task<bool> MoveQueuedAsync(long id, string queue, IReadOnlyCollection<string>? fromQueues, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queue);
-        return _database.WriteAsync(db => db.Execute(MoveQueued, id, queue) == 1, cancellationToken);
+        var scope = QueueScope(fromQueues);
+        return _database.WriteAsync(db => db.Execute(MoveQueued, id, queue, scope) == 1, cancellationToken);
     }
 
     /// <summary>
@@ -177,14 +181,15 @@ public sealed class SqliteHandoffStore : IHandoffStore
             cancellationToken);
     }
 
-    /// <summary>Adds an internal note by any agent to any existing ticket, open or closed; null when there is no such ticket.</summary>
-    public Task<HandoffNote?> AddNoteAsync(long id, string agentId, string text, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Adds an internal note to an existing ticket, open or closed, in one of <paramref name="queues"/> (null: any); null otherwise.</summary>
+    public Task<HandoffNote?> AddNoteAsync(long id, string agentId, string text, IReadOnlyCollection<string>? queues, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var time = UnixTime.Of(at);
+        var scope = QueueScope(queues);
         return _database.WriteAsync(
-            db => db.Scalar<long?>(InsertNote, id, agentId, text, time) is { } noteId
+            db => db.Scalar<long?>(InsertNote, id, agentId, text, time, scope) is { } noteId
                 ? new HandoffNote(noteId, id, agentId, text, UnixTime.From(time))
                 : null,
             cancellationToken);
@@ -332,6 +337,18 @@ public sealed class SqliteHandoffStore : IHandoffStore
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_database.Read(read));
     }
+
+    /// <summary>
+    /// A condition on <c>queue</c>: <paramref name="parameter"/> is null (any queue) or a JSON array of queue names,
+    /// compared ignoring (ASCII) case. Part of each conditional statement, so the queue is checked by the statement
+    /// that changes the row, never read first.
+    /// </summary>
+    private static string InQueues(string parameter) =>
+        $"({parameter} IS NULL OR lower(queue) IN (SELECT lower(value) FROM json_each({parameter})))";
+
+    /// <summary>The parameter of <see cref="InQueues"/>: null for any queue, else the names as a JSON array.</summary>
+    private static string? QueueScope(IReadOnlyCollection<string>? queues) =>
+        queues is null ? null : System.Text.Json.JsonSerializer.Serialize(queues);
 
     private static string? Truncate(string? error) => error is null || error.Length <= 2000 ? error : error[..2000];
 }

@@ -11,7 +11,7 @@ public sealed record PacketMessage
 
     public string? Text { get; init; }
 
-    /// <summary>The agent's id for agent messages.</summary>
+    /// <summary>For agent messages: the agent's customer-facing handle in stored packets and the webhook (never the sign-in id); the agent workspace shows the sign-in id.</summary>
     public string? AgentId { get; init; }
 
     /// <summary>Titles of the choices offered with a bot message, and names of attachments, so nothing the customer saw is lost.</summary>

@@ -11,7 +11,8 @@ namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
 /// <summary>
 /// <c>GET /api/agent/events</c>: server-sent events from <see cref="IHandoffDesk.Subscribe"/>. Each event's name is
 /// its kind in lower case (<c>ticket</c>, <c>message</c>, <c>note</c>) and its data the camelCase JSON of the
-/// <see cref="DeskEvent"/>. A comment line every 15 seconds keeps proxies from closing the stream; the stream ends
+/// <see cref="DeskEvent"/>; only events of tickets in the queues the agent may act on are sent (by the event's queue
+/// at the time, so a ticket transferred out of the agent's queues is not followed there). A comment line every 15 seconds keeps proxies from closing the stream; the stream ends
 /// when the client goes, the session ends, or the host stops. An open stream counts as the agent being present.
 /// </summary>
 internal sealed class AgentEventStream
@@ -95,11 +96,20 @@ internal sealed class AgentEventStream
             var text = new StringBuilder();
             while (reader.TryRead(out var deskEvent))
             {
+                if (!session.Agent.MayActOn(deskEvent.Queue ?? deskEvent.Ticket?.Queue))
+                {
+                    continue;
+                }
+
                 text.Append("event: ").Append(Name(deskEvent.Kind)).Append('\n')
                     .Append("data: ").Append(JsonSerializer.Serialize(deskEvent, AgentJson.Options)).Append("\n\n");
             }
 
-            await WriteAsync(response, text.ToString(), cancellationToken).ConfigureAwait(false);
+            if (text.Length > 0)
+            {
+                await WriteAsync(response, text.ToString(), cancellationToken).ConfigureAwait(false);
+            }
+
             waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
         }
     }

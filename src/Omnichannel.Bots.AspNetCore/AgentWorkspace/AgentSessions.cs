@@ -163,7 +163,10 @@ internal sealed class AgentSessions
     }
 
     private static AgentIdentity Identity(AgentAccount account) =>
-        new(account.Id.Trim(), string.IsNullOrWhiteSpace(account.Name) ? account.Id.Trim() : account.Name.Trim(), [.. account.Queues.Select(q => q.Trim())]);
+        new(account.Id.Trim(), string.IsNullOrWhiteSpace(account.Name) ? account.Id.Trim() : account.Name.Trim(), [.. account.Queues.Select(q => q.Trim())])
+        {
+            Role = AgentAccount.TryParseRole(account.Role, out var role) ? role : AgentRole.Agent,
+        };
 
     private static string NewSessionId() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -8,7 +8,9 @@ namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
 /// <summary>
 /// The ticket API over <see cref="IHandoffDesk"/>: the queues (<c>GET /api/agent/queues</c>), one ticket
 /// (<c>GET /api/agent/tickets/{id}</c>) and the actions (<c>POST /api/agent/tickets/{id}/claim|reply|notes|transfer|resolve|return</c>).
-/// A desk outcome maps to 200 <c>{"ok": true}</c>, 404, 409, 422, 400 or 403 with <c>{"error": message}</c>.
+/// A desk outcome maps to 200 <c>{"ok": true}</c>, 404, 409, 422, 400 or 403 with <c>{"error": message}</c>. An agent
+/// sees and acts on the tickets of the queues they work only (an admin: every queue); any other ticket is a 404, as
+/// if it did not exist.
 /// </summary>
 internal sealed class AgentTicketApi
 {
@@ -35,22 +37,22 @@ internal sealed class AgentTicketApi
     /// <summary>
     /// <c>{"now", "agent", "queues": [{"name", "works", "tickets": [...]}], "mine": [...], "assigned": [...]}</c>: queued
     /// tickets in each queue in the desk's order (priority, then waiting time), the agent's own tickets, and the ones
-    /// other agents have.
+    /// other agents have; only tickets of the queues the agent may act on (every queue is named, with <c>works</c>).
     /// </summary>
     public async Task<IResult> QueuesAsync(HttpContext http, AgentSession session)
     {
         var desk = Desk;
-        var open = await desk.ListOpenAsync(http.RequestAborted).ConfigureAwait(false);
         var agent = session.Agent;
+        var open = await desk.ListOpenAsync(agent, http.RequestAborted).ConfigureAwait(false);
         var names = desk.Queues.Concat(open.Select(t => t.Queue)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var queues = names.Select(name => new QueueView(
             name,
-            agent.Works(name),
+            agent.MayActOn(name),
             [.. open.Where(t => t.Status == HandoffTicketStatus.Queued && string.Equals(t.Queue, name, StringComparison.OrdinalIgnoreCase))])).ToList();
         var assigned = open.Where(t => t.Status == HandoffTicketStatus.Assigned).ToList();
         return AgentJson.Ok(new QueuesView(
             _time.GetUtcNow(),
-            new AgentView(agent.Id, agent.Name, agent.Queues),
+            new AgentView(agent.Id, agent.Name, agent.Queues, agent.Role),
             queues,
             [.. assigned.Where(t => IsMine(t, agent))],
             [.. assigned.Where(t => !IsMine(t, agent))]));
@@ -63,7 +65,7 @@ internal sealed class AgentTicketApi
             return BadId(http);
         }
 
-        var detail = await Desk.GetAsync(id, http.RequestAborted).ConfigureAwait(false);
+        var detail = await Desk.GetAsync(id, session.Agent, http.RequestAborted).ConfigureAwait(false);
         return detail is null ? NotFound(id) : AgentJson.Ok(detail);
     }
 
@@ -161,5 +163,5 @@ internal sealed class AgentTicketApi
 
     private sealed record QueueView(string Name, bool Works, IReadOnlyList<TicketSummary> Tickets);
 
-    private sealed record AgentView(string Id, string Name, IReadOnlyList<string> Queues);
+    private sealed record AgentView(string Id, string Name, IReadOnlyList<string> Queues, AgentRole Role);
 }

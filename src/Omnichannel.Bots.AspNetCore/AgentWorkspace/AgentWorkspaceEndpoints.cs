@@ -179,7 +179,7 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         _ => string.Create(CultureInfo.InvariantCulture, $"Too many failed sign-ins; wait {(seconds + 59) / 60} minutes and try again."),
     };
 
-    private static object Me(AgentIdentity agent) => new { agent.Id, agent.Name, agent.Queues };
+    private static object Me(AgentIdentity agent) => new { agent.Id, agent.Name, agent.Queues, agent.Role };
 
     private static IPAddress? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress;
 

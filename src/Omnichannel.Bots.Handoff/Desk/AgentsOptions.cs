@@ -7,7 +7,17 @@ public sealed class AgentsOptions
 {
     public const string SectionName = "Agents";
 
+    /// <summary>The shortest <see cref="HandleKey"/> accepted.</summary>
+    public const int MinHandleKeyLength = 32;
+
     public IList<AgentAccount> Accounts { get; } = [];
+
+    /// <summary>
+    /// The key of agents' customer-facing handles (<see cref="AgentHandles"/>); unset: generated once and kept under the
+    /// data directory. Set it when several host instances share one database, so every instance names an agent alike.
+    /// </summary>
+    [MinLength(MinHandleKeyLength, ErrorMessage = "Agents:HandleKey must be at least 32 characters.")]
+    public string? HandleKey { get; set; }
 
     /// <summary>How long a sign-in lasts without activity.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]

@@ -5,7 +5,7 @@ namespace Omnichannel.Bots.Handoff.Desk;
 
 /// <summary>
 /// Start-up validation of <c>Agents:Accounts</c>: every account has an id (unique, ignoring case) and a well-formed
-/// password hash; each failure names the setting (<c>Agents:Accounts:N:PasswordHash</c>) and never quotes the hash.
+/// password hash, and a role of agent or admin when it names one; each failure names the setting (<c>Agents:Accounts:N:PasswordHash</c>) and never quotes the hash.
 /// </summary>
 public sealed class AgentsOptionsValidator : IValidateOptions<AgentsOptions>
 {
@@ -53,6 +53,11 @@ public sealed class AgentsOptionsValidator : IValidateOptions<AgentsOptions>
             if (AgentPasswordHasher.Problem(account.PasswordHash) is { } problem)
             {
                 yield return $"{prefix}:PasswordHash: {problem}.";
+            }
+
+            if (!AgentAccount.TryParseRole(account.Role, out _))
+            {
+                yield return $"{prefix}:Role '{account.Role}' is not a role; use agent (the default: the account's queues) or admin (every queue).";
             }
 
             if (account.Queues.Any(string.IsNullOrWhiteSpace))

@@ -8,8 +8,13 @@ namespace Omnichannel.Bots.Handoff.Desk;
 /// <summary>
 /// The agent desk on the handoff store: lists and opens handoffs (with the packet built from stored data), and
 /// claims, replies, notes, transfers, resolves and returns them, each checked against the ticket's current state.
-/// Messages to the customer are rendered for their current channel, written to the transcript and outbox in the
-/// store's transaction and sent by the outbox; every change is published to the live feed.
+/// An agent reads and acts only on tickets of the queues they work (<see cref="AgentIdentity.MayActOn"/>; an admin on
+/// every queue): any other ticket answers <see cref="DeskOutcome.NotFound"/>, as if it did not exist, and changes
+/// nothing. The claim, a queued ticket's transfer and a note check the queue in the statement that writes; reply,
+/// resolve and return need the agent to have the ticket, and an assigned ticket's queue cannot change under them.
+/// Messages to the customer are rendered for their current channel, sent as the agent's opaque handle
+/// (<see cref="AgentHandles"/>) with their display name, written to the transcript and outbox in the store's
+/// transaction and sent by the outbox; every change is published to the live feed with the ticket's queue.
 /// </summary>
 public sealed partial class HandoffDesk : IHandoffDesk
 {
@@ -27,6 +32,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
     private readonly IOutboxSignal _outbox;
     private readonly DeskEvents _events;
     private readonly HandoffTexts _texts;
+    private readonly AgentHandles _handles;
     private readonly TimeProvider _time;
     private readonly ILogger<HandoffDesk> _logger;
 
@@ -39,6 +45,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         IOutboxSignal outbox,
         DeskEvents events,
         IOptions<HandoffOptions> options,
+        AgentHandles handles,
         TimeProvider time,
         ILogger<HandoffDesk> logger)
     {
@@ -51,15 +58,37 @@ public sealed partial class HandoffDesk : IHandoffDesk
         _outbox = outbox;
         _events = events;
         _texts = options.Value.Texts;
+        _handles = handles;
         _time = time;
         _logger = logger;
     }
 
     public IReadOnlyList<string> Queues => _rules.Current.Queues;
 
-    public async Task<IReadOnlyList<TicketSummary>> ListOpenAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TicketSummary>> ListOpenAsync(CancellationToken cancellationToken) => ListOpenAsync(_ => true, cancellationToken);
+
+    public Task<IReadOnlyList<TicketSummary>> ListOpenAsync(AgentIdentity agent, CancellationToken cancellationToken)
     {
-        var open = await _store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(agent);
+        return ListOpenAsync(t => agent.MayActOn(t.Queue), cancellationToken);
+    }
+
+    public async Task<TicketDetail?> GetAsync(long id, CancellationToken cancellationToken) =>
+        await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket
+            ? await DetailAsync(ticket, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    public async Task<TicketDetail?> GetAsync(long id, AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket && agent.MayActOn(ticket.Queue)
+            ? await DetailAsync(ticket, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    private async Task<IReadOnlyList<TicketSummary>> ListOpenAsync(Func<HandoffTicket, bool> visible, CancellationToken cancellationToken)
+    {
+        var open = (await _store.ListOpenAsync(cancellationToken).ConfigureAwait(false)).Where(visible).ToList();
         var ordered = open
             .OrderBy(t => t.Status == HandoffTicketStatus.Queued ? 0 : 1)
             .ThenByDescending(t => t.Status == HandoffTicketStatus.Queued ? t.Priority : HandoffPriority.Low)
@@ -74,46 +103,35 @@ public sealed partial class HandoffDesk : IHandoffDesk
         return summaries;
     }
 
-    public async Task<TicketDetail?> GetAsync(long id, CancellationToken cancellationToken)
+    private async Task<TicketDetail> DetailAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
-        var ticket = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (ticket is null)
-        {
-            return null;
-        }
+        var id = ticket.Id;
 
         // One read of the customer's history serves the packet, the live transcript, the reply target and the summary.
         var history = await _packets.LoadHistoryAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
         var packet = await _packets.BuildAsync(ticket, history, cancellationToken).ConfigureAwait(false);
         var journeyStart = packet.Transcript.Count > 0 ? packet.Transcript[0].At : ticket.QueuedAt;
-        var live = history.Transcript.Where(e => e.At >= journeyStart).Select(PacketTranscript.ToMessage).ToList();
+        var live = history.Transcript.Where(e => e.At >= journeyStart).Select(e => ForAgents(PacketTranscript.ToMessage(e))).ToList();
         var notes = await _store.GetNotesAsync(id, cancellationToken).ConfigureAwait(false);
         var reply = _packets.CurrentReach(history) is { } r
             ? new ReplyTarget(r.Reach.Conversation.Channel.Value, r.Reach.Conversation.Id, r.Reach.CanSend, r.Reach.Problem(r.Profile))
             : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
+        packet = packet with { Transcript = [.. packet.Transcript.Select(ForAgents)] };
         return new TicketDetail(TicketSummaries.Summarize(ticket, history.Transcript), packet, live, notes, reply);
     }
 
     public async Task<DeskResult> ClaimAsync(long id, AgentIdentity agent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var ticket = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (ticket is null)
-        {
-            return NotFound(id);
-        }
 
-        if (!agent.Works(ticket.Queue))
-        {
-            return new DeskResult(DeskOutcome.Forbidden, $"You do not work the {ticket.Queue} queue.");
-        }
-
-        var result = await _store.ClaimAsync(id, agent.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // The queue is checked by the UPDATE that claims: a transfer between a read and the claim cannot let it through.
+        var result = await _store.ClaimAsync(id, agent.Id, agent.Scope, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (!result.Claimed)
         {
             return result.Ticket switch
             {
                 null => NotFound(id),
+                { Queue: var queue } when !agent.MayActOn(queue) => NotFound(id),
                 { Status: HandoffTicketStatus.Assigned, AgentId: var owner } when owner == agent.Id => DeskResult.Ok,
                 { Status: HandoffTicketStatus.Assigned, AgentId: var owner } => new DeskResult(DeskOutcome.Conflict, $"{owner} claimed this conversation first."),
                 _ => new DeskResult(DeskOutcome.Conflict, "This conversation is closed."),
@@ -151,7 +169,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         }
 
         var conversation = target.Reach.Conversation;
-        var message = NewMessage(conversation, text.Trim()) with { Sender = new Participant(agent.Id, agent.Name) };
+        var message = NewMessage(conversation, text.Trim()) with { Sender = new Participant(_handles.For(agent.Id), agent.Name) };
         foreach (var part in _renderer.Render(message, target.Profile.Capabilities).Messages)
         {
             var queued = await _store.AddAgentMessageAsync(id, agent.Id, conversation.Id, part, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -160,7 +178,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
                 return new DeskResult(DeskOutcome.Conflict, "This conversation is no longer yours (it was re-queued or closed).");
             }
 
-            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Message = AgentMessage(part, conversation, queued.CreatedAt) });
+            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Queue = ticket.Queue, Message = ForAgents(AgentMessage(part, conversation, queued.CreatedAt)) });
         }
 
         _outbox.Notify();
@@ -175,13 +193,14 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return invalid;
         }
 
-        var note = await _store.AddNoteAsync(id, agent.Id, text.Trim(), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var note = await _store.AddNoteAsync(id, agent.Id, text.Trim(), agent.Scope, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (note is null)
         {
             return NotFound(id);
         }
 
-        _events.Publish(new DeskEvent(DeskEventKind.Note, id) { Note = note });
+        var queue = (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Queue;
+        _events.Publish(new DeskEvent(DeskEventKind.Note, id) { Queue = queue, Note = note });
         return DeskResult.Ok;
     }
 
@@ -194,14 +213,18 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return new DeskResult(DeskOutcome.Invalid, $"There is no queue '{queue}'; the queues are: {string.Join(", ", Queues)}.");
         }
 
+        // Only a ticket the agent may act on moves (into any queue: handing it to another team is the point, and the
+        // agent then loses it); the queued ticket's current queue is checked again by the UPDATE that moves it.
         var ticket = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         bool moved;
         switch (ticket)
         {
             case null:
                 return NotFound(id);
+            case { Queue: var from } when !agent.MayActOn(from):
+                return NotFound(id);
             case { Status: HandoffTicketStatus.Queued }:
-                moved = await _store.MoveQueuedAsync(id, target, cancellationToken).ConfigureAwait(false);
+                moved = await _store.MoveQueuedAsync(id, target, agent.Scope, cancellationToken).ConfigureAwait(false);
                 break;
             case { Status: HandoffTicketStatus.Assigned } when ticket.AgentId == agent.Id:
                 moved = await _store.RequeueAsync(id, agent.Id, target, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -217,7 +240,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return new DeskResult(DeskOutcome.Conflict, "The conversation changed meanwhile; reload and try again.");
         }
 
-        await _store.AddNoteAsync(id, agent.Id, $"Transferred to the {target} queue.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _store.AddNoteAsync(id, agent.Id, $"Transferred to the {target} queue.", queues: null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await PublishTicketAsync(id, cancellationToken).ConfigureAwait(false);
         return DeskResult.Ok;
     }
@@ -239,7 +262,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         }
 
         var minutes = timeout.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-        await _store.AddNoteAsync(ticket.Id, SystemAuthor, $"Re-queued: {agent} did not answer the customer within {minutes} minutes.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _store.AddNoteAsync(ticket.Id, SystemAuthor, $"Re-queued: {agent} did not answer the customer within {minutes} minutes.", queues: null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogRequeued(_logger, ticket.Id, agent);
         await PublishTicketAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
         return true;
@@ -315,7 +338,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         await PublishTicketAsync(id, cancellationToken).ConfigureAwait(false);
         foreach (var entry in queued)
         {
-            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Message = AgentMessage(entry.Message, reach!.Value.Reach.Conversation, entry.CreatedAt) });
+            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Queue = ticket.Queue, Message = AgentMessage(entry.Message, reach!.Value.Reach.Conversation, entry.CreatedAt) });
         }
 
         return DeskResult.Ok;
@@ -327,6 +350,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         return ticket switch
         {
             null => (null, NotFound(id)),
+            { Queue: var queue } when !agent.MayActOn(queue) => (null, NotFound(id)),
             { Status: HandoffTicketStatus.Queued } => (ticket, new DeskResult(DeskOutcome.Conflict, "Claim this conversation first.")),
             { Status: HandoffTicketStatus.Assigned } when ticket.AgentId != agent.Id =>
                 (ticket, new DeskResult(DeskOutcome.Forbidden, $"{ticket.AgentId} has this conversation.")),
@@ -339,7 +363,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
     {
         if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket)
         {
-            _events.Publish(new DeskEvent(DeskEventKind.Ticket, id) { Ticket = await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
+            _events.Publish(new DeskEvent(DeskEventKind.Ticket, id) { Queue = ticket.Queue, Ticket = await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
         }
     }
 
@@ -361,6 +385,10 @@ public sealed partial class HandoffDesk : IHandoffDesk
 
     private static PacketMessage AgentMessage(BotMessage message, ConversationRecord conversation, DateTimeOffset at) =>
         PacketTranscript.ToMessage(new TranscriptEntry(0, conversation.Id, conversation.CustomerId, conversation.Channel, MessageDirection.Outbound, message, at));
+
+    /// <summary>An agent message as agents see it: by the sign-in id of the agent whose customer-facing handle sent it.</summary>
+    private PacketMessage ForAgents(PacketMessage message) =>
+        _handles.AccountFor(message.AgentId) is { } agentId ? message with { AgentId = agentId } : message;
 
     private static DeskResult? Validate(string? text) => string.IsNullOrWhiteSpace(text)
         ? new DeskResult(DeskOutcome.Invalid, "Write something first: the text is empty.")

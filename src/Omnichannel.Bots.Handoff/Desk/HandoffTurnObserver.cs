@@ -49,16 +49,16 @@ public sealed class HandoffTurnObserver : ITurnObserver
             _webhook.Notify();
         }
 
-        _events.Publish(new DeskEvent(DeskEventKind.Message, ticket.Id) { Message = Message(entry, entry.Message, MessageDirection.Inbound, entry.ReceivedAt) });
+        _events.Publish(new DeskEvent(DeskEventKind.Message, ticket.Id) { Queue = ticket.Queue, Message = Message(entry, entry.Message, MessageDirection.Inbound, entry.ReceivedAt) });
         if (!outcome.RepliesDropped)
         {
             foreach (var reply in outcome.Replies)
             {
-                _events.Publish(new DeskEvent(DeskEventKind.Message, ticket.Id) { Message = Message(entry, reply, MessageDirection.Outbound, reply.Timestamp) });
+                _events.Publish(new DeskEvent(DeskEventKind.Message, ticket.Id) { Queue = ticket.Queue, Message = Message(entry, reply, MessageDirection.Outbound, reply.Timestamp) });
             }
         }
 
-        _events.Publish(new DeskEvent(DeskEventKind.Ticket, ticket.Id) { Ticket = await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
+        _events.Publish(new DeskEvent(DeskEventKind.Ticket, ticket.Id) { Queue = ticket.Queue, Ticket = await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
     }
 
     private static PacketMessage Message(InboxEntry entry, BotMessage message, MessageDirection direction, DateTimeOffset at) =>

@@ -44,6 +44,7 @@ public static class HandoffBotBuilderExtensions
         services.TryAddSingleton<HandoffPacketBuilder>();
         services.TryAddSingleton<DeskEvents>();
         services.TryAddSingleton<TicketSummaries>();
+        services.TryAddSingleton<AgentHandles>();
         services.TryAddSingleton<HandoffDesk>();
         services.TryAddSingleton<IHandoffDesk>(sp => sp.GetRequiredService<HandoffDesk>());
         services.TryAddSingleton<HandoffRouter>();

@@ -29,7 +29,9 @@ public sealed class DeskFlowTests
         var webChat = harness.Bot.Channel(ChannelId.WebChat);
         await Eventually.UntilAsync(() => webChat.Sent.Any(m => m.Text == "Hi, I'm Alice. Let me check."), "the agent's reply is delivered");
         var delivered = webChat.Sent.Single(m => m.Text == "Hi, I'm Alice. Let me check.");
-        Assert.Equal(("alice", "Alice"), (delivered.Sender?.Id, delivered.Sender?.Name));
+        var handle = harness.Bot.Services.GetRequiredService<AgentHandles>().For("alice");
+        Assert.Equal((handle, "Alice"), (delivered.Sender?.Id, delivered.Sender?.Name));
+        Assert.DoesNotContain("alice", handle, StringComparison.OrdinalIgnoreCase);
 
         await customer.Send("thanks, order 12345").RunAsync();
         Assert.True((await harness.Desk.ReturnToBotAsync(ticket.Id, HandoffHarness.Alice, default)).Succeeded);

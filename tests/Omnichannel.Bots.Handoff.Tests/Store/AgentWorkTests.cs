@@ -85,14 +85,14 @@ public sealed class AgentWorkTests
         using var store = new StoreHarness();
         var ticket = await store.EscalateAsync();
 
-        var first = await store.Handoffs.AddNoteAsync(ticket.Id, "alice", "VIP, be quick", store.Time.GetUtcNow(), CancellationToken.None);
+        var first = await store.Handoffs.AddNoteAsync(ticket.Id, "alice", "VIP, be quick", null, store.Time.GetUtcNow(), CancellationToken.None);
         store.Time.Advance(TimeSpan.FromSeconds(1));
-        var second = await store.Handoffs.AddNoteAsync(ticket.Id, "bob", "refund approved", store.Time.GetUtcNow(), CancellationToken.None);
+        var second = await store.Handoffs.AddNoteAsync(ticket.Id, "bob", "refund approved", null, store.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.NotNull(first);
         Assert.NotNull(second);
         Assert.Equal([first, second], await store.Handoffs.GetNotesAsync(ticket.Id, CancellationToken.None));
-        Assert.Null(await store.Handoffs.AddNoteAsync(404, "alice", "lost", store.Time.GetUtcNow(), CancellationToken.None));
+        Assert.Null(await store.Handoffs.AddNoteAsync(404, "alice", "lost", null, store.Time.GetUtcNow(), CancellationToken.None));
         Assert.Empty(await store.Handoffs.GetNotesAsync(404, CancellationToken.None));
     }
 
@@ -186,7 +186,7 @@ public sealed class AgentWorkTests
         var entry = await store.ReceiveAsync("I want a person");
         await store.CommitAsync(entry, new HandoffRequest("asked"));
         var ticket = (await store.Handoffs.FindLatestForCustomerAsync(entry.CustomerId, CancellationToken.None))!;
-        var claim = await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        var claim = await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
         Assert.True(claim.Claimed);
         return (claim.Ticket!, entry);
     }

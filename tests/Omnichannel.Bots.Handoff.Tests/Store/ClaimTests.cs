@@ -20,7 +20,7 @@ public sealed class ClaimTests
                 .Select(a => Task.Run(() =>
                 {
                     go.Wait();
-                    return store.Handoffs.ClaimAsync(ticket.Id, "agent-" + a, store.Time.GetUtcNow(), CancellationToken.None);
+                    return store.Handoffs.ClaimAsync(ticket.Id, "agent-" + a, null, store.Time.GetUtcNow(), CancellationToken.None);
                 }))
                 .ToList();
             go.Set();
@@ -45,7 +45,7 @@ public sealed class ClaimTests
         var ticket = await store.EscalateAsync();
         store.Time.Advance(TimeSpan.FromMinutes(3));
 
-        var result = await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        var result = await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.True(result.Claimed);
         Assert.Equal("alice", result.Ticket!.AgentId);
@@ -58,11 +58,11 @@ public sealed class ClaimTests
     {
         using var store = new StoreHarness();
         var ticket = await store.EscalateAsync();
-        await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
         await store.Handoffs.CloseAsync(ticket.Id, new HandoffClosing("alice", HandoffTicketStatus.ReturnedToBot, []), ticket.ConversationId, store.Time.GetUtcNow(), CancellationToken.None);
         var epoch = (await store.ConversationAsync(ticket.CustomerId, ticket.ConversationId)).OwnerEpoch;
 
-        var result = await store.Handoffs.ClaimAsync(ticket.Id, "bob", store.Time.GetUtcNow(), CancellationToken.None);
+        var result = await store.Handoffs.ClaimAsync(ticket.Id, "bob", null, store.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.False(result.Claimed);
         Assert.Equal(HandoffTicketStatus.ReturnedToBot, result.Ticket!.Status);
@@ -77,7 +77,7 @@ public sealed class ClaimTests
     {
         using var store = new StoreHarness();
 
-        var result = await store.Handoffs.ClaimAsync(404, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        var result = await store.Handoffs.ClaimAsync(404, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.False(result.Claimed);
         Assert.Null(result.Ticket);
@@ -91,7 +91,7 @@ public sealed class ClaimTests
         var whatsApp = await store.ReceiveAsync("still there?", channel: ChannelId.WhatsApp);
         await store.CommitAsync(whatsApp, new HandoffRequest("again"));
 
-        await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(ConversationOwner.Agent, (await store.ConversationAsync(ticket.CustomerId, ticket.ConversationId)).Owner);
         Assert.Equal(ConversationOwner.Agent, (await store.ConversationAsync(whatsApp)).Owner);
@@ -103,7 +103,7 @@ public sealed class ClaimTests
         using var store = new StoreHarness();
         var ticket = await store.EscalateAsync();
         store.Time.Advance(TimeSpan.FromMinutes(2));
-        await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
         var inbound = await store.ReceiveAsync("hello agent?");
         var drafted = await store.ConversationAsync(inbound);
         store.Time.Advance(TimeSpan.FromMinutes(5));
@@ -124,7 +124,7 @@ public sealed class ClaimTests
         Assert.True(late.RepliesDropped);
         Assert.Empty(late.Outbox);
         Assert.Equal(1, store.Count("SELECT COUNT(*) FROM outbox WHERE inbox_seq = @p1 AND status = 'dropped'", inbound.Sequence));
-        Assert.True((await store.Handoffs.ClaimAsync(ticket.Id, "bob", store.Time.GetUtcNow(), CancellationToken.None)).Claimed);
+        Assert.True((await store.Handoffs.ClaimAsync(ticket.Id, "bob", null, store.Time.GetUtcNow(), CancellationToken.None)).Claimed);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ClaimTests
     {
         using var store = new StoreHarness();
         var ticket = await store.EscalateAsync();
-        await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
         var before = await store.Handoffs.GetAsync(ticket.Id, CancellationToken.None);
         var epoch = (await store.ConversationAsync(ticket.CustomerId, ticket.ConversationId)).OwnerEpoch;
 
@@ -148,10 +148,10 @@ public sealed class ClaimTests
         using var store = new StoreHarness();
         var ticket = await store.EscalateAsync();
 
-        Assert.True(await store.Handoffs.MoveQueuedAsync(ticket.Id, "vip", CancellationToken.None));
+        Assert.True(await store.Handoffs.MoveQueuedAsync(ticket.Id, "vip", null, CancellationToken.None));
         Assert.Equal("vip", (await store.Handoffs.GetAsync(ticket.Id, CancellationToken.None))!.Queue);
-        await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
-        Assert.False(await store.Handoffs.MoveQueuedAsync(ticket.Id, "general", CancellationToken.None));
+        await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
+        Assert.False(await store.Handoffs.MoveQueuedAsync(ticket.Id, "general", null, CancellationToken.None));
         Assert.Equal("vip", (await store.Handoffs.GetAsync(ticket.Id, CancellationToken.None))!.Queue);
     }
 }

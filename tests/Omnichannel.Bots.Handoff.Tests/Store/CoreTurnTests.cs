@@ -29,7 +29,7 @@ public sealed class CoreTurnTests
         var conversation = Assert.Single(await handoffs.GetCustomerConversationsAsync(ticket.CustomerId, CancellationToken.None)).Conversation;
         Assert.Equal(ConversationOwner.Queued, conversation.Owner);
 
-        Assert.True((await handoffs.ClaimAsync(ticket.Id, "alice", bot.Time.GetUtcNow(), CancellationToken.None)).Claimed);
+        Assert.True((await handoffs.ClaimAsync(ticket.Id, "alice", null, bot.Time.GetUtcNow(), CancellationToken.None)).Claimed);
         var agentReply = Outbound(conversation, "Hi Jane, Alice here. Order A-1 ships today.") with { Sender = new Participant("agent:alice", "Alice") };
         Assert.NotNull(await handoffs.AddAgentMessageAsync(ticket.Id, "alice", conversation.Id, agentReply, bot.Time.GetUtcNow(), CancellationToken.None));
         var back = Outbound(conversation, "You are chatting with the bot again.");

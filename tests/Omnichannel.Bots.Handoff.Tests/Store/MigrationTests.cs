@@ -47,7 +47,7 @@ public sealed class MigrationTests
             Assert.Null(transcript.Insights);
             Assert.Equal("agent please", transcript.Message.Text);
 
-            var claim = await store.Handoffs.ClaimAsync(1, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+            var claim = await store.Handoffs.ClaimAsync(1, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
             Assert.True(claim.Claimed);
             var conversation = await store.ConversationAsync("cus_a", "cnv_a");
             Assert.Equal(ConversationOwner.Agent, conversation.Owner);

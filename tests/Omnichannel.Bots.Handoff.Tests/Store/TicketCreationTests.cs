@@ -82,7 +82,7 @@ public sealed class TicketCreationTests
     {
         using var store = new StoreHarness();
         var first = await store.EscalateAsync();
-        Assert.True((await store.Handoffs.ClaimAsync(first.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None)).Claimed);
+        Assert.True((await store.Handoffs.ClaimAsync(first.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None)).Claimed);
         var webChat = await store.ReceiveAsync("me again, on the web", channel: ChannelId.WebChat);
 
         await store.CommitAsync(webChat, new HandoffRequest("second"));
@@ -96,7 +96,7 @@ public sealed class TicketCreationTests
     {
         using var store = new StoreHarness();
         var first = await store.EscalateAsync();
-        await store.Handoffs.ClaimAsync(first.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+        await store.Handoffs.ClaimAsync(first.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
         var closed = await store.Handoffs.CloseAsync(first.Id, new HandoffClosing("alice", HandoffTicketStatus.Resolved, []), first.ConversationId, store.Time.GetUtcNow(), CancellationToken.None);
         Assert.NotNull(closed);
 

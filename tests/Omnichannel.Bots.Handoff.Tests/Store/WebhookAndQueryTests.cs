@@ -71,7 +71,7 @@ public sealed class WebhookAndQueryTests
         var closedLate = await store.EscalateAsync(phone: "+15550100004");
         foreach (var ticket in new[] { assigned, closedEarly, closedLate })
         {
-            await store.Handoffs.ClaimAsync(ticket.Id, "alice", store.Time.GetUtcNow(), CancellationToken.None);
+            await store.Handoffs.ClaimAsync(ticket.Id, "alice", null, store.Time.GetUtcNow(), CancellationToken.None);
         }
 
         store.Time.Advance(TimeSpan.FromMinutes(1));

@@ -34,6 +34,29 @@ public sealed class AgentEventStreamTests
     }
 
     [Fact]
+    public async Task Events_TicketsOfQueuesTheAgentDoesNotWork_AreNotSent()
+    {
+        await using var host = await WorkspaceHost.StartAsync();
+        await using var bob = await EventStream.OpenAsync(host, await host.SignInAsync("bob", WorkspaceHost.BobPassword));
+        await using var alice = await EventStream.OpenAsync(host, await host.SignInAsync());
+
+        host.Desk.Publish(new DeskEvent(DeskEventKind.Note, 1) { Queue = "general", Note = new HandoffNote(1, 1, "alice", "general only", host.Time.GetUtcNow()) });
+        host.Desk.Publish(new DeskEvent(DeskEventKind.Ticket, 2) { Ticket = FakeHandoffDesk.Ticket(2) });
+        host.Desk.Publish(new DeskEvent(DeskEventKind.Message, 3) { Message = new PacketMessage { At = host.Time.GetUtcNow(), From = "customer", Channel = "webchat", Text = "no queue" } });
+        host.Desk.Publish(new DeskEvent(DeskEventKind.Ticket, 4) { Ticket = FakeHandoffDesk.Ticket(4, "Billing") });
+
+        // Events arrive in order: bob's first is the billing ticket, so the general ones before it were never sent to him.
+        Assert.Equal(4, (await bob.NextEventAsync()).Data.GetProperty("ticketId").GetInt64());
+        var seenByAlice = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            seenByAlice.Add((await alice.NextEventAsync()).Data.GetProperty("ticketId").GetInt64());
+        }
+
+        Assert.Equal([1L, 2L, 3L, 4L], seenByAlice);
+    }
+
+    [Fact]
     public async Task Events_AfterQuietInterval_SendsHeartbeatComment()
     {
         await using var host = await WorkspaceHost.StartAsync();

@@ -68,6 +68,32 @@ public sealed class AgentsOptionsValidatorTests
     }
 
     [Fact]
+    public async Task HostStart_UnknownRole_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => WorkspaceHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Agents:Accounts:1:Role"] = "superuser",
+        }));
+
+        Assert.Contains("Agents:Accounts:1:Role 'superuser' is not a role", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, AgentRole.Agent)]
+    [InlineData("agent", AgentRole.Agent)]
+    [InlineData(" Admin ", AgentRole.Admin)]
+    public async Task SignIn_RoleInConfiguration_IsTheSessionsRole(string? role, AgentRole expected)
+    {
+        await using var host = await WorkspaceHost.StartAsync(settings: new Dictionary<string, string?> { ["Agents:Accounts:1:Role"] = role });
+        var session = await host.SignInAsync("bob", WorkspaceHost.BobPassword);
+
+        using var me = await host.SendAsync(HttpMethod.Get, "/api/agent/me", session);
+
+        var body = System.Text.Json.JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(expected.ToString(), body.GetProperty("role").GetString());
+    }
+
+    [Fact]
     public async Task AddAgentWorkspace_BadHashInConfiguration_FailsAtStartNamingTheSetting()
     {
         var services = new ServiceCollection();

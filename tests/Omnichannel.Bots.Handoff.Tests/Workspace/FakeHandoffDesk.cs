@@ -26,7 +26,13 @@ internal sealed class FakeHandoffDesk : IHandoffDesk
 
     public Task<IReadOnlyList<TicketSummary>> ListOpenAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<TicketSummary>>([.. Open]);
 
+    public Task<IReadOnlyList<TicketSummary>> ListOpenAsync(AgentIdentity agent, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TicketSummary>>([.. Open.Where(t => agent.MayActOn(t.Queue))]);
+
     public Task<TicketDetail?> GetAsync(long id, CancellationToken cancellationToken) => Task.FromResult(Details.GetValueOrDefault(id));
+
+    public Task<TicketDetail?> GetAsync(long id, AgentIdentity agent, CancellationToken cancellationToken) =>
+        Task.FromResult(Details.GetValueOrDefault(id) is { } detail && agent.MayActOn(detail.Ticket.Queue) ? detail : null);
 
     public Task<DeskResult> ClaimAsync(long id, AgentIdentity agent, CancellationToken cancellationToken) => Record("claim", id, agent, null);
 
