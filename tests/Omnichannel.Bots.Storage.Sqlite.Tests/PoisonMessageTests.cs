@@ -62,7 +62,8 @@ public sealed class PoisonMessageTests
     {
         await using var bot = await PoisonBot.StartAsync(new PoisonTurnStore(PoisonMode.Load), maxTurnAttempts: 1);
 
-        var outcome = await bot.Inbox().SubmitAndWaitAsync(DeliveryBot.Message("m1", "boom"), CancellationToken.None);
+        using var limit = new CancellationTokenSource(Eventually.Limit);
+        var outcome = await bot.Inbox().SubmitAndWaitAsync(DeliveryBot.Message("m1", "boom"), limit.Token);
 
         Assert.Equal(TurnStatus.Parked, outcome.Status);
         Assert.Empty(outcome.Replies);
