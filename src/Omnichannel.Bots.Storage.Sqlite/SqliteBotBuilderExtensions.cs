@@ -27,6 +27,7 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton(services => new BotDataDirectory(Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().FilePath)!));
         bot.Services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         bot.Services.TryAddSingleton<ITurnStore, SqliteTurnStore>();
+        bot.Services.TryAddSingleton<IParkedMessageStore, SqliteParkedMessageStore>();
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
         bot.Services.TryAddSingleton<IActivityLogStore, SqliteActivityLogStore>();

@@ -26,7 +26,14 @@ public sealed class SqliteInboxStore : IInboxStore
     private const string SelectPending =
         "SELECT seq, payload, conversation_id, customer_id, received_at FROM inbox WHERE status = 'pending' ORDER BY seq";
 
-    private const string DeleteProcessed = "DELETE FROM inbox WHERE status <> 'pending' AND processed_at < @p1";
+    private const string ClaimRequeued =
+        "UPDATE inbox SET requeued_at = NULL WHERE requeued_at IS NOT NULL AND status = 'pending' RETURNING seq, payload, conversation_id, customer_id, received_at";
+
+    private const string Park =
+        "UPDATE inbox SET status = 'parked', error = @p2, attempts = attempts + @p3, parked_at = @p4, requeued_at = NULL WHERE seq = @p1 AND status = 'pending'";
+
+    // Parked rows have no processed_at, so they are never purged; dropped ones get one and go with the processed rows.
+    private const string DeleteProcessed = "DELETE FROM inbox WHERE status NOT IN ('pending', 'parked') AND processed_at < @p1";
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -50,26 +57,40 @@ public sealed class SqliteInboxStore : IInboxStore
     public Task<IReadOnlyList<InboxEntry>> LoadPendingAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_database.Read<IReadOnlyList<InboxEntry>>(db =>
-        {
-            var entries = new List<InboxEntry>();
-            using var reader = db.Query(SelectPending);
-            while (reader.Read())
-            {
-                entries.Add(new InboxEntry(
-                    reader.GetInt64(0),
-                    StoredJson.DeserializeMessage(reader.GetString(1)),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    UnixTime.From(reader.GetInt64(4))));
-            }
-
-            return entries;
-        }));
+        return Task.FromResult(_database.Read<IReadOnlyList<InboxEntry>>(db => ReadEntries(db, SelectPending)));
     }
+
+    public Task ParkAsync(long sequence, string error, int attempts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var at = UnixTime.Of(_time.GetUtcNow());
+        return _database.WriteAsync(db => db.Execute(Park, sequence, error, attempts, at), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<InboxEntry>> ClaimRequeuedAsync(CancellationToken cancellationToken) =>
+        _database.WriteAsync<IReadOnlyList<InboxEntry>>(db => ReadEntries(db, ClaimRequeued), cancellationToken);
 
     public Task<int> PurgeProcessedAsync(DateTimeOffset processedBefore, CancellationToken cancellationToken) =>
         _database.WriteAsync(db => db.Execute(DeleteProcessed, UnixTime.Of(processedBefore)), cancellationToken);
+
+    private static List<InboxEntry> ReadEntries(StatementCache db, string sql)
+    {
+        var entries = new List<InboxEntry>();
+        using var reader = db.Query(sql);
+        while (reader.Read())
+        {
+            entries.Add(new InboxEntry(
+                reader.GetInt64(0),
+                StoredJson.DeserializeMessage(reader.GetString(1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                UnixTime.From(reader.GetInt64(4))));
+        }
+
+        // RETURNING gives no order; turns of one conversation are scheduled by sequence.
+        entries.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return entries;
+    }
 
     private static InboxAppendResult Append(
         StatementCache db, BotMessage message, IReadOnlyList<string> identityKeys, string payload, string? raw, DateTimeOffset receivedAt)

@@ -174,5 +174,15 @@ internal static class SqliteMigrations
         ) STRICT;
         CREATE INDEX ix_handoff_notes_handoff ON handoff_notes (handoff_id, id);
         """,
+        """
+        -- Poison messages: a turn that cannot be stored after Bot:MaxTurnAttempts attempts parks its inbox row
+        -- (status 'parked', with error, attempts and parked_at) so the conversation moves on. An operator's retry sets
+        -- it back to 'pending' with requeued_at, which the running host claims; a drop makes it 'dropped'.
+        ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE inbox ADD COLUMN parked_at INTEGER;
+        ALTER TABLE inbox ADD COLUMN requeued_at INTEGER;
+        CREATE INDEX ix_inbox_parked ON inbox (parked_at, seq) WHERE status = 'parked';
+        CREATE INDEX ix_inbox_requeued ON inbox (seq) WHERE requeued_at IS NOT NULL;
+        """,
     ];
 }

@@ -31,6 +31,18 @@ public sealed class BotOptions : IValidatableObject
     [Range(typeof(TimeSpan), "7.00:00:00", "365.00:00:00")]
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How many times one message's turn is tried when storing it fails (the turn store throws, or reports a state
+    /// conflict every time) before the message is parked for an operator and the conversation moves on to its next
+    /// message. After 5 failed attempts the turn is only recorded as failed, without running the dialog again.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxTurnAttempts { get; set; } = 10;
+
+    /// <summary>How often the host looks for parked messages an operator put back (<c>omnibot inbox parked retry</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RequeuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public DialogTexts Texts { get; } = new();
 
     public InterruptionOptions Interruptions { get; } = new();

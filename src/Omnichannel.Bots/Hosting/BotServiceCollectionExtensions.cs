@@ -36,6 +36,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<TurnExecutor>();
         services.TryAddSingleton<TurnProcessor>();
         services.TryAddSingleton<IMessageInbox>(sp => sp.GetRequiredService<TurnProcessor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotHealthContributor, InboxHealthContributor>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<TurnProcessor>());
 

@@ -10,13 +10,16 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// Runs one stored inbound message as a turn: reads the conversation and the journey's dialog state, runs the
 /// middleware and dialog, renders the replies for the channel, and commits everything in one transaction. A crash
-/// before the commit leaves the message pending, so it runs again; after the commit it never runs again.
+/// before the commit leaves the message pending, so it runs again; after the commit it never runs again. A message
+/// whose turn cannot be stored after <see cref="BotOptions.MaxTurnAttempts"/> attempts is parked, so the
+/// conversation's later messages do not wait behind it.
 /// </summary>
 internal sealed partial class TurnExecutor
 {
     private const int AttemptsBeforeGivingUp = 5;
 
     private readonly ITurnStore _turns;
+    private readonly IInboxStore _inbox;
     private readonly ChannelRegistry _channels;
     private readonly TurnPipeline _pipeline;
     private readonly DialogRunner _dialogs;
@@ -31,6 +34,7 @@ internal sealed partial class TurnExecutor
 
     public TurnExecutor(
         ITurnStore turns,
+        IInboxStore inbox,
         ChannelRegistry channels,
         TurnPipeline pipeline,
         DialogRunner dialogs,
@@ -43,6 +47,7 @@ internal sealed partial class TurnExecutor
         ILogger<TurnExecutor> logger)
     {
         _turns = turns;
+        _inbox = inbox;
         _channels = channels;
         _pipeline = pipeline;
         _dialogs = dialogs;
@@ -55,10 +60,14 @@ internal sealed partial class TurnExecutor
         _logger = logger;
     }
 
-    /// <summary>Runs the turn until it commits; storage failures are retried with backoff until <paramref name="stopping"/>.</summary>
+    /// <summary>
+    /// Runs the turn until it commits; storage failures and state conflicts are retried (failures with backoff) up to
+    /// <see cref="BotOptions.MaxTurnAttempts"/> attempts, then the message is parked. Stops early on <paramref name="stopping"/>.
+    /// </summary>
     public async Task<TurnOutcome> ExecuteAsync(InboxEntry entry, CancellationToken stopping)
     {
-        for (var attempt = 1; ; attempt++)
+        var error = string.Empty;
+        for (var attempt = 1; attempt <= _options.MaxTurnAttempts; attempt++)
         {
             try
             {
@@ -68,11 +77,37 @@ internal sealed partial class TurnExecutor
                     return outcome;
                 }
 
+                error = "The dialog state was changed by another writer on every attempt (state conflict).";
                 LogStateConflict(_logger, entry.Sequence);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
-                LogTurnStorageFailure(_logger, entry.Sequence, attempt, ex);
+                error = $"{ex.GetType().Name}: {ex.Message}";
+                LogTurnStorageFailure(_logger, entry.Sequence, attempt, _options.MaxTurnAttempts, ex);
+                if (attempt < _options.MaxTurnAttempts)
+                {
+                    await Task.Delay(RetryDelay(attempt), _time, stopping).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return await ParkAsync(entry, error, stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>Parks the message durably (retrying with backoff while the inbox cannot be written) so its conversation moves on.</summary>
+    private async Task<TurnOutcome> ParkAsync(InboxEntry entry, string error, CancellationToken stopping)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _inbox.ParkAsync(entry.Sequence, error, _options.MaxTurnAttempts, stopping).ConfigureAwait(false);
+                LogParked(_logger, entry.Sequence, entry.Message.Channel.Value, _options.MaxTurnAttempts, error);
+                return new TurnOutcome(entry.Sequence, TurnStatus.Parked, [], null, error);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                LogParkFailed(_logger, entry.Sequence, attempt, ex);
                 await Task.Delay(RetryDelay(attempt), _time, stopping).ConfigureAwait(false);
             }
         }
@@ -196,11 +231,17 @@ internal sealed partial class TurnExecutor
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Sequence} on {Channel} failed; the customer got an apology and the dialog state is unchanged.")]
     private static partial void LogTurnFailed(ILogger logger, long sequence, string channel, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Sequence} could not be stored (attempt {Attempt}); it will run again.")]
-    private static partial void LogTurnStorageFailure(ILogger logger, long sequence, int attempt, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Sequence} could not be stored (attempt {Attempt} of {MaxAttempts}).")]
+    private static partial void LogTurnStorageFailure(ILogger logger, long sequence, int attempt, int maxAttempts, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn {Sequence} read dialog state that another writer changed; running it again.")]
     private static partial void LogStateConflict(ILogger logger, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn {Sequence} on {Channel} could not be stored after {Attempts} attempts; the message is parked (omnibot inbox parked list) and its conversation moves on. Last error: {Error}")]
+    private static partial void LogParked(ILogger logger, long sequence, string channel, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Sequence} could not be parked (attempt {Attempt}); trying again.")]
+    private static partial void LogParkFailed(ILogger logger, long sequence, int attempt, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn observer {Observer} failed.")]
     private static partial void LogObserverFailed(ILogger logger, string observer, Exception exception);

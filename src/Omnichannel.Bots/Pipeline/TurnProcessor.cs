@@ -10,7 +10,8 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// The inbox front door and the turn loop. Submitting validates, deduplicates and stores a message; the
 /// scheduler then runs its turn in order. On start it first runs every message a previous process stored but did
-/// not finish, and submissions wait until that recovery has queued them.
+/// not finish, and submissions wait until that recovery has queued them. While it runs it picks up parked messages an
+/// operator put back (every <see cref="BotOptions.RequeuePollInterval"/>).
 /// </summary>
 internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
 {
@@ -77,6 +78,16 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
                 _scheduler.Schedule(LaneOf(entry.Message), new TurnWork(entry, Waiter: null));
             }
 
+            // Messages put back before the read above are already scheduled; later ones are left for the poll.
+            var loaded = pending.Select(e => e.Sequence).ToHashSet();
+            foreach (var entry in await _inbox.ClaimRequeuedAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (!loaded.Contains(entry.Sequence))
+                {
+                    _scheduler.Schedule(LaneOf(entry.Message), new TurnWork(entry, Waiter: null));
+                }
+            }
+
             if (pending.Count > 0)
             {
                 LogRecovered(_logger, pending.Count);
@@ -90,7 +101,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
             throw;
         }
 
-        await PurgePeriodicallyAsync(stoppingToken).ConfigureAwait(false);
+        await Task.WhenAll(PurgePeriodicallyAsync(stoppingToken), PollRequeuedAsync(stoppingToken)).ConfigureAwait(false);
     }
 
     private async Task<(InboxReceipt Receipt, TurnWork? Work)> SubmitCoreAsync(BotMessage message, TaskCompletionSource<TurnOutcome>? waiter, CancellationToken cancellationToken)
@@ -172,11 +183,50 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
         }
     }
 
+    /// <summary>Schedules parked messages an operator put back (<c>omnibot inbox parked retry</c>) while the host runs.</summary>
+    private async Task PollRequeuedAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.RequeuePollInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    var requeued = await _inbox.ClaimRequeuedAsync(stoppingToken).ConfigureAwait(false);
+                    foreach (var entry in requeued)
+                    {
+                        _scheduler.Schedule(LaneOf(entry.Message), new TurnWork(entry, Waiter: null));
+                    }
+
+                    if (requeued.Count > 0)
+                    {
+                        LogRequeued(_logger, requeued.Count);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRequeuePollFailed(_logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
     private static string LaneOf(BotMessage message) =>
         string.Join('\u001f', message.Channel.Value, message.Conversation.Account, message.Conversation.Id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} inbound messages a previous process stored but did not finish.")]
     private static partial void LogRecovered(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Count} parked messages an operator put back.")]
+    private static partial void LogRequeued(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for parked messages put back failed; will look again later.")]
+    private static partial void LogRequeuePollFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a duplicate delivery on {Channel}.")]
     private static partial void LogDuplicate(ILogger logger, string channel);

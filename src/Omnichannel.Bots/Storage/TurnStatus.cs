@@ -10,4 +10,10 @@ public enum TurnStatus
 
     /// <summary>The message was recorded but not given to the dialog (a carrier keyword, or a human owns the conversation).</summary>
     Recorded,
+
+    /// <summary>
+    /// The turn could not be stored after <c>Bot:MaxTurnAttempts</c> attempts; the message is parked in the inbox with
+    /// its error, the conversation moved on, and it runs again only when an operator retries it.
+    /// </summary>
+    Parked,
 }

@@ -10,6 +10,8 @@ public sealed class BotOptionsTests
     [InlineData("region", "Bot:DefaultPhoneRegion 'ZZ'")]
     [InlineData("zone", "Bot:TimeZone 'Mars/Olympus'")]
     [InlineData("retention", "InboxRetention")]
+    [InlineData("attempts", "MaxTurnAttempts")]
+    [InlineData("poll", "RequeuePollInterval")]
     public async Task StartAsync_InvalidSetting_FailsNamingTheKey(string setting, string expected)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestBot.StartAsync(b => b
@@ -21,6 +23,8 @@ public sealed class BotOptionsTests
                     case "locale": o.DefaultLocale = "xx-NOPE"; break;
                     case "region": o.DefaultPhoneRegion = "ZZ"; break;
                     case "zone": o.TimeZone = "Mars/Olympus"; break;
+                    case "attempts": o.MaxTurnAttempts = 0; break;
+                    case "poll": o.RequeuePollInterval = TimeSpan.Zero; break;
                     default: o.InboxRetention = TimeSpan.FromDays(1); break;
                 }
             })));
