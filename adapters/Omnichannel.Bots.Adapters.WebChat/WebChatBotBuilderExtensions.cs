@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Http;
 using Omnichannel.Bots.AspNetCore;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
@@ -27,10 +28,14 @@ public static class WebChatBotBuilderExtensions
         bot.Services.TryAddSingleton<DirectLineSecret>();
         bot.Services.TryAddSingleton<WebChatConversations>();
         bot.Services.TryAddSingleton<ConversationStreams>();
+        bot.Services.TryAddSingleton<ConversationTokenExpiries>();
         bot.Services.TryAddSingleton<DirectLineStream>();
         bot.Services.TryAddSingleton<WebChatFiles>();
         bot.Services.TryAddSingleton<DirectLineAuthorizer>();
         bot.Services.TryAddSingleton<WebChatSubmissions>();
+        // Stream URLs carry tokens (?t=): they are taken out of the request before the host logs it. The last
+        // IHttpContextFactory registered is the one the host uses; it wraps the framework's default one.
+        bot.Services.AddSingleton<IHttpContextFactory>(services => new StreamTokenRedaction(new DefaultHttpContextFactory(services)));
         bot.AddChannel<WebChatChannelAdapter>();
         bot.Services.AddSingleton<IBotEndpoints, DirectLineEndpoints>();
         bot.Services.AddSingleton<IBotEndpoints, WebChatWidgetEndpoints>();

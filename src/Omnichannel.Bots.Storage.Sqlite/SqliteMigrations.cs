@@ -174,5 +174,9 @@ internal static class SqliteMigrations
         ) STRICT;
         CREATE INDEX ix_handoff_notes_handoff ON handoff_notes (handoff_id, id);
         """,
+        """
+        -- Web chat: the SHA-256 (hex) of the conversation's current resume secret; NULL: it cannot be resumed.
+        ALTER TABLE activity_logs ADD COLUMN resume_secret_hash TEXT;
+        """,
     ];
 }

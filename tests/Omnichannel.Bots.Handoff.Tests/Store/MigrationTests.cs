@@ -21,7 +21,7 @@ public sealed class MigrationTests
             using var store = new StoreHarness(directory);
 
             Assert.Equal(SqliteMigrations.All.Count, store.Database.SchemaVersion);
-            Assert.Equal(3, store.Database.SchemaVersion);
+            Assert.True(store.Database.SchemaVersion >= 3);
             var open = (await store.Handoffs.ListOpenAsync(CancellationToken.None)).OrderBy(t => t.Id).ToList();
             Assert.Equal([1L, 3L], open.Select(t => t.Id));
             var ticket = open[0];
