@@ -44,7 +44,13 @@ public sealed class WebChatHost : IAsyncDisposable
     /// <param name="dataDirectory">An existing data folder (a restart); a new temporary one when null.</param>
     /// <param name="withSecret">False leaves Channels:WebChat:Secret unset, so the host generates and keeps one.</param>
     /// <param name="clock">The host's clock; the real one when null.</param>
-    public static async Task<WebChatHost> StartAsync(IEnumerable<string>? settings = null, string? dataDirectory = null, bool withSecret = true, TimeProvider? clock = null)
+    /// <param name="logs">A logger provider to add (settings such as <c>Logging:LogLevel:Default=Trace</c> choose the levels).</param>
+    public static async Task<WebChatHost> StartAsync(
+        IEnumerable<string>? settings = null,
+        string? dataDirectory = null,
+        bool withSecret = true,
+        TimeProvider? clock = null,
+        Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("omnibot-webchat-").FullName;
@@ -58,7 +64,18 @@ public sealed class WebChatHost : IAsyncDisposable
         var app = SupportBotApp.Build(
             [.. args],
             Path.Combine(RepoPaths.Root, "samples", "SupportBot"),
-            clock is null ? null : services => services.AddSingleton(clock));
+            services =>
+            {
+                if (clock is not null)
+                {
+                    services.AddSingleton(clock);
+                }
+
+                if (logs is not null)
+                {
+                    services.AddSingleton(logs);
+                }
+            });
         await app.StartAsync();
         return new WebChatHost(app, dataDirectory, ownsData);
     }
@@ -94,21 +111,22 @@ public sealed class WebChatHost : IAsyncDisposable
         using var response = await Http.SendAsync(Request(HttpMethod.Post, "/v3/directline/tokens/generate", Secret));
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, body.GetProperty("resumeSecret").GetString());
     }
 
     /// <summary>
-    /// What a returning page does with the token it kept, expired or not: POST /api/webchat/token with
-    /// <c>{"resume": token}</c> (from the host's own origin), which gives a new token for the same conversation.
+    /// What a returning page does with the token it kept, expired or not, and the resume secret issued with it: POST
+    /// /api/webchat/token with <c>{"resume": token, "resumeSecret": secret}</c> (from the host's own origin), which gives
+    /// a new token for the same conversation and the next resume secret.
     /// </summary>
-    public async Task<GeneratedToken> ResumeTokenAsync(string kept)
+    public async Task<GeneratedToken> ResumeTokenAsync(string kept, string resumeSecret)
     {
-        using var request = Request(HttpMethod.Post, "/api/webchat/token", bearer: null, new { resume = kept });
+        using var request = Request(HttpMethod.Post, "/api/webchat/token", bearer: null, new { resume = kept, resumeSecret });
         request.Headers.Add("Origin", BaseUrl.GetLeftPart(UriPartial.Authority));
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, body.GetProperty("resumeSecret").GetString());
     }
 
     /// <summary>The Direct Line domain clients are given: http://127.0.0.1:PORT/v3/directline.</summary>
@@ -200,7 +218,8 @@ public sealed class WebChatHost : IAsyncDisposable
     }
 }
 
-public sealed record GeneratedToken(string ConversationId, string Token);
+/// <param name="ResumeSecret">What lets a page resume the conversation after the token expires (with the token).</param>
+public sealed record GeneratedToken(string ConversationId, string Token, string? ResumeSecret);
 
 public sealed record StartedConversation(string Id, string Token, Uri StreamUrl);
 
