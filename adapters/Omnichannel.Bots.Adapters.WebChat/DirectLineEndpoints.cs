@@ -105,8 +105,10 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return problem;
         }
 
+        // The page may resume this conversation through POST /api/webchat/token with the token and this resume secret.
         var conversationId = await _conversations.StartAsync(user!, http.RequestAborted).ConfigureAwait(false);
-        return Results.Json(_conversations.TokenBody(_conversations.NewToken(conversationId, user!)));
+        var resumeSecret = await _conversations.NewResumeSecretAsync(conversationId, http.RequestAborted).ConfigureAwait(false);
+        return Results.Json(_conversations.TokenBody(_conversations.NewToken(conversationId, user!), resumeSecret));
     }
 
     private IResult RefreshToken(HttpContext http)
@@ -357,7 +359,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return;
         }
 
-        var (_, refusal) = await _authorizer.AuthorizeStreamAsync(http.Request.Query["t"], conversationId, http.RequestAborted).ConfigureAwait(false);
+        var (token, refusal) = await _authorizer.AuthorizeStreamAsync(StreamTokenRedaction.StreamToken(http), conversationId, http.RequestAborted).ConfigureAwait(false);
         string? watermark = http.Request.Query["watermark"];
         var after = 0L;
         if (refusal is null && !DirectLineActivities.TryReadWatermark(watermark, out after))
@@ -383,7 +385,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
         using var listener = _stream.Listen(conversationId);
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        await _stream.RunAsync(socket, listener, after, http.RequestAborted).ConfigureAwait(false);
+        await _stream.RunAsync(socket, listener, after, token!.ExpiresAt, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The optional <c>{"user":{"id","name"}}</c> of a token or conversation request made with the secret.</summary>

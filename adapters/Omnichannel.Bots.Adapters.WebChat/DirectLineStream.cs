@@ -9,20 +9,31 @@ namespace Omnichannel.Bots.Adapters.WebChat;
 /// One Direct Line WebSocket: first everything after the client's watermark, then each new entry as it is
 /// committed, in log order, as <c>{"activities":[...],"watermark":"N"}</c> text frames. Typing indicators go out
 /// without a watermark; an empty frame every <see cref="HeartbeatInterval"/> keeps proxies from closing the socket.
-/// The client sends nothing (Direct Line 3.0 streams are one-way); its close ends the stream.
+/// The client sends nothing (Direct Line 3.0 streams are one-way); its close ends the stream. The server closes it
+/// (1008, policy violation) once the conversation has no unexpired token: one timer per stream, set for the latest
+/// expiry known when it fires, so a client that refreshes its token keeps its stream.
 /// </summary>
 internal sealed class DirectLineStream
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a closing stream waits for the client's close frame before dropping the connection.</summary>
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+
     private const int PageSize = 100;
+    private const string TokenExpiredReason = "TokenExpired: the conversation has no unexpired token.";
 
     private readonly IActivityLogStore _log;
     private readonly ConversationStreams _streams;
+    private readonly ConversationTokenExpiries _expiries;
+    private readonly TimeProvider _time;
 
-    public DirectLineStream(IActivityLogStore log, ConversationStreams streams)
+    public DirectLineStream(IActivityLogStore log, ConversationStreams streams, ConversationTokenExpiries expiries, TimeProvider time)
     {
         _log = log;
         _streams = streams;
+        _expiries = expiries;
+        _time = time;
     }
 
     /// <summary>Counts the streams that used WebSocket delivery (tests check Microsoft's client chose it).</summary>
@@ -36,66 +47,103 @@ internal sealed class DirectLineStream
     /// </summary>
     public ConversationStreams.Listener Listen(string conversationId) => _streams.Listen(conversationId);
 
-    public async Task RunAsync(WebSocket socket, ConversationStreams.Listener listener, long after, CancellationToken aborted)
+    /// <summary>
+    /// Streams until the client closes, the request is aborted, the listener falls behind, or the conversation's latest
+    /// token expires (<paramref name="tokenExpiresAt"/>, the stream URL's token, at least; later ones extend it).
+    /// </summary>
+    public async Task RunAsync(WebSocket socket, ConversationStreams.Listener listener, long after, DateTimeOffset tokenExpiresAt, CancellationToken aborted)
     {
+        ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(listener);
         Interlocked.Increment(ref _opened);
         var conversationId = listener.ConversationId;
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var receiving = DrainClientAsync(socket, closed);
-        try
+        var expired = false;
+        ITimer? expiry = null;
+        void CheckExpiry(object? state)
         {
-            var sent = await SendLogAsync(socket, conversationId, after, closed.Token).ConfigureAwait(false);
-            var reader = listener.Signals.Reader;
-            while (!closed.IsCancellationRequested)
+            var left = _expiries.Latest(conversationId, tokenExpiresAt) - _time.GetUtcNow();
+            try
             {
-                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
-                heartbeat.CancelAfter(HeartbeatInterval);
-                bool ready;
-                try
+                if (left > TimeSpan.Zero)
                 {
-                    ready = await reader.WaitToReadAsync(heartbeat.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!closed.IsCancellationRequested)
-                {
-                    await SendTextAsync(socket, string.Empty, closed.Token).ConfigureAwait(false);
-                    continue;
+                    expiry?.Change(left, Timeout.InfiniteTimeSpan);
+                    return;
                 }
 
-                if (!ready)
-                {
-                    // Dropped for falling behind: the client reconnects from its watermark.
-                    break;
-                }
-
-                var logChanged = false;
-                while (reader.TryRead(out var signal))
-                {
-                    if (signal.Transient is { } activity)
-                    {
-                        await SendTextAsync(socket, new JsonObject { ["activities"] = new JsonArray(activity) }.ToJsonString(), closed.Token).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        logChanged = true;
-                    }
-                }
-
-                if (logChanged)
-                {
-                    sent = await SendLogAsync(socket, conversationId, sent, closed.Token).ConfigureAwait(false);
-                }
+                Volatile.Write(ref expired, true);
+                closed.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stream ended meanwhile.
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+
+        using (expiry = _time.CreateTimer(CheckExpiry, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan))
         {
-            // The client went away.
+            CheckExpiry(null);
+            var receiving = DrainClientAsync(socket, closed, aborted);
+            try
+            {
+                await SendAsync(socket, listener, after, closed.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+            {
+                // The client went away, or the token expired.
+            }
+            finally
+            {
+                await closed.CancelAsync().ConfigureAwait(false);
+                expiry.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                await CloseAsync(socket, receiving, Volatile.Read(ref expired)).ConfigureAwait(false);
+            }
         }
-        finally
+    }
+
+    private async Task SendAsync(WebSocket socket, ConversationStreams.Listener listener, long after, CancellationToken closed)
+    {
+        var conversationId = listener.ConversationId;
+        var sent = await SendLogAsync(socket, conversationId, after, closed).ConfigureAwait(false);
+        var reader = listener.Signals.Reader;
+        while (!closed.IsCancellationRequested)
         {
-            await closed.CancelAsync().ConfigureAwait(false);
-            await CloseAsync(socket).ConfigureAwait(false);
-            await receiving.ConfigureAwait(false);
+            using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(closed);
+            heartbeat.CancelAfter(HeartbeatInterval);
+            bool ready;
+            try
+            {
+                ready = await reader.WaitToReadAsync(heartbeat.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!closed.IsCancellationRequested)
+            {
+                await SendTextAsync(socket, string.Empty, closed).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!ready)
+            {
+                // Dropped for falling behind: the client reconnects from its watermark.
+                return;
+            }
+
+            var logChanged = false;
+            while (reader.TryRead(out var signal))
+            {
+                if (signal.Transient is { } activity)
+                {
+                    await SendTextAsync(socket, new JsonObject { ["activities"] = new JsonArray(activity) }.ToJsonString(), closed).ConfigureAwait(false);
+                }
+                else
+                {
+                    logChanged = true;
+                }
+            }
+
+            if (logChanged)
+            {
+                sent = await SendLogAsync(socket, conversationId, sent, closed).ConfigureAwait(false);
+            }
         }
     }
 
@@ -127,15 +175,19 @@ internal sealed class DirectLineStream
     private static Task SendTextAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
-    /// <summary>Reads (and ignores) what the client sends until it closes, then cancels the stream.</summary>
-    private static async Task DrainClientAsync(WebSocket socket, CancellationTokenSource closed)
+    /// <summary>
+    /// Reads (and ignores) what the client sends until it closes, then cancels the stream. It is not cancelled by the
+    /// stream ending (cancelling a receive aborts a WebSocket, and the server's close frame would never go out): the
+    /// client's answering close frame, the connection dropping or the request aborting ends it.
+    /// </summary>
+    private static async Task DrainClientAsync(WebSocket socket, CancellationTokenSource closed, CancellationToken aborted)
     {
         var buffer = new byte[1024];
         try
         {
-            while (!closed.IsCancellationRequested)
+            while (true)
             {
-                var result = await socket.ReceiveAsync(buffer, closed.Token).ConfigureAwait(false);
+                var result = await socket.ReceiveAsync(buffer, aborted).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     break;
@@ -148,23 +200,43 @@ internal sealed class DirectLineStream
         }
         finally
         {
-            await closed.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await closed.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stream has ended.
+            }
         }
     }
 
-    private static async Task CloseAsync(WebSocket socket)
+    /// <summary>
+    /// Sends the close frame (1000, or 1008 when the conversation's tokens have expired), waits a moment for the
+    /// client's, and drops the connection if it does not come.
+    /// </summary>
+    private async Task CloseAsync(WebSocket socket, Task receiving, bool tokenExpired)
     {
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var timeout = new CancellationTokenSource(CloseHandshakeTimeout, _time);
             try
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(false);
+                await (tokenExpired
+                    ? socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, TokenExpiredReason, timeout.Token)
+                    : socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
             {
                 // Already gone.
             }
         }
+
+        if (await Task.WhenAny(receiving, Task.Delay(CloseHandshakeTimeout, _time)).ConfigureAwait(false) != receiving)
+        {
+            socket.Abort();
+        }
+
+        await receiving.ConfigureAwait(false);
     }
 }

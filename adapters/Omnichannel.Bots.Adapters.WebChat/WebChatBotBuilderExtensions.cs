@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class WebChatBotBuilderExtensions
         bot.Services.TryAddSingleton<DirectLineSecret>();
         bot.Services.TryAddSingleton<WebChatConversations>();
         bot.Services.TryAddSingleton<ConversationStreams>();
+        bot.Services.TryAddSingleton<ConversationTokenExpiries>();
         bot.Services.TryAddSingleton<DirectLineStream>();
         bot.Services.TryAddSingleton<WebChatFiles>();
         bot.Services.TryAddSingleton<DirectLineAuthorizer>();
@@ -40,6 +42,9 @@ public static class WebChatBotBuilderExtensions
             limiter.AddPolicy(ConversationRateLimitPolicy.Activities, new ConversationRateLimitPolicy(authorizer, limits.Value.ActivitiesPerConversation));
             limiter.AddPolicy(ConversationRateLimitPolicy.Uploads, new ConversationRateLimitPolicy(authorizer, limits.Value.UploadsPerConversation));
         });
+        // Stream URLs carry tokens (?t=): they are taken out of the request before the host logs it. The last
+        // IHttpContextFactory registered is the one the host uses; it wraps the framework's default one.
+        bot.Services.AddSingleton<IHttpContextFactory>(services => new StreamTokenRedaction(new DefaultHttpContextFactory(services)));
         bot.AddChannel<WebChatChannelAdapter>();
         bot.Services.AddSingleton<IBotEndpoints, DirectLineEndpoints>();
         bot.Services.AddSingleton<IBotEndpoints, WebChatWidgetEndpoints>();

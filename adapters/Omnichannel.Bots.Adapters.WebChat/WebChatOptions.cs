@@ -19,11 +19,14 @@ public sealed class WebChatOptions : IValidatableObject
     /// <summary>How long a token is valid; refresh before it expires (default one hour).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The longest <see cref="ResumeWindow"/> allowed.</summary>
+    public static readonly TimeSpan MaxResumeWindow = TimeSpan.FromDays(30);
+
     /// <summary>
-    /// How long after its expiry a token still lets the widget resume its conversation (history included) through
-    /// <c>POST /api/webchat/token</c> (default 30 days).
+    /// How long after its expiry a token, together with the resume secret issued with it, still lets the widget resume
+    /// its conversation (history included) through <c>POST /api/webchat/token</c> (default 24 hours, at most 30 days).
     /// </summary>
-    public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
     /// The HMAC key the embedding site signs user identities with (an HS256 JWT with <c>sub</c>, <c>exp</c> and
@@ -55,9 +58,11 @@ public sealed class WebChatOptions : IValidatableObject
             yield return new ValidationResult("Channels:WebChat:TokenLifetime must be more than zero and at most one day (for example 01:00:00).", [nameof(TokenLifetime)]);
         }
 
-        if (ResumeWindow < TimeSpan.Zero)
+        if (ResumeWindow < TimeSpan.Zero || ResumeWindow > MaxResumeWindow)
         {
-            yield return new ValidationResult("Channels:WebChat:ResumeWindow cannot be negative.", [nameof(ResumeWindow)]);
+            yield return new ValidationResult(
+                "Channels:WebChat:ResumeWindow must be between zero and 30 days (for example 1.00:00:00); a kept token and its resume secret reopen the customer's history for that long.",
+                [nameof(ResumeWindow)]);
         }
 
         foreach (var origin in AllowedOrigins)

@@ -10,8 +10,9 @@ namespace Omnichannel.Bots.Adapters.WebChat;
 
 /// <summary>
 /// What a public page needs: <c>GET /webchat.js</c> (the widget) and <c>POST /api/webchat/token</c>, which gives a
-/// page of an allowed origin a token for a new conversation, for the conversation of a token it kept (a returning
-/// visitor gets their history), or for the user the embedding site signed. The Direct Line secret stays here.
+/// page of an allowed origin a token for a new conversation, for the conversation of a token it kept together with
+/// that conversation's resume secret (a returning visitor gets their history; the secret is replaced each time), or
+/// for the user the embedding site signed. The Direct Line secret stays here.
 /// </summary>
 internal sealed class WebChatWidgetEndpoints : IBotEndpoints
 {
@@ -100,12 +101,36 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
             signedUser = user;
         }
 
-        var resumed = request.Resume is { } resume ? await ResumableAsync(resume, signedUser, http.RequestAborted).ConfigureAwait(false) : null;
-        var token = resumed;
+        DirectLineToken? token = null;
+        string? resumeSecret = null;
+        if (request.Resume is { } resume)
+        {
+            if (string.IsNullOrEmpty(request.ResumeSecret))
+            {
+                return DirectLineResults.Unauthorized(
+                    "Resuming a conversation takes the resumeSecret issued with its token; nothing was issued. Ask without resume for a new conversation.");
+            }
+
+            if (await ResumableAsync(resume, signedUser, http.RequestAborted).ConfigureAwait(false) is { } previous)
+            {
+                resumeSecret = await _conversations.RotateResumeSecretAsync(previous.ConversationId, request.ResumeSecret, http.RequestAborted).ConfigureAwait(false);
+                if (resumeSecret is null)
+                {
+                    return DirectLineResults.Unauthorized(
+                        "The resumeSecret is not this conversation's current one (each is replaced when used); nothing was issued. Ask without resume for a new conversation.");
+                }
+
+                token = _conversations.NewToken(previous.ConversationId, signedUser ?? previous.User);
+            }
+        }
+
+        var resumed = token is not null;
         if (token is null)
         {
             var user = signedUser ?? WebChatConversations.NewAnonymousUser();
-            token = _conversations.NewToken(await _conversations.StartAsync(user, http.RequestAborted).ConfigureAwait(false), user);
+            var conversationId = await _conversations.StartAsync(user, http.RequestAborted).ConfigureAwait(false);
+            resumeSecret = await _conversations.NewResumeSecretAsync(conversationId, http.RequestAborted).ConfigureAwait(false);
+            token = _conversations.NewToken(conversationId, user);
         }
 
         return Results.Json(new WidgetTokenResponse(
@@ -113,13 +138,14 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
             token.ConversationId,
             (int)(token.ExpiresAt - token.IssuedAt).TotalSeconds,
             token.User.Id,
-            resumed is not null));
+            resumed,
+            resumeSecret!));
     }
 
     /// <summary>
-    /// A new token for the kept token's conversation, if it is ours, still within the resume window, and for the
-    /// same person: an anonymous conversation is resumed anonymously, a signed one only with the same signed user
-    /// (so a logged-out visitor on a shared computer does not see the customer's history).
+    /// The kept token's contents if it is ours, still within the resume window, and for the same person: an anonymous
+    /// conversation is resumed anonymously, a signed one only with the same signed user (so a logged-out visitor on a
+    /// shared computer does not see the customer's history). The caller then checks the resume secret.
     /// </summary>
     private async Task<DirectLineToken?> ResumableAsync(string kept, WebChatUser? signedUser, CancellationToken cancellationToken)
     {
@@ -130,12 +156,9 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
         }
 
         var samePerson = previous.User.Verified ? signedUser?.Id == previous.User.Id : signedUser is null;
-        if (!samePerson || await _conversations.FindOwnerAsync(previous.ConversationId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return null;
-        }
-
-        return _conversations.NewToken(previous.ConversationId, signedUser ?? previous.User);
+        return samePerson && await _conversations.FindOwnerAsync(previous.ConversationId, cancellationToken).ConfigureAwait(false) is not null
+            ? previous
+            : null;
     }
 
     private bool AllowOrigin(HttpContext http)
@@ -156,12 +179,12 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
         var (document, refused) = await RequestBody.ReadJsonAsync(request, 16 * 1024).ConfigureAwait(false);
         if (refused is not null)
         {
-            return (new WidgetTokenRequest(null, null), DirectLineResults.Refused(refused));
+            return (new WidgetTokenRequest(null, null, null), DirectLineResults.Refused(refused));
         }
 
         if (document is null)
         {
-            return (new WidgetTokenRequest(null, null), null);
+            return (new WidgetTokenRequest(null, null, null), null);
         }
 
         using (document)
@@ -169,7 +192,7 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (new WidgetTokenRequest(null, null), DirectLineResults.BadArgument("The body must be a JSON object: {\"resume\"?: token, \"userToken\"?: JWT}."));
+                return (new WidgetTokenRequest(null, null, null), DirectLineResults.BadArgument("The body must be a JSON object: {\"resume\"?: token, \"resumeSecret\"?: secret, \"userToken\"?: JWT}."));
             }
 
             string? Text(string name, List<string> problems)
@@ -188,7 +211,7 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
             }
 
             var problems = new List<string>();
-            var parsed = new WidgetTokenRequest(Text("resume", problems), Text("userToken", problems));
+            var parsed = new WidgetTokenRequest(Text("resume", problems), Text("resumeSecret", problems), Text("userToken", problems));
             return problems.Count > 0 ? (parsed, DirectLineResults.BadArgument(problems)) : (parsed, null);
         }
     }
@@ -207,12 +230,13 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
         return (script, "\"" + Convert.ToHexStringLower(SHA256.HashData(script))[..16] + "\"");
     }
 
-    private sealed record WidgetTokenRequest(string? Resume, string? UserToken);
+    private sealed record WidgetTokenRequest(string? Resume, string? ResumeSecret, string? UserToken);
 
     private sealed record WidgetTokenResponse(
         string Token,
         string ConversationId,
         [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
         string UserId,
-        bool Resumed);
+        bool Resumed,
+        string ResumeSecret);
 }

@@ -14,6 +14,10 @@ public sealed class SqliteActivityLogStore : IActivityLogStore
     private const string SelectAfter =
         "SELECT seq, dedupe_key, payload, created_at FROM activity_log_entries WHERE log_id = @p1 AND seq > @p2 ORDER BY seq LIMIT @p3";
 
+    private const string SetResumeSecret = "UPDATE activity_logs SET resume_secret_hash = @p2 WHERE id = @p1";
+
+    private const string RotateResumeSecret = "UPDATE activity_logs SET resume_secret_hash = @p3 WHERE id = @p1 AND resume_secret_hash = @p2";
+
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
@@ -70,6 +74,12 @@ public sealed class SqliteActivityLogStore : IActivityLogStore
             return entries;
         }));
     }
+
+    public Task<bool> SetResumeSecretHashAsync(string logId, string secretHash, CancellationToken cancellationToken) =>
+        _database.WriteAsync(db => db.Execute(SetResumeSecret, logId, secretHash) == 1, cancellationToken);
+
+    public Task<bool> RotateResumeSecretHashAsync(string logId, string presentedHash, string newHash, CancellationToken cancellationToken) =>
+        _database.WriteAsync(db => db.Execute(RotateResumeSecret, logId, presentedHash, newHash) == 1, cancellationToken);
 
     private static ActivityLogEntry ReadEntry(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
         new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), UnixTime.From(reader.GetInt64(3)));

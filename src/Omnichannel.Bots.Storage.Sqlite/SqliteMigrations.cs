@@ -184,5 +184,9 @@ internal static class SqliteMigrations
         CREATE INDEX ix_inbox_parked ON inbox (parked_at, seq) WHERE status = 'parked';
         CREATE INDEX ix_inbox_requeued ON inbox (seq) WHERE requeued_at IS NOT NULL;
         """,
+        """
+        -- Web chat: the SHA-256 (hex) of the conversation's current resume secret; NULL: it cannot be resumed.
+        ALTER TABLE activity_logs ADD COLUMN resume_secret_hash TEXT;
+        """,
     ];
 }

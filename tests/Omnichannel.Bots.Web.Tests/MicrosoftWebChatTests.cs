@@ -141,7 +141,7 @@ public sealed class MicrosoftWebChatTests
         }
 
         // The page kept the token and gets a new one for the same conversation; the customer finds the chat as it was.
-        var resumed = await host.ResumeTokenAsync(token.Token);
+        var resumed = await host.ResumeTokenAsync(token.Token, token.ResumeSecret!);
         Assert.Equal(token.ConversationId, resumed.ConversationId);
         await using var reopened = await MicrosoftWebChatPage.OpenAsync(
             _browser, site, new DirectLineConnection(host.DirectLineDomain, resumed.Token, resumed.ConversationId));

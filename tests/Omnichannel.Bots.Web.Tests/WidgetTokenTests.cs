@@ -80,10 +80,11 @@ public sealed class WidgetTokenTests
         await host.PostMessageAsync(conversation, "hi");
         await host.WaitForBotTextAsync(conversation, "How can I help?");
 
-        using var second = await RequestTokenAsync(host, Shop, new { resume = kept.GetProperty("token").GetString() });
+        using var second = await RequestTokenAsync(host, Shop, ResumeBody(kept));
         var resumed = await second.Content.ReadFromJsonAsync<JsonElement>();
         var history = await host.GetActivitiesAsync(Conversation(resumed));
 
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.True(resumed.GetProperty("resumed").GetBoolean());
         Assert.Equal(conversation.Id, resumed.GetProperty("conversationId").GetString());
         Assert.Equal(kept.GetProperty("userId").GetString(), resumed.GetProperty("userId").GetString());
@@ -97,12 +98,92 @@ public sealed class WidgetTokenTests
         using var first = await RequestTokenAsync(host, Shop, new { });
         var kept = await first.Content.ReadFromJsonAsync<JsonElement>();
         var conversationId = kept.GetProperty("conversationId").GetString()!;
-        var expired = DirectLineAuthTests.SignedToken(host, conversationId, kept.GetProperty("userId").GetString()!, expiresIn: TimeSpan.FromDays(-2));
+        var expired = DirectLineAuthTests.SignedToken(host, conversationId, kept.GetProperty("userId").GetString()!, expiresIn: TimeSpan.FromHours(-2));
 
-        using var second = await RequestTokenAsync(host, Shop, new { resume = expired });
+        using var second = await RequestTokenAsync(host, Shop, new { resume = expired, resumeSecret = kept.GetProperty("resumeSecret").GetString() });
         var resumed = await second.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(conversationId, resumed.GetProperty("conversationId").GetString());
+        Assert.True(resumed.GetProperty("resumed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Resume_WithTheTokenAlone_Is401AndIssuesNothing()
+    {
+        await using var host = await StartAsync();
+        using var first = await RequestTokenAsync(host, Shop, new { });
+        var kept = await first.Content.ReadFromJsonAsync<JsonElement>();
+
+        using var second = await RequestTokenAsync(host, Shop, new { resume = kept.GetProperty("token").GetString() });
+        var body = await second.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Contains("resumeSecret", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(body.TryGetProperty("token", out _));
+    }
+
+    [Fact]
+    public async Task Resume_WithAnotherConversationsSecret_Is401AndIssuesNothing()
+    {
+        await using var host = await StartAsync();
+        using var first = await RequestTokenAsync(host, Shop, new { });
+        var kept = await first.Content.ReadFromJsonAsync<JsonElement>();
+        using var other = await RequestTokenAsync(host, Shop, new { });
+        var otherSecret = (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resumeSecret").GetString();
+
+        using var second = await RequestTokenAsync(host, Shop, new { resume = kept.GetProperty("token").GetString(), resumeSecret = otherSecret });
+        var body = await second.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.False(body.TryGetProperty("token", out _));
+    }
+
+    [Fact]
+    public async Task Resume_WithTheSecret_RotatesIt_TheUsedOneNoLongerWorks()
+    {
+        await using var host = await StartAsync();
+        using var first = await RequestTokenAsync(host, Shop, new { });
+        var kept = await first.Content.ReadFromJsonAsync<JsonElement>();
+
+        using var second = await RequestTokenAsync(host, Shop, ResumeBody(kept));
+        var resumed = await second.Content.ReadFromJsonAsync<JsonElement>();
+        using var replayed = await RequestTokenAsync(host, Shop, ResumeBody(kept));
+        using var third = await RequestTokenAsync(host, Shop, ResumeBody(resumed));
+        var again = await third.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(resumed.GetProperty("resumed").GetBoolean());
+        Assert.NotEqual(kept.GetProperty("resumeSecret").GetString(), resumed.GetProperty("resumeSecret").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Equal(kept.GetProperty("conversationId").GetString(), again.GetProperty("conversationId").GetString());
+    }
+
+    [Theory]
+    [InlineData(23, true)]
+    [InlineData(25, false)]
+    public async Task Resume_DefaultWindow_IsADayAfterExpiry(int hoursExpired, bool resumes)
+    {
+        await using var host = await StartAsync();
+        using var first = await RequestTokenAsync(host, Shop, new { });
+        var kept = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var conversationId = kept.GetProperty("conversationId").GetString()!;
+        var expired = DirectLineAuthTests.SignedToken(host, conversationId, kept.GetProperty("userId").GetString()!, expiresIn: TimeSpan.FromHours(-hoursExpired));
+
+        using var second = await RequestTokenAsync(host, Shop, new { resume = expired, resumeSecret = kept.GetProperty("resumeSecret").GetString() });
+        var body = await second.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(resumes, body.GetProperty("resumed").GetBoolean());
+        Assert.Equal(resumes, conversationId == body.GetProperty("conversationId").GetString());
+    }
+
+    [Fact]
+    public async Task Start_ResumeWindowOverThirtyDays_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => WebChatHost.StartAsync(["Channels:WebChat:ResumeWindow=31.00:00:00"]));
+
+        Assert.Contains("Channels:WebChat:ResumeWindow", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -123,7 +204,7 @@ public sealed class WidgetTokenTests
             _ => DirectLineAuthTests.SignedToken(host, conversationId, "site:customer-7", expiresIn: TimeSpan.FromMinutes(5), verified: true),
         };
 
-        using var second = await RequestTokenAsync(host, Shop, new { resume });
+        using var second = await RequestTokenAsync(host, Shop, new { resume, resumeSecret = kept.GetProperty("resumeSecret").GetString() });
         var body = await second.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -246,6 +327,10 @@ public sealed class WidgetTokenTests
 
         return host.Http.SendAsync(request);
     }
+
+    /// <summary>What the widget sends to resume: the token and the resume secret it kept from this response.</summary>
+    private static object ResumeBody(JsonElement tokenResponse) =>
+        new { resume = tokenResponse.GetProperty("token").GetString(), resumeSecret = tokenResponse.GetProperty("resumeSecret").GetString() };
 
     private static StartedConversation Conversation(JsonElement tokenResponse) =>
         new(tokenResponse.GetProperty("conversationId").GetString()!, tokenResponse.GetProperty("token").GetString()!, new Uri("ws://unused"));

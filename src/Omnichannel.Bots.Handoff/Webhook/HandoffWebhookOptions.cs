@@ -4,11 +4,11 @@ namespace Omnichannel.Bots.Handoff;
 
 /// <summary>
 /// The outbound handoff webhook (configuration <c>Handoff:Webhook</c>): every escalation's packet is POSTed to
-/// <see cref="Url"/>, signed with HMAC-SHA256 over <c>timestamp + "." + body</c> using <see cref="Secret"/>.
+/// <see cref="Url"/>, signed with HMAC-SHA256 over <c>timestamp + "." + deliveryId + "." + body</c> using <see cref="Secret"/>.
 /// </summary>
 public sealed class HandoffWebhookOptions
 {
-    /// <summary>Where to POST packets; off when empty.</summary>
+    /// <summary>Where to POST packets (https; plain http only to a loopback address); off when empty.</summary>
     public Uri? Url { get; set; }
 
     /// <summary>The shared signing secret (required with <see cref="Url"/>; at least 16 characters).</summary>

@@ -9,7 +9,7 @@ namespace Omnichannel.Bots.Handoff;
 
 /// <summary>
 /// POSTs each new handoff's packet to <c>Handoff:Webhook:Url</c>, signed (<see cref="HandoffWebhookSignature"/>),
-/// with the handoff id in <c>X-Omnibot-Delivery</c> so a receiver can ignore a repeat. Delivery state is in the
+/// with the handoff id in <c>X-Omnibot-Delivery</c> (signed too) so a receiver can ignore a repeat. Delivery state is in the
 /// handoff table: a crash or an unreachable receiver is retried with backoff (5 s doubling to 10 minutes) up to
 /// <see cref="HandoffWebhookOptions.MaxAttempts"/>; a receiver answering 2xx is done. Off when no URL is set.
 /// </summary>
@@ -138,9 +138,10 @@ public sealed partial class HandoffWebhookSender : BackgroundService
             using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             request.Headers.Add(HandoffWebhookSignature.EventHeader, HandoffWebhookSignature.HandoffCreatedEvent);
-            request.Headers.Add(HandoffWebhookSignature.DeliveryHeader, ticket.Id.ToString(CultureInfo.InvariantCulture));
+            var deliveryId = ticket.Id.ToString(CultureInfo.InvariantCulture);
+            request.Headers.Add(HandoffWebhookSignature.DeliveryHeader, deliveryId);
             request.Headers.Add(HandoffWebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-            request.Headers.Add(HandoffWebhookSignature.SignatureHeader, HandoffWebhookSignature.Sign(_options.Secret!, timestamp, body));
+            request.Headers.Add(HandoffWebhookSignature.SignatureHeader, HandoffWebhookSignature.Sign(_options.Secret!, timestamp, deliveryId, body));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             using var response = await _http.CreateClient(HttpClientName).SendAsync(request, timeout.Token).ConfigureAwait(false);

@@ -6,8 +6,9 @@ namespace Omnichannel.Bots.Handoff;
 
 /// <summary>
 /// The webhook's signature: <c>X-Omnibot-Signature: sha256=&lt;hex&gt;</c>, the HMAC-SHA256 with the shared secret of
-/// <c>&lt;X-Omnibot-Timestamp&gt;.&lt;raw body&gt;</c> (the timestamp in Unix seconds). A receiver recomputes it over
-/// the raw bytes, compares in constant time, and refuses timestamps more than five minutes off (replays).
+/// <c>&lt;X-Omnibot-Timestamp&gt;.&lt;X-Omnibot-Delivery&gt;.&lt;raw body&gt;</c> (the timestamp in Unix seconds). The
+/// delivery id is signed because receivers deduplicate on it: a changed one fails verification. A receiver recomputes
+/// the signature over the raw bytes, compares in constant time, and refuses timestamps more than five minutes off (replays).
 /// </summary>
 public static class HandoffWebhookSignature
 {
@@ -21,10 +22,11 @@ public static class HandoffWebhookSignature
 
     public const string HandoffCreatedEvent = "handoff.created";
 
-    public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body)
+    public static string Sign(string secret, long timestamp, string deliveryId, ReadOnlySpan<byte> body)
     {
         ArgumentException.ThrowIfNullOrEmpty(secret);
-        var prefix = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + ".");
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        var prefix = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "." + deliveryId + ".");
         var signed = new byte[prefix.Length + body.Length];
         prefix.CopyTo(signed, 0);
         body.CopyTo(signed.AsSpan(prefix.Length));
@@ -32,17 +34,27 @@ public static class HandoffWebhookSignature
         return "sha256=" + Convert.ToHexStringLower(hash);
     }
 
-    /// <summary>Checks a received signature (constant time) and the timestamp's age against <paramref name="now"/>.</summary>
-    public static bool Verify(string secret, string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan tolerance)
+    /// <summary>
+    /// Checks a received signature (constant time) over the timestamp, delivery id and body, and the timestamp's age
+    /// against <paramref name="now"/>.
+    /// </summary>
+    public static bool Verify(
+        string secret,
+        string? timestampHeader,
+        string? deliveryHeader,
+        string? signatureHeader,
+        ReadOnlySpan<byte> body,
+        DateTimeOffset now,
+        TimeSpan tolerance)
     {
-        if (string.IsNullOrEmpty(secret) || signatureHeader is null
+        if (string.IsNullOrEmpty(secret) || signatureHeader is null || string.IsNullOrEmpty(deliveryHeader)
             || !long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
             || Math.Abs(now.ToUnixTimeSeconds() - timestamp) > tolerance.TotalSeconds)
         {
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, body));
+        var expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, deliveryHeader, body));
         var actual = Encoding.ASCII.GetBytes(signatureHeader.Trim());
         return CryptographicOperations.FixedTimeEquals(expected, actual);
     }

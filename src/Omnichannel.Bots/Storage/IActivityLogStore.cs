@@ -20,6 +20,18 @@ public interface IActivityLogStore
 
     /// <summary>Up to <paramref name="max"/> entries after sequence <paramref name="after"/>, oldest first.</summary>
     Task<IReadOnlyList<ActivityLogEntry>> ReadAsync(string logId, long after, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the hash of the secret that lets its client resume the log's conversation (the secret itself is never
+    /// stored); false when there is no such log.
+    /// </summary>
+    Task<bool> SetResumeSecretHashAsync(string logId, string secretHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the resume secret's hash with <paramref name="newHash"/> only if it is <paramref name="presentedHash"/>,
+    /// atomically (of two resumes with the same secret one wins); false when it is not (a wrong or already rotated secret).
+    /// </summary>
+    Task<bool> RotateResumeSecretHashAsync(string logId, string presentedHash, string newHash, CancellationToken cancellationToken);
 }
 
 /// <param name="Sequence">The entry's number; later entries of any log have larger numbers.</param>

@@ -51,7 +51,13 @@ public sealed class HandoffWebhookSenderTests
             Assert.Equal(ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers[HandoffWebhookSignature.DeliveryHeader]);
             Assert.Equal(HandoffWebhookSignature.HandoffCreatedEvent, request.Headers[HandoffWebhookSignature.EventHeader]);
             Assert.True(HandoffWebhookSignature.Verify(
-                Secret, request.Headers[HandoffWebhookSignature.TimestampHeader], request.Headers[HandoffWebhookSignature.SignatureHeader], request.Body, harness.Bot.Time.GetUtcNow(), TimeSpan.FromMinutes(5)));
+                Secret,
+                request.Headers[HandoffWebhookSignature.TimestampHeader],
+                request.Headers[HandoffWebhookSignature.DeliveryHeader],
+                request.Headers[HandoffWebhookSignature.SignatureHeader],
+                request.Body,
+                harness.Bot.Time.GetUtcNow(),
+                TimeSpan.FromMinutes(5)));
             Assert.Empty(schema.Validate(Encoding.UTF8.GetString(request.Body)));
         }
 
@@ -64,6 +70,29 @@ public sealed class HandoffWebhookSenderTests
         Assert.DoesNotContain(
             await harness.Store.LoadWebhookDueAsync(DateTimeOffset.MaxValue, 100, CancellationToken.None), t => t.Id == ticket.Id);
         Assert.Equal(2, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Delivery_DeliveryHeaderChanged_FailsTheDocumentedVerification()
+    {
+        await using var receiver = await Receiver.StartAsync(200);
+        await using var harness = await HandoffHarness.StartAsync(configure: o =>
+        {
+            o.Webhook.Url = receiver.Url;
+            o.Webhook.Secret = Secret;
+        });
+        await harness.Customer().Send("agent").ExpectHandoff().ExpectReply(new HandoffTexts().Queued).RunAsync();
+        await Eventually.UntilAsync(() => !receiver.Requests.IsEmpty, "the delivery");
+
+        var request = receiver.Requests.ToArray()[0];
+        var timestamp = request.Headers[HandoffWebhookSignature.TimestampHeader];
+        var delivery = request.Headers[HandoffWebhookSignature.DeliveryHeader]!;
+        var signature = request.Headers[HandoffWebhookSignature.SignatureHeader];
+        var replayedAs = (long.Parse(delivery, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // The receiver's recipe from the README, in any language, over the headers as received.
+        Assert.Equal(HandoffWebhookSignatureTests.DocumentedRecipe(Secret, timestamp, delivery, request.Body), signature);
+        Assert.NotEqual(HandoffWebhookSignatureTests.DocumentedRecipe(Secret, timestamp, replayedAs, request.Body), signature);
     }
 
     [Fact]
@@ -88,6 +117,8 @@ public sealed class HandoffWebhookSenderTests
     [InlineData("http://example.com/hook", null, "Handoff:Webhook:Secret is required")]
     [InlineData("http://example.com/hook", "short", "at least 16 characters")]
     [InlineData("ftp://example.com/hook", "long-enough-secret-123", "must be an absolute http or https URL")]
+    [InlineData("http://example.com/hook", "long-enough-secret-123", "Handoff:Webhook:Url 'http://example.com/hook' must use https")]
+    [InlineData("http://10.0.0.5/hook", "long-enough-secret-123", "Handoff:Webhook:Url 'http://10.0.0.5/hook' must use https")]
     public async Task Start_BadWebhookSettings_FailsNamingTheSetting(string url, string? secret, string expected)
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => HandoffHarness.StartAsync(configure: o =>
@@ -97,6 +128,22 @@ public sealed class HandoffWebhookSenderTests
         }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9/hook")]
+    [InlineData("http://localhost:9/hook")]
+    [InlineData("http://[::1]:9/hook")]
+    [InlineData("https://example.com/hook")]
+    public async Task Start_HttpsOrLoopbackHttpUrl_Starts(string url)
+    {
+        await using var harness = await HandoffHarness.StartAsync(configure: o =>
+        {
+            o.Webhook.Url = new Uri(url);
+            o.Webhook.Secret = Secret;
+        });
+
+        Assert.True(harness.Bot.Services.GetRequiredService<HandoffWebhookSender>().Enabled);
     }
 
     /// <summary>The webhook client's network end: records every request it is asked to send and answers 200.</summary>

@@ -10,35 +10,36 @@ public sealed class HandoffWebhookSignatureTests
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_774_000_000);
 
     [Fact]
-    public void Sign_MatchesHmacSha256OfTimestampDotBody()
+    public void Sign_MatchesHmacSha256OfTimestampDotDeliveryDotBody()
     {
         var body = Encoding.UTF8.GetBytes("{\"handoffId\":\"7\"}");
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(Secret));
-        var expected = "sha256=" + Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes("1774000000.{\"handoffId\":\"7\"}")));
 
-        Assert.Equal(expected, HandoffWebhookSignature.Sign(Secret, 1_774_000_000, body));
+        Assert.Equal(DocumentedRecipe(Secret, "1774000000", "7", body), HandoffWebhookSignature.Sign(Secret, 1_774_000_000, "7", body));
     }
 
     [Fact]
     public void Verify_RoundTrip_Accepts()
     {
         var body = Encoding.UTF8.GetBytes("{}");
-        var signature = HandoffWebhookSignature.Sign(Secret, Now.ToUnixTimeSeconds(), body);
+        var signature = HandoffWebhookSignature.Sign(Secret, Now.ToUnixTimeSeconds(), "7", body);
 
-        Assert.True(HandoffWebhookSignature.Verify(Secret, "1774000000", signature, body, Now, TimeSpan.FromMinutes(5)));
+        Assert.True(HandoffWebhookSignature.Verify(Secret, "1774000000", "7", signature, body, Now, TimeSpan.FromMinutes(5)));
     }
 
     [Theory]
-    [InlineData("other-secret-of-sufficient-length", "1774000000", "{}")]
-    [InlineData(Secret, "1774000001", "{}")]
-    [InlineData(Secret, "1774000000", "{ }")]
-    [InlineData(Secret, "not-a-number", "{}")]
-    [InlineData(Secret, null, "{}")]
-    public void Verify_AnythingChanged_Rejects(string secret, string? timestamp, string body)
+    [InlineData("other-secret-of-sufficient-length", "1774000000", "7", "{}")]
+    [InlineData(Secret, "1774000001", "7", "{}")]
+    [InlineData(Secret, "1774000000", "7", "{ }")]
+    [InlineData(Secret, "1774000000", "8", "{}")]
+    [InlineData(Secret, "1774000000", "", "{}")]
+    [InlineData(Secret, "1774000000", null, "{}")]
+    [InlineData(Secret, "not-a-number", "7", "{}")]
+    [InlineData(Secret, null, "7", "{}")]
+    public void Verify_AnythingChanged_Rejects(string secret, string? timestamp, string? delivery, string body)
     {
-        var signature = HandoffWebhookSignature.Sign(Secret, 1_774_000_000, Encoding.UTF8.GetBytes("{}"));
+        var signature = HandoffWebhookSignature.Sign(Secret, 1_774_000_000, "7", Encoding.UTF8.GetBytes("{}"));
 
-        Assert.False(HandoffWebhookSignature.Verify(secret, timestamp, signature, Encoding.UTF8.GetBytes(body), Now, TimeSpan.FromMinutes(5)));
+        Assert.False(HandoffWebhookSignature.Verify(secret, timestamp, delivery, signature, Encoding.UTF8.GetBytes(body), Now, TimeSpan.FromMinutes(5)));
     }
 
     [Fact]
@@ -46,8 +47,15 @@ public sealed class HandoffWebhookSignatureTests
     {
         var old = Now.AddMinutes(-6).ToUnixTimeSeconds();
         var body = Encoding.UTF8.GetBytes("{}");
-        var signature = HandoffWebhookSignature.Sign(Secret, old, body);
+        var signature = HandoffWebhookSignature.Sign(Secret, old, "7", body);
 
-        Assert.False(HandoffWebhookSignature.Verify(Secret, old.ToString(System.Globalization.CultureInfo.InvariantCulture), signature, body, Now, TimeSpan.FromMinutes(5)));
+        Assert.False(HandoffWebhookSignature.Verify(Secret, old.ToString(System.Globalization.CultureInfo.InvariantCulture), "7", signature, body, Now, TimeSpan.FromMinutes(5)));
+    }
+
+    /// <summary>The README's recipe for any language: <c>sha256=hex(HMAC-SHA256(secret, timestamp + "." + delivery + "." + body))</c>.</summary>
+    internal static string DocumentedRecipe(string secret, string? timestamp, string? delivery, byte[] body)
+    {
+        var signed = Encoding.UTF8.GetBytes(timestamp + "." + delivery + ".").Concat(body).ToArray();
+        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
     }
 }

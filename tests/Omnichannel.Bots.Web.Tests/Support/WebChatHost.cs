@@ -120,21 +120,22 @@ public sealed class WebChatHost : IAsyncDisposable
         using var response = await Http.SendAsync(Request(HttpMethod.Post, "/v3/directline/tokens/generate", Secret));
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, body.GetProperty("resumeSecret").GetString());
     }
 
     /// <summary>
-    /// What a returning page does with the token it kept, expired or not: POST /api/webchat/token with
-    /// <c>{"resume": token}</c> (from the host's own origin), which gives a new token for the same conversation.
+    /// What a returning page does with the token it kept, expired or not, and the resume secret issued with it: POST
+    /// /api/webchat/token with <c>{"resume": token, "resumeSecret": secret}</c> (from the host's own origin), which gives
+    /// a new token for the same conversation and the next resume secret.
     /// </summary>
-    public async Task<GeneratedToken> ResumeTokenAsync(string kept)
+    public async Task<GeneratedToken> ResumeTokenAsync(string kept, string resumeSecret)
     {
-        using var request = Request(HttpMethod.Post, "/api/webchat/token", bearer: null, new { resume = kept });
+        using var request = Request(HttpMethod.Post, "/api/webchat/token", bearer: null, new { resume = kept, resumeSecret });
         request.Headers.Add("Origin", BaseUrl.GetLeftPart(UriPartial.Authority));
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+        return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, body.GetProperty("resumeSecret").GetString());
     }
 
     /// <summary>The Direct Line domain clients are given: http://127.0.0.1:PORT/v3/directline.</summary>
@@ -226,7 +227,8 @@ public sealed class WebChatHost : IAsyncDisposable
     }
 }
 
-public sealed record GeneratedToken(string ConversationId, string Token);
+/// <param name="ResumeSecret">What lets a page resume the conversation after the token expires (with the token).</param>
+public sealed record GeneratedToken(string ConversationId, string Token, string? ResumeSecret);
 
 public sealed record StartedConversation(string Id, string Token, Uri StreamUrl);
 
