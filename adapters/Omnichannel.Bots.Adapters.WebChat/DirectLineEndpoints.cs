@@ -374,7 +374,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         }
 
         // Past the cap the new stream is refused and the open ones keep running (see StreamSlots).
-        using var slot = _streamSlots.TryTake(http.Request.Query["t"].ToString(), _limits.StreamsPerToken);
+        using var slot = _streamSlots.TryTake(StreamTokenRedaction.StreamToken(http)!, _limits.StreamsPerToken);
         if (slot is null)
         {
             http.Response.Headers.RetryAfter = ((int)DirectLineStream.HeartbeatInterval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
