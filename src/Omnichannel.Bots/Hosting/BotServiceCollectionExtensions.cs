@@ -42,6 +42,10 @@ public static class BotServiceCollectionExtensions
 
         // Readiness (GET /healthz/ready): each feature adds its check with the BotReadiness.Tag where it is added.
         services.AddHealthChecks();
+        // ASP.NET Core logs every readiness probe that is not healthy, and a starting bot answers "degraded" (still
+        // loading) to each probe of a load balancer until it is ready: only failures (errors) reach the log; the
+        // readiness logger says once when the bot is ready.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Error));
         services.AddHostedService<BotReadinessLogger>();
         var builder = new BotBuilder(services);
         configure?.Invoke(builder);
