@@ -33,6 +33,7 @@ public static class WebChatBotBuilderExtensions
         bot.Services.TryAddSingleton<ConversationTokenExpiries>();
         bot.Services.TryAddSingleton<DirectLineStream>();
         bot.Services.TryAddSingleton<WebChatFiles>();
+        bot.Services.TryAddSingleton<DirectLineUploads>();
         bot.Services.TryAddSingleton<DirectLineAuthorizer>();
         bot.Services.TryAddSingleton<WebChatSubmissions>();
         bot.Services.AddHostedService<UploadRetentionSweep>();

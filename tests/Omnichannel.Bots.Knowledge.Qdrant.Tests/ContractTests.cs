@@ -110,14 +110,7 @@ public sealed class ContractTests
     public async Task SearchAsync_QdrantDocumentedQueryResponse_ForeignPayloadIsAClearError()
     {
         // The documented point carries {"city": "London", "color": "green"}: not a payload this store wrote.
-        await using var standIn = await QdrantStandIn.StartAsync();
-        standIn.AliasTarget = "knowledge-1";
-        var documented = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.QueryPoints);
-        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, documented) : null;
-        using var services = QdrantTestHost.Services(standIn.Url);
-        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
-
-        var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => store.SearchAsync(new KnowledgeSearchRequest("x", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None));
+        var error = await SearchFailureAsync(QdrantDocumentedExamples.QueryPoints);
 
         Assert.Contains("documented shape", error.Message, StringComparison.Ordinal);
         Assert.Contains("chunk_id", error.Message, StringComparison.Ordinal);
@@ -156,14 +149,7 @@ public sealed class ContractTests
     {
         // Qdrant's documentation shows "result" as an array of scored ids (the older /points/search shape); v1.19's
         // /points/query answers an object with "points". The store names the mismatch instead of returning nothing.
-        await using var standIn = await QdrantStandIn.StartAsync();
-        standIn.AliasTarget = "knowledge-1";
-        var documented = QdrantDocumentedExamples.Read(QdrantDocumentedExamples.SearchResultArray);
-        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, documented) : null;
-        using var services = QdrantTestHost.Services(standIn.Url);
-        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
-
-        var error = await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => store.SearchAsync(new KnowledgeSearchRequest("x", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None));
+        var error = await SearchFailureAsync(QdrantDocumentedExamples.SearchResultArray);
 
         Assert.Contains("/points/query", error.Message, StringComparison.Ordinal);
         Assert.Contains("documented shape", error.Message, StringComparison.Ordinal);
@@ -258,5 +244,17 @@ public sealed class ContractTests
         Assert.Equal(2, scrolls.Count);
         Assert.Null(JsonNode.Parse(scrolls[0].Body!)!["offset"]);
         Assert.Equal(1, JsonNode.Parse(scrolls[1].Body!)!["offset"]!.GetValue<int>());
+    }
+
+    /// <summary>A search whose /points/query answer is the documented example <paramref name="example"/>: the error it ends in.</summary>
+    private static async Task<KnowledgeUnavailableException> SearchFailureAsync(string example)
+    {
+        await using var standIn = await QdrantStandIn.StartAsync();
+        standIn.AliasTarget = "knowledge-1";
+        var documented = QdrantDocumentedExamples.Read(example);
+        standIn.Responder = request => request.Path.EndsWith("/points/query", StringComparison.Ordinal) ? new StandInReply(200, documented) : null;
+        using var services = QdrantTestHost.Services(standIn.Url);
+        using var store = await QdrantTestHost.OpenAsync(services, dimensions: 4);
+        return await Assert.ThrowsAsync<KnowledgeUnavailableException>(() => store.SearchAsync(new KnowledgeSearchRequest("x", new float[] { 1, 0, 0, 0 }, 3), CancellationToken.None));
     }
 }

@@ -1,0 +1,166 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Inbound;
+
+namespace Omnichannel.Bots.Adapters.WebChat;
+
+/// <summary>
+/// Direct Line uploads (<c>POST .../conversations/{id}/upload</c>: files with an optional activity part, checked against
+/// the size limit and the conversation's quota before anything is written) and the signed links that serve them
+/// (<c>GET /v3/directline/files/{id}</c>).
+/// </summary>
+internal sealed class DirectLineUploads
+{
+    private readonly DirectLineAuthorizer _authorizer;
+    private readonly WebChatSubmissions _submissions;
+    private readonly WebChatFiles _files;
+    private readonly WebChatOptions _options;
+    private readonly LimitsOptions _limits;
+
+    public DirectLineUploads(DirectLineAuthorizer authorizer, WebChatSubmissions submissions, WebChatFiles files, IOptions<WebChatOptions> options, IOptions<LimitsOptions> limits)
+    {
+        _authorizer = authorizer;
+        _submissions = submissions;
+        _files = files;
+        _options = options.Value;
+        _limits = limits.Value;
+    }
+
+    public async Task<IResult> UploadAsync(string conversationId, HttpContext http)
+    {
+        var (token, error) = await _authorizer.AuthorizeAsync(http.Request, conversationId).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return DirectLineResults.BadArgument("An upload is multipart/form-data: one part per file, and optionally an 'activity' part with the message.");
+        }
+
+        if (http.Request.ContentLength > _options.MaxUploadBytes)
+        {
+            return DirectLineResults.TooLarge($"Uploads are limited to {_options.MaxUploadBytes} bytes.");
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = _options.MaxUploadBytes + (64 * 1024);
+        }
+
+        IFormCollection form;
+        try
+        {
+            var formOptions = new FormOptions { MultipartBodyLengthLimit = _options.MaxUploadBytes, ValueCountLimit = 32 };
+            form = await http.Request.ReadFormAsync(formOptions, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return DirectLineResults.TooLarge($"The upload could not be read, or is over {_options.MaxUploadBytes} bytes: {ex.Message}");
+        }
+
+        var activityPart = form.Files.FirstOrDefault(f => f.Name == "activity");
+        var files = form.Files.Where(f => f.Name != "activity").ToList();
+        if (files.Count == 0 || files.Count > InboundMessageValidator.MaxAttachments)
+        {
+            return DirectLineResults.BadArgument($"An upload carries 1 to {InboundMessageValidator.MaxAttachments} files.");
+        }
+
+        var activity = new UserActivity("message", null, null, null, null, null, []);
+        if (activityPart is not null)
+        {
+            if (activityPart.Length > UserActivity.MaxBodyBytes)
+            {
+                return DirectLineResults.TooLarge($"The activity part is over {UserActivity.MaxBodyBytes} bytes.");
+            }
+
+            using var stream = activityPart.OpenReadStream();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            var (document, refused) = RequestBody.ParseJson(buffer.ToArray(), http.Request);
+            if (refused is not null)
+            {
+                return DirectLineResults.Refused(refused);
+            }
+
+            using var scope = document;
+            var (parsed, problems) = UserActivity.Parse(document, filesFollow: true);
+            if (parsed is null)
+            {
+                return DirectLineResults.BadArgument(problems);
+            }
+
+            activity = parsed;
+        }
+
+        // Everything is checked before anything is written: the quota is reserved, the message validated, and only then
+        // are the files saved (a failure removes the ones already saved), so a refused upload leaves no file behind.
+        var bytes = files.Sum(f => f.Length);
+        if (_files.TryReserve(conversationId, files.Count, bytes) is { } overQuota)
+        {
+            return DirectLineResults.QuotaExceeded(overQuota + " Older uploads are deleted after " + _limits.UploadRetention + ".");
+        }
+
+        var planned = files.Select(file => (File: file, Id: WebChatFiles.NewId(), ContentType: UploadedContentType(file), Name: Path.GetFileName(file.FileName))).ToList();
+        var attachments = planned.Select(p => new Attachment(
+            p.ContentType,
+            new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/files/{p.Id}?sig={_files.Signature(p.Id)}"),
+            p.Name)).ToList();
+        var saved = new List<string>();
+        async Task SaveAllAsync(CancellationToken cancellationToken)
+        {
+            foreach (var (file, id, contentType, name) in planned)
+            {
+                var content = file.OpenReadStream();
+                await using var contentScope = content.ConfigureAwait(false);
+                await _files.SaveAsync(id, conversationId, content, contentType, name, cancellationToken).ConfigureAwait(false);
+                saved.Add(id);
+            }
+        }
+
+        try
+        {
+            var result = await _submissions.SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted, SaveAllAsync).ConfigureAwait(false);
+            if (saved.Count == 0)
+            {
+                _files.Release(conversationId, files.Count, bytes);
+            }
+
+            return result;
+        }
+        catch
+        {
+            saved.ForEach(_files.Delete);
+            _files.Release(conversationId, files.Count, bytes);
+            throw;
+        }
+    }
+
+    private static string UploadedContentType(IFormFile file) =>
+        MediaTypeHeaderValue.TryParse(file.ContentType, out var parsedType) && parsedType.MediaType.HasValue
+            ? parsedType.MediaType.Value!
+            : "application/octet-stream";
+
+    public IResult GetFile(string fileId, HttpContext http)
+    {
+        if (_files.Find(fileId, http.Request.Query["sig"]) is not { } found)
+        {
+            return DirectLineResults.NotFound("There is no such file, or the link is not signed.");
+        }
+
+        // Uploaded HTML or SVG served inline from this origin could run script: only plain media is shown inline.
+        var contentType = found.File.ContentType;
+        var inline = (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("svg", StringComparison.OrdinalIgnoreCase))
+            || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox";
+        return inline
+            ? Results.File(found.Path, contentType)
+            : Results.File(found.Path, "application/octet-stream", found.File.Name ?? "file");
+    }
+}
