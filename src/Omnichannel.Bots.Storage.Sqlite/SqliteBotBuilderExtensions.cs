@@ -24,6 +24,8 @@ public static class SqliteBotBuilderExtensions
         }
 
         bot.Services.TryAddSingleton<SqliteDatabase>();
+        bot.Services.AddSqliteSchema(SqliteHandoffSchema.Schema);
+        bot.Services.AddSqliteSchema(SqliteWebChatSchema.Schema);
         bot.Services.TryAddSingleton(services => new BotDataDirectory(Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().FilePath)!));
         bot.Services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         bot.Services.TryAddSingleton<ITurnStore, SqliteTurnStore>();

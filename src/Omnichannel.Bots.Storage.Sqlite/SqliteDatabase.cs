@@ -21,7 +21,11 @@ public sealed partial class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private bool _disposed;
 
-    public SqliteDatabase(IOptions<SqliteStorageOptions> options, ILogger<SqliteDatabase> logger, IHostEnvironment? environment = null)
+    public SqliteDatabase(
+        IOptions<SqliteStorageOptions> options,
+        ILogger<SqliteDatabase> logger,
+        IEnumerable<SqliteSchema>? featureSchemas = null,
+        IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -60,9 +64,9 @@ public sealed partial class SqliteDatabase : IDisposable
             "0" => "OFF",
             var other => other,
         };
-        SchemaVersion = Migrate(writerConnection, logger);
+        SchemaVersions = SqliteMigrator.Migrate(writerConnection, [SqliteCoreSchema.Schema, .. featureSchemas ?? []], logger);
         _writer = new SqliteWriter(writerConnection, settings.MaxWritesPerCommit);
-        LogOpened(logger, FilePath, JournalMode, Synchronous, SchemaVersion);
+        LogOpened(logger, FilePath, JournalMode, Synchronous, string.Join(", ", SchemaVersions.Select(v => $"{v.Key} {v.Value}")));
     }
 
     /// <summary>The database file's full path.</summary>
@@ -74,16 +78,23 @@ public sealed partial class SqliteDatabase : IDisposable
     /// <summary>What SQLite reports for <c>PRAGMA synchronous</c> (<c>FULL</c> or <c>NORMAL</c>).</summary>
     public string Synchronous { get; }
 
-    public int SchemaVersion { get; }
+    /// <summary>The version of each schema this host registered (<c>core</c> and the features'), as migrated.</summary>
+    public IReadOnlyDictionary<string, int> SchemaVersions { get; }
 
     /// <summary>Transactions committed so far and the writes they carried; writes per commit shows group commit at work.</summary>
     public (long Commits, long Writes) CommitStatistics => (_writer.Commits, _writer.Writes);
 
-    internal Task<T> WriteAsync<T>(Func<StatementCache, T> write, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Runs a write on the single writer connection, in a transaction shared with other writes of the same group commit
+    /// (its own savepoint: an exception rolls back only this write). Durable when the task completes.
+    /// </summary>
+    /// <param name="write">The statements; they must not block or wait on anything but the database.</param>
+    /// <param name="cancellationToken">Cancels the wait for the writer, not a write already running.</param>
+    public Task<T> WriteAsync<T>(Func<StatementCache, T> write, CancellationToken cancellationToken) =>
         _writer.WriteAsync(write, cancellationToken);
 
     /// <summary>Runs a read on a pooled connection of its own (WAL readers never block the writer).</summary>
-    internal T Read<T>(Func<StatementCache, T> read)
+    public T Read<T>(Func<StatementCache, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_readers.TryTake(out var reader))
@@ -127,36 +138,6 @@ public sealed partial class SqliteDatabase : IDisposable
         return connection;
     }
 
-    private static int Migrate(SqliteConnection connection, ILogger logger)
-    {
-        var current = int.Parse(Query(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
-        var latest = SqliteMigrations.All.Count;
-        if (current > latest)
-        {
-            throw new InvalidOperationException(
-                $"The database was written by a newer Omnichannel.Bots (schema {current}); this version knows schema {latest}. Upgrade the host, or point Storage:DataDirectory elsewhere.");
-        }
-
-        for (var version = current + 1; version <= latest; version++)
-        {
-            Execute(connection, "BEGIN IMMEDIATE");
-            try
-            {
-                Execute(connection, SqliteMigrations.All[version - 1]);
-                Execute(connection, "PRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture));
-                Execute(connection, "COMMIT");
-                LogMigrated(logger, version);
-            }
-            catch
-            {
-                Execute(connection, "ROLLBACK");
-                throw;
-            }
-        }
-
-        return latest;
-    }
-
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -175,9 +156,6 @@ public sealed partial class SqliteDatabase : IDisposable
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Path} (journal_mode={JournalMode}, synchronous={Synchronous}, schema {Schema}).")]
-    private static partial void LogOpened(ILogger logger, string path, string journalMode, string synchronous, int schema);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Migrated the database to schema {Version}.")]
-    private static partial void LogMigrated(ILogger logger, int version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Path} (journal_mode={JournalMode}, synchronous={Synchronous}, schemas: {Schemas}).")]
+    private static partial void LogOpened(ILogger logger, string path, string journalMode, string synchronous, string schemas);
 }

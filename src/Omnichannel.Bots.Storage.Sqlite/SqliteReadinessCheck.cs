@@ -11,15 +11,22 @@ internal sealed class SqliteReadinessCheck(IServiceProvider services) : IHealthC
 {
     public const string Name = "storage";
 
+    private const string SelectVersion = "SELECT version FROM schema_migrations WHERE feature = @p1";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var database = services.GetRequiredService<SqliteDatabase>();
-            var schema = database.Read(reader => reader.Scalar<long>("PRAGMA user_version"));
-            return Task.FromResult(schema == database.SchemaVersion
-                ? HealthCheckResult.Healthy($"SQLite schema {schema}, journal {database.JournalMode}")
-                : HealthCheckResult.Unhealthy($"the SQLite file is at schema {schema}, not {database.SchemaVersion}"));
+            var behind = database.SchemaVersions
+                .Select(expected => (expected.Key, Expected: expected.Value, Found: database.Read(reader => reader.Scalar<long>(SelectVersion, expected.Key))))
+                .Where(v => v.Found != v.Expected)
+                .Select(v => $"{v.Key} is at version {v.Found}, not {v.Expected}")
+                .ToList();
+            var schemas = string.Join(", ", database.SchemaVersions.Select(v => $"{v.Key} {v.Value}"));
+            return Task.FromResult(behind.Count == 0
+                ? HealthCheckResult.Healthy($"SQLite schemas {schemas}, journal {database.JournalMode}")
+                : HealthCheckResult.Unhealthy($"the SQLite file's tables are not migrated: {string.Join("; ", behind)}"));
         }
 #pragma warning disable CA1031 // Any failure to open, migrate or read means not ready; the check reports it.
         catch (Exception exception)

@@ -41,11 +41,13 @@ public sealed class SqliteTurnStore : ITurnStore
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+    private readonly ISqliteTurnParticipant[] _participants;
 
-    public SqliteTurnStore(SqliteDatabase database, TimeProvider time)
+    public SqliteTurnStore(SqliteDatabase database, TimeProvider time, IEnumerable<ISqliteTurnParticipant>? participants = null)
     {
         _database = database;
         _time = time;
+        _participants = participants?.ToArray() ?? [];
     }
 
     public Task<TurnSnapshot> LoadAsync(InboxEntry entry, string dialogId, CancellationToken cancellationToken)
@@ -63,7 +65,7 @@ public sealed class SqliteTurnStore : ITurnStore
         var offered = StoredJson.Serialize(commit.OfferedChoices);
         var insights = StoredJson.Serialize(commit.Insights);
         var now = _time.GetUtcNow();
-        return _database.WriteAsync(db => Commit(db, commit, inbound, insights, replies, offered, now), cancellationToken);
+        return _database.WriteAsync(db => Commit(db, commit, inbound, insights, replies, offered, now, _participants), cancellationToken);
     }
 
     private static TurnSnapshot Load(StatementCache db, InboxEntry entry, string dialogId)
@@ -110,7 +112,14 @@ public sealed class SqliteTurnStore : ITurnStore
     }
 
     private static TurnCommitResult Commit(
-        StatementCache db, TurnCommit commit, string inbound, string? insights, List<string> replies, string? offered, DateTimeOffset now)
+        StatementCache db,
+        TurnCommit commit,
+        string inbound,
+        string? insights,
+        List<string> replies,
+        string? offered,
+        DateTimeOffset now,
+        ISqliteTurnParticipant[] participants)
     {
         var entry = commit.Inbound;
         if (db.Scalar<string>(SelectInboxStatus, entry.Sequence) != "pending")
@@ -160,6 +169,15 @@ public sealed class SqliteTurnStore : ITurnStore
         if (commit.Handoff is not null && !dropped)
         {
             HandOver(db, entry, commit.Handoff, at);
+        }
+
+        if (participants.Length > 0)
+        {
+            var written = new SqliteTurnWrite(commit, outbox, dropped, at);
+            foreach (var participant in participants)
+            {
+                participant.Write(db, written);
+            }
         }
 
         return new TurnCommitResult(outbox, dropped, StateConflict: false);

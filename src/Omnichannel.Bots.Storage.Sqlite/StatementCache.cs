@@ -2,26 +2,39 @@ using Microsoft.Data.Sqlite;
 
 namespace Omnichannel.Bots.Storage.Sqlite;
 
-/// <summary>Prepared statements of one connection, reused with new parameter values (<c>@p1</c>, <c>@p2</c>, ...).</summary>
-internal sealed class StatementCache : IDisposable
+/// <summary>
+/// Prepared statements of one connection, reused with new parameter values (<c>@p1</c>, <c>@p2</c>, ...): what
+/// <see cref="SqliteDatabase.Read"/>, <see cref="SqliteDatabase.WriteAsync"/> and an <see cref="ISqliteTurnParticipant"/>
+/// work with. Statements must be constants (values always go in as parameters).
+/// </summary>
+public sealed class StatementCache : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public StatementCache(SqliteConnection connection)
+    internal StatementCache(SqliteConnection connection)
     {
         Connection = connection;
     }
 
-    public SqliteConnection Connection { get; }
+    internal SqliteConnection Connection { get; }
 
+    /// <summary>Runs a statement; returns the rows it changed.</summary>
+    /// <param name="sql">A constant statement with parameters <c>@p1</c>, <c>@p2</c>, ...</param>
+    /// <param name="values">The parameters' values, in order (null for SQL NULL).</param>
     public int Execute(string sql, params object?[] values) => Prepare(sql, values).ExecuteNonQuery();
 
+    /// <summary>The first column of the first row, converted to <typeparamref name="T"/>; default when there is none or it is NULL.</summary>
+    /// <param name="sql">A constant statement with parameters <c>@p1</c>, <c>@p2</c>, ...</param>
+    /// <param name="values">The parameters' values, in order.</param>
     public T? Scalar<T>(string sql, params object?[] values)
     {
         var result = Prepare(sql, values).ExecuteScalar();
         return result is null or DBNull ? default : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A reader over the statement's rows; dispose it before the next statement.</summary>
+    /// <param name="sql">A constant statement with parameters <c>@p1</c>, <c>@p2</c>, ...</param>
+    /// <param name="values">The parameters' values, in order.</param>
     public SqliteDataReader Query(string sql, params object?[] values) => Prepare(sql, values).ExecuteReader();
 
     public void Dispose()

@@ -11,6 +11,7 @@ namespace Omnichannel.Bots;
 public sealed class TurnContext
 {
     private readonly List<BotMessage> _replies = [];
+    private readonly List<TurnRecord> _records = [];
 
     internal TurnContext(
         InboxEntry inbound,
@@ -57,6 +58,9 @@ public sealed class TurnContext
 
     /// <summary>What the turn learned about the message (sentiment, entities, intent, knowledge answer); stored with it.</summary>
     public TurnInsights Insights { get; set; } = TurnInsights.None;
+
+    /// <summary>The features' typed values committed with this turn (see <see cref="SetRecord{T}"/>).</summary>
+    public IReadOnlyList<TurnRecord> Records => _records;
 
     internal InboxEntry Inbound { get; }
 
@@ -112,6 +116,22 @@ public sealed class TurnContext
 
     /// <summary>Withdraws the turn's handoff request (routing middleware refusing it, for example past a limit).</summary>
     public void ClearHandoff() => Handoff = null;
+
+    /// <summary>
+    /// Sets the turn's value of a feature's record type (replacing one set before); it is committed with the turn, in the
+    /// same transaction, when the turn completes.
+    /// </summary>
+    public void SetRecord<T>(T record)
+        where T : TurnRecord
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _records.RemoveAll(r => r is T);
+        _records.Add(record);
+    }
+
+    /// <summary>The turn's record of type <typeparamref name="T"/> set so far, or null.</summary>
+    public T? GetRecord<T>()
+        where T : TurnRecord => _records.OfType<T>().FirstOrDefault();
 
     /// <summary>Drops the replies drafted so far (a handoff replaces the bot's draft with its own message).</summary>
     public void DiscardReplies() => _replies.Clear();

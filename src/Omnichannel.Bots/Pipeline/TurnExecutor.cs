@@ -139,6 +139,7 @@ internal sealed partial class TurnExecutor
             ExpectedOwnerEpoch = snapshot.Conversation.OwnerEpoch,
             Handoff = status == TurnStatus.Completed ? turn.Handoff : null,
             Insights = status == TurnStatus.Completed ? turn.Insights : TurnInsights.None,
+            Records = status == TurnStatus.Completed ? [.. turn.Records] : [],
         };
         var result = await _turns.CommitAsync(commit, stopping).ConfigureAwait(false);
         if (result.StateConflict)

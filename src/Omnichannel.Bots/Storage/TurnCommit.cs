@@ -36,4 +36,11 @@ public sealed record TurnCommit
 
     /// <summary>What the turn learned about the inbound message; stored with its transcript row.</summary>
     public TurnInsights Insights { get; init; } = TurnInsights.None;
+
+    /// <summary>The features' typed values for this turn (at most one per type), written with it by their storage code.</summary>
+    public IReadOnlyList<TurnRecord> Records { get; init; } = [];
+
+    /// <summary>The turn's record of type <typeparamref name="T"/>, or null.</summary>
+    public T? Record<T>()
+        where T : TurnRecord => Records.OfType<T>().FirstOrDefault();
 }

@@ -20,7 +20,7 @@ public sealed class MigrationTests
 
             using var store = new StoreHarness(directory);
 
-            Assert.Equal(SqliteMigrations.All.Count, store.Database.SchemaVersion);
+            Assert.Equal(1, store.Database.SchemaVersions["handoff"]);
             var open = (await store.Handoffs.ListOpenAsync(CancellationToken.None)).OrderBy(t => t.Id).ToList();
             Assert.Equal([1L, 3L], open.Select(t => t.Id));
             var ticket = open[0];
@@ -67,8 +67,8 @@ public sealed class MigrationTests
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         connection.Open();
-        Execute(connection, SqliteMigrations.All[0]);
-        Execute(connection, SqliteMigrations.All[1]);
+        Execute(connection, SqliteLegacyMigrations.All[0]);
+        Execute(connection, SqliteLegacyMigrations.All[1]);
         Execute(connection, "PRAGMA user_version = 2");
         var at = RequestedAt.ToString(CultureInfo.InvariantCulture);
         var payload = StoredJson.Serialize(new BotMessage

@@ -24,7 +24,8 @@ public sealed class StoreHarness : IDisposable
         OwnsDirectory = directory is null;
         Database = new SqliteDatabase(
             Options.Create(new SqliteStorageOptions { DataDirectory = Directory }),
-            NullLogger<SqliteDatabase>.Instance);
+            NullLogger<SqliteDatabase>.Instance,
+            [SqliteHandoffSchema.Schema]);
         Inbox = new SqliteInboxStore(Database, Time);
         Turns = new SqliteTurnStore(Database, Time);
         Outbox = new SqliteOutboxStore(Database, Time);

@@ -1,10 +1,13 @@
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 /// <summary>
-/// The schema, as numbered migrations. The database's <c>PRAGMA user_version</c> is the number of the last one
-/// applied; each runs in its own transaction. Never edit a released migration: add the next one.
+/// The schema as it was migrated before each feature versioned its own tables: one numbered list for every table, the
+/// database's <c>PRAGMA user_version</c> the number of the last one applied. Frozen: a database written then is first
+/// brought to schema 5 by these, and then recorded in <c>schema_migrations</c> as <c>core</c>, <c>handoff</c> and
+/// <c>webchat</c> version 1 (see <see cref="SqliteMigrator"/>). New tables and columns go in a feature's
+/// <see cref="SqliteSchema"/>, never here.
 /// </summary>
-internal static class SqliteMigrations
+internal static class SqliteLegacyMigrations
 {
     public static IReadOnlyList<string> All { get; } =
     [
