@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Omnichannel.Bots.Handoff.Workspace;
 
-/// <summary>The workspace's pages and assets, embedded in this assembly (<c>AgentWorkspace/Page/*</c>).</summary>
+/// <summary>The workspace's pages and assets, embedded in this assembly (<c>Page/*</c>).</summary>
 internal sealed class AgentPageResources
 {
     private const string Prefix = "Omnichannel.Bots.Handoff.Workspace.";
