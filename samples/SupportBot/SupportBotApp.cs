@@ -7,6 +7,7 @@ using Omnichannel.Bots.Adapters.Console;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Handoff.Workspace;
 using Omnichannel.Bots.Knowledge;
 using Omnichannel.Bots.Knowledge.Qdrant;
 using Omnichannel.Bots.Storage.Sqlite;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Cli;
 

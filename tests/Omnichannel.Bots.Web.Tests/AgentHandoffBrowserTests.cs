@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Omnichannel.Bots.Handoff;
-using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 using static Microsoft.Playwright.Assertions;
 using static Omnichannel.Bots.Web.Tests.WidgetPage;
 

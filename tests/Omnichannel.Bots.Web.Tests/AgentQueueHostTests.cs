@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Web.Tests;
 

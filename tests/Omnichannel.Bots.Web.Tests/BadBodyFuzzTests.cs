@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Omnichannel.Bots.Handoff.Desk;
 using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 using Omnichannel.Bots.Testing;
 using Xunit.Abstractions;
 

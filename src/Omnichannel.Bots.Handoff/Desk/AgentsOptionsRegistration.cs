@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Omnichannel.Bots.Handoff.Desk;
 
 /// <summary>
 /// Binds the <c>Agents</c> section once, however many features ask for it (<c>AddHandoff()</c> and
-/// <c>AddAgentWorkspace()</c> both do): binding twice would list every account twice.
+/// <c>AddAgentWorkspace()</c> both do): binding twice would list every account twice. The accounts' sign-in data
+/// (password hashes, roles) is validated by the workspace package, which is the one that signs agents in.
 /// </summary>
 public static class AgentsOptionsRegistration
 {
@@ -18,7 +18,6 @@ public static class AgentsOptionsRegistration
         {
             services.AddSingleton<AgentsOptionsMarker>();
             builder.BindConfiguration(AgentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>());
         }
 
         return builder;

@@ -15,7 +15,7 @@ public static class HandoffBotBuilderExtensions
     /// ones), the context packet, the agent desk (<see cref="IHandoffDesk"/>), its timers (reply timeout, CSAT), and
     /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. Call it before adding other middleware so the router
     /// runs outermost. Needs a storage provider with an <see cref="IHandoffStore"/> (<c>UseSqliteStorage()</c>); add
-    /// the agent workspace with <c>AddAgentWorkspace()</c>.
+    /// the agent workspace with <c>AddAgentWorkspace()</c> (package <c>Omnichannel.Bots.Handoff.Workspace</c>).
     /// </summary>
     public static BotBuilder AddHandoff(this BotBuilder bot, Action<HandoffOptions>? configure = null)
     {

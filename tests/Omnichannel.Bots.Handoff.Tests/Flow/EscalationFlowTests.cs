@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Handoff.Desk;
 using Omnichannel.Bots.Handoff.Tests.Support;
+using Omnichannel.Bots.Handoff.Workspace;
 using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Handoff.Tests.Flow;
@@ -175,6 +178,19 @@ public sealed class EscalationFlowTests
         await using var harness = await HandoffHarness.StartAsync();
         await harness.Customer().Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
 
-        Assert.Null(harness.Bot.Services.GetService<Omnichannel.Bots.Handoff.Desk.IAgentPresence>());
+        Assert.Null(harness.Bot.Services.GetService<IAgentPresence>());
+    }
+
+    [Fact]
+    public async Task StartAsync_NoAgentWorkspace_LeavesSignInDataOfAccountsToTheWorkspace()
+    {
+        // Sign-in data (password hashes, roles) is the workspace's to check (AddAgentWorkspace() refuses this account
+        // at start-up): a handoff-only bot starts with it and hands off as usual.
+        await using var harness = await HandoffHarness.StartAsync(services: s => s.Configure<AgentsOptions>(
+            o => o.Accounts.Add(new AgentAccount { Id = "alice", PasswordHash = "not a hash", Role = "boss" })));
+        await harness.Customer().Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
+
+        Assert.Single(harness.Bot.Services.GetRequiredService<IOptions<AgentsOptions>>().Value.Accounts);
+        Assert.DoesNotContain(harness.Bot.Services.GetServices<IValidateOptions<AgentsOptions>>(), v => v is AgentsOptionsValidator);
     }
 }

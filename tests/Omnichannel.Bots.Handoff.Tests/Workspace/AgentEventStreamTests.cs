@@ -120,7 +120,7 @@ public sealed class AgentEventStreamTests
         Assert.Equal(0, host.Desk.SubscriberCount);
     }
 
-    private static TimeSpan AgentWorkspaceHeartbeat => Omnichannel.Bots.AspNetCore.AgentWorkspace.AgentEventStream.Heartbeat;
+    private static TimeSpan AgentWorkspaceHeartbeat => global::Omnichannel.Bots.Handoff.Workspace.AgentEventStream.Heartbeat;
 
     /// <summary>An open <c>GET /api/agent/events</c> read line by line.</summary>
     private sealed class EventStream : IAsyncDisposable

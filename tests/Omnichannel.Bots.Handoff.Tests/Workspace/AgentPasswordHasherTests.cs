@@ -1,4 +1,4 @@
-using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Handoff.Tests.Workspace;
 

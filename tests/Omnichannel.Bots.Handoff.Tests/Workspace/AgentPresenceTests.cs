@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Handoff.Tests.Workspace;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Omnichannel.Bots.AspNetCore.AgentWorkspace;
+using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Handoff.Tests.Workspace;
 

@@ -1,5 +1,5 @@
 using Omnichannel.Bots.Cli;
-using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Handoff.Tests.Workspace;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.AspNetCore;
-using Omnichannel.Bots.AspNetCore.AgentWorkspace;
 using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Handoff.Tests.Workspace;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>Start-up validation of <c>Agents:SignIn</c>; each failure names its key.</summary>
 internal sealed class AgentSignInOptionsValidator : IValidateOptions<AgentSignInOptions>

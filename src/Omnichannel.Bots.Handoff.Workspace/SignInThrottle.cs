@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// Slows password guessing without letting anyone lock a real agent out. Each attempt is reserved (counted as a failure)

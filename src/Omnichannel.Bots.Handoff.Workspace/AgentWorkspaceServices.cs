@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Handoff.Desk;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>The workspace's services (what <c>AddAgentWorkspace()</c> registers), separate so tests can host them without a whole bot.</summary>
 internal static class AgentWorkspaceServices
@@ -16,6 +17,7 @@ internal static class AgentWorkspaceServices
             options.PostConfigure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddBotRateLimits();
         services.TryAddSingleton<AgentPresence>();

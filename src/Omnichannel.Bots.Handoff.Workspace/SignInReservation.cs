@@ -1,4 +1,4 @@
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// The throttle's answer to one sign-in: granted (the attempt is already counted as a failure; check the password, then

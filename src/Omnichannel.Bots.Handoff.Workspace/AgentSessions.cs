@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Handoff.Desk;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// Agents' sign-ins, kept in memory (a restart signs everyone out): a random 256-bit session id in an HttpOnly,

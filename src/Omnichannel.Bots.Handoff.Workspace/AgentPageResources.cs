@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
-/// <summary>The workspace's pages and assets, embedded in this assembly (<c>AgentWorkspace/Page/*</c>).</summary>
+/// <summary>The workspace's pages and assets, embedded in this assembly (<c>Page/*</c>).</summary>
 internal sealed class AgentPageResources
 {
-    private const string Prefix = "Omnichannel.Bots.AspNetCore.AgentWorkspace.";
+    private const string Prefix = "Omnichannel.Bots.Handoff.Workspace.";
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,6 @@
-using Omnichannel.Bots.AspNetCore.AgentWorkspace;
 using Omnichannel.Bots.Handoff.Desk;
 
-namespace Omnichannel.Bots.AspNetCore;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 public static class AgentWorkspaceBotBuilderExtensions
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Omnichannel.Bots.Handoff;
 using Omnichannel.Bots.Handoff.Desk;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// The ticket API over <see cref="IHandoffDesk"/>: the queues (<c>GET /api/agent/queues</c>), one ticket

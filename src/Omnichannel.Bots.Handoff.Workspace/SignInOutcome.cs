@@ -1,4 +1,4 @@
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 internal enum SignInOutcome
 {

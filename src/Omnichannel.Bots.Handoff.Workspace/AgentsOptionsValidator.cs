@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Handoff.Desk;
 
-namespace Omnichannel.Bots.Handoff.Desk;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// Start-up validation of <c>Agents:Accounts</c>: every account has an id (unique, ignoring case) and a well-formed

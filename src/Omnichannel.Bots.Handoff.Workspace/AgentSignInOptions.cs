@@ -1,4 +1,4 @@
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// Sign-in throttling for the agent workspace (configuration section <c>Agents:SignIn</c>, read at start-up). Every

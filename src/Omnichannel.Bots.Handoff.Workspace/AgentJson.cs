@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Omnichannel.Bots.AspNetCore;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>The workspace API's JSON: camelCase, enums as their names, errors as <c>{"error": message}</c>; and request bodies read with clear errors.</summary>
 internal static class AgentJson

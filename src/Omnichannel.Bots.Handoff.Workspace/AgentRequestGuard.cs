@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Omnichannel.Bots.Handoff.Desk;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// What every workspace API request passes: a live session (else 401 <c>{"error":"Sign in first."}</c>, never a

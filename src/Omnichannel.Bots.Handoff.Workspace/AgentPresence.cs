@@ -1,4 +1,6 @@
-namespace Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Desk;
+
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// In-memory presence: an agent is present while they have a live connection open (the workspace's event stream)

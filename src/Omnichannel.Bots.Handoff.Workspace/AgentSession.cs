@@ -1,6 +1,6 @@
 using Omnichannel.Bots.Handoff.Desk;
 
-namespace Omnichannel.Bots.AspNetCore.AgentWorkspace;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>One sign-in: the agent, the hash their password matched (a changed hash ends the session) and its sliding expiry.</summary>
 internal sealed class AgentSession(string id, AgentIdentity agent, string passwordHash, DateTimeOffset now)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Omnichannel.Bots.Handoff.Desk;
+namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// Agent passwords as stored in configuration: PBKDF2 with HMAC-SHA256, a 16-byte random salt and 210,000
