@@ -99,7 +99,7 @@ public sealed class HandoffDeskCosts
 
         Console.WriteLine(Row($"packet ({messages} msgs)", Invariant(
             $"{Percentiles(new LatencyDistribution(builds))}  (one ticket, {LongPacketBuilds} builds; packet transcript {detail?.Packet.Transcript.Count} entries, live transcript {detail?.Transcript.Count}; escalating turn {load.LastTurns.MaxMs:0.00} ms)")));
-        var customerId = (await _bot.Services.GetRequiredService<IHandoffStore>().GetAsync(ticket, CancellationToken.None))?.CustomerId ?? "";
+        var customerId = (await _bot.Services.GetRequiredService<IHandoffTicketStore>().GetAsync(ticket, CancellationToken.None))?.CustomerId ?? "";
         var transcripts = _bot.Services.GetRequiredService<ITranscriptStore>();
         var reads = new List<long>();
         for (var i = 0; i < LongPacketBuilds; i++)
