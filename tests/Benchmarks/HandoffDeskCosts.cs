@@ -109,7 +109,7 @@ public sealed class HandoffDeskCosts
             reads.Add(Stopwatch.GetTimestamp() - started);
         }
 
-        Console.WriteLine(Row("  of which transcript", Invariant($"{Percentiles(new LatencyDistribution(reads))}  (ITranscriptStore.GetByCustomerAsync of that customer alone, which GetAsync and the router on every turn both do)")));
+        Console.WriteLine(Row("  of which transcript", Invariant($"{Percentiles(new LatencyDistribution(reads))}  (ITranscriptStore.GetByCustomerAsync of that customer alone, which GetAsync does; the router reads the journey facts instead)")));
         Console.WriteLine(Row("with, long journey", Growth(load, messages) + Commits(_bot, commitsBefore, messages + 1) + " (the same customer's turns before \"agent\"; compare the baseline's above)"));
         return detail is not null;
     }
