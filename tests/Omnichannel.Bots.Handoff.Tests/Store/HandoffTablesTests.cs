@@ -39,6 +39,18 @@ public sealed class HandoffTablesTests
         }
     }
 
+    [Fact]
+    public void AddHandoff_WithoutStorageProvider_StoreResolutionNamesUseSqliteStorage()
+    {
+        var services = new ServiceCollection();
+        services.AddOmnichannelBot(bot => bot.AddHandoff());
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IHandoffTicketStore>());
+
+        Assert.Contains("UseSqliteStorage()", error.Message, StringComparison.Ordinal);
+    }
+
     private static long TableCount(SqliteDatabase database, string table) =>
         database.Read(db => db.Scalar<long>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = @p1", table));
 }
