@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Omnichannel.Bots.Handoff;
 
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 public static class SqliteBotBuilderExtensions
 {
     /// <summary>
-    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox and handoff tickets in one SQLite file under
+    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox and outbox in one SQLite file (features such as handoff add their tables to it) under
     /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root). The <c>storage</c> readiness check
     /// (<see cref="BotReadiness"/>) passes once the file is open, migrated and readable.
     /// </summary>
@@ -24,7 +23,6 @@ public static class SqliteBotBuilderExtensions
         }
 
         bot.Services.TryAddSingleton<SqliteDatabase>();
-        bot.Services.AddSqliteSchema(SqliteHandoffSchema.Schema);
         bot.Services.AddSqliteSchema(SqliteWebChatSchema.Schema);
         bot.Services.TryAddSingleton(services => new BotDataDirectory(Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().FilePath)!));
         bot.Services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
@@ -33,7 +31,6 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
         bot.Services.TryAddSingleton<IActivityLogStore, SqliteActivityLogStore>();
-        bot.Services.TryAddSingleton<IHandoffStore, SqliteHandoffStore>();
         if (!bot.Services.Any(d => d.ServiceType == typeof(SqliteReadinessCheck)))
         {
             bot.Services.AddSingleton<SqliteReadinessCheck>();

@@ -16,6 +16,12 @@ internal static partial class SqliteMigrator
     /// <summary>The <c>user_version</c> of a file whose versions are kept per feature in <c>schema_migrations</c>.</summary>
     public const int PerFeatureVersions = 6;
 
+    /// <summary>
+    /// The handoff feature's name in <c>schema_migrations</c> (its tables are in legacy schema 5; the feature, in its own
+    /// package, registers them under this name).
+    /// </summary>
+    private const string LegacyHandoffFeature = "handoff";
+
     private const string CreateVersionTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (feature TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT";
 
@@ -68,7 +74,7 @@ internal static partial class SqliteMigrator
             if (legacy)
             {
                 // Legacy schema 5 holds exactly version 1 of these three.
-                foreach (var feature in new[] { SqliteSchema.CoreFeature, SqliteHandoffSchema.Feature, SqliteWebChatSchema.Feature })
+                foreach (var feature in new[] { SqliteSchema.CoreFeature, LegacyHandoffFeature, SqliteWebChatSchema.Feature })
                 {
                     SetVersion(connection, feature, 1);
                 }

@@ -32,12 +32,7 @@ public sealed class SqliteTurnStore : ITurnStore
 
     private const string DeleteState = "DELETE FROM dialog_state WHERE customer_id = @p1 AND dialog_id = @p2";
     private const string UpdateConversation = "UPDATE conversations SET offered_choices = @p2, last_activity_at = @p3 WHERE id = @p1";
-    private const string HandConversationOver = "UPDATE conversations SET owner = @p2, owner_epoch = owner_epoch + 1 WHERE id = @p1 AND owner = 'bot'";
-    private const string SelectOpenTicketStatus = "SELECT status FROM handoff_requests WHERE customer_id = @p1 AND status IN ('queued', 'assigned')";
-
-    private const string InsertHandoff =
-        "INSERT INTO handoff_requests (conversation_id, customer_id, inbox_seq, reason, requested_at, queue, priority, rule, rule_source, status, queued_at, webhook_status, webhook_next_at) " +
-        "VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, 'queued', @p5, 'pending', @p5)";
+    private const string HandConversationOver = "UPDATE conversations SET owner = 'queued', owner_epoch = owner_epoch + 1 WHERE id = @p1 AND owner = 'bot'";
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -168,7 +163,8 @@ public sealed class SqliteTurnStore : ITurnStore
         db.Execute(UpdateConversation, entry.ConversationId, offered, at);
         if (commit.Handoff is not null && !dropped)
         {
-            HandOver(db, entry, commit.Handoff, at);
+            // The conversation goes to people; the handoff feature's participant files the ticket in this transaction.
+            db.Execute(HandConversationOver, entry.ConversationId);
         }
 
         if (participants.Length > 0)
@@ -181,32 +177,6 @@ public sealed class SqliteTurnStore : ITurnStore
         }
 
         return new TurnCommitResult(outbox, dropped, StateConflict: false);
-    }
-
-    /// <summary>
-    /// Creates the customer's handoff ticket and gives the conversation to people. A customer has at most one open
-    /// ticket: when one is already queued or assigned (on another of their conversations), no second ticket is made
-    /// and this conversation joins the open one, owned like it (<c>queued</c>, or <c>agent</c> when assigned).
-    /// </summary>
-    private static void HandOver(StatementCache db, InboxEntry entry, HandoffRequest handoff, long at)
-    {
-        var open = db.Scalar<string>(SelectOpenTicketStatus, entry.CustomerId);
-        if (open is null)
-        {
-            db.Execute(
-                InsertHandoff,
-                entry.ConversationId,
-                entry.CustomerId,
-                entry.Sequence,
-                handoff.Reason,
-                at,
-                string.IsNullOrWhiteSpace(handoff.Queue) ? HandoffRequest.DefaultQueue : handoff.Queue,
-                (long)handoff.Priority,
-                handoff.Rule,
-                handoff.RuleSource);
-        }
-
-        db.Execute(HandConversationOver, entry.ConversationId, open == "assigned" ? "agent" : "queued");
     }
 
     private static string StatusText(TurnStatus status) => status switch

@@ -99,7 +99,7 @@ public sealed class HandoffDeskCosts
 
         Console.WriteLine(Row($"packet ({messages} msgs)", Invariant(
             $"{Percentiles(new LatencyDistribution(builds))}  (one ticket, {LongPacketBuilds} builds; packet transcript {detail?.Packet.Transcript.Count} entries, live transcript {detail?.Transcript.Count}; escalating turn {load.LastTurns.MaxMs:0.00} ms)")));
-        var customerId = (await _bot.Services.GetRequiredService<IHandoffStore>().GetAsync(ticket, CancellationToken.None))?.CustomerId ?? "";
+        var customerId = (await _bot.Services.GetRequiredService<IHandoffTicketStore>().GetAsync(ticket, CancellationToken.None))?.CustomerId ?? "";
         var transcripts = _bot.Services.GetRequiredService<ITranscriptStore>();
         var reads = new List<long>();
         for (var i = 0; i < LongPacketBuilds; i++)
@@ -109,7 +109,7 @@ public sealed class HandoffDeskCosts
             reads.Add(Stopwatch.GetTimestamp() - started);
         }
 
-        Console.WriteLine(Row("  of which transcript", Invariant($"{Percentiles(new LatencyDistribution(reads))}  (ITranscriptStore.GetByCustomerAsync of that customer alone, which GetAsync and the router on every turn both do)")));
+        Console.WriteLine(Row("  of which transcript", Invariant($"{Percentiles(new LatencyDistribution(reads))}  (ITranscriptStore.GetByCustomerAsync of that customer alone, which GetAsync does; the router reads the journey facts instead)")));
         Console.WriteLine(Row("with, long journey", Growth(load, messages) + Commits(_bot, commitsBefore, messages + 1) + " (the same customer's turns before \"agent\"; compare the baseline's above)"));
         return detail is not null;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Handoff.Storage.Sqlite;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
 
@@ -148,7 +149,7 @@ public sealed class FeatureMigrationTests
     {
         using var fresh = new TempDirectory();
         using var legacy = new TempDirectory();
-        using (Open(fresh.Path, SqliteHandoffSchema.Schema, SqliteWebChatSchema.Schema))
+        using (Open(fresh.Path, HandoffVersionOne, SqliteWebChatSchema.Schema))
         {
         }
 
@@ -171,6 +172,9 @@ public sealed class FeatureMigrationTests
 
         Assert.Equal(Indexes(legacy.Path), Indexes(fresh.Path));
     }
+
+    /// <summary>The handoff feature's tables as legacy schema 5 left them (its version 1).</summary>
+    private static SqliteSchema HandoffVersionOne => SqliteHandoffSchema.Schema with { Migrations = [SqliteHandoffSchema.Schema.Migrations[0]] };
 
     private static SqliteDatabase Open(string directory, params SqliteSchema[] features) =>
         new(Options.Create(new SqliteStorageOptions { DataDirectory = directory }), NullLogger<SqliteDatabase>.Instance, features);

@@ -75,7 +75,7 @@ public sealed class AgentHandoffBrowserTests
         await Expect(BotMessage(customer, "Shipping options, costs and delivery times")).ToBeVisibleAsync();
         await customer.ScreenshotAsync(new() { Path = Artifacts.PathFor(nameof(CustomerAsksForPerson_AgentSeesPacketRepliesAndReturns_BotAnswersNextQuestion), "customer.png") });
 
-        var store = host.Services.GetRequiredService<IHandoffStore>();
+        var store = host.Services.GetRequiredService<IHandoffTicketStore>();
         Assert.Empty(await store.ListOpenAsync(default));
     }
 

@@ -24,7 +24,9 @@ public sealed partial class HandoffDesk : IHandoffDesk
     /// <summary>The author of notes the desk writes itself (a re-queue after the reply timeout).</summary>
     public const string SystemAuthor = "system";
 
-    private readonly IHandoffStore _store;
+    private readonly IHandoffTicketStore _store;
+    private readonly IHandoffDeskStore _changes;
+    private readonly IHandoffCsatStore _csat;
     private readonly TicketSummaries _summaries;
     private readonly HandoffPacketBuilder _packets;
     private readonly IRoutingRulesProvider _rules;
@@ -37,7 +39,9 @@ public sealed partial class HandoffDesk : IHandoffDesk
     private readonly ILogger<HandoffDesk> _logger;
 
     public HandoffDesk(
-        IHandoffStore store,
+        IHandoffTicketStore store,
+        IHandoffDeskStore changes,
+        IHandoffCsatStore csat,
         TicketSummaries summaries,
         HandoffPacketBuilder packets,
         IRoutingRulesProvider rules,
@@ -51,6 +55,8 @@ public sealed partial class HandoffDesk : IHandoffDesk
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _changes = changes;
+        _csat = csat;
         _summaries = summaries;
         _packets = packets;
         _rules = rules;
@@ -112,7 +118,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         var packet = await _packets.BuildAsync(ticket, history, cancellationToken).ConfigureAwait(false);
         var journeyStart = packet.Transcript.Count > 0 ? packet.Transcript[0].At : ticket.QueuedAt;
         var live = history.Transcript.Where(e => e.At >= journeyStart).Select(e => ForAgents(PacketTranscript.ToMessage(e))).ToList();
-        var notes = await _store.GetNotesAsync(id, cancellationToken).ConfigureAwait(false);
+        var notes = await _changes.GetNotesAsync(id, cancellationToken).ConfigureAwait(false);
         var reply = _packets.CurrentReach(history) is { } r
             ? new ReplyTarget(r.Reach.Conversation.Channel.Value, r.Reach.Conversation.Id, r.Reach.CanSend, r.Reach.Problem(r.Profile))
             : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
@@ -125,7 +131,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         ArgumentNullException.ThrowIfNull(agent);
 
         // The queue is checked by the UPDATE that claims: a transfer between a read and the claim cannot let it through.
-        var result = await _store.ClaimAsync(id, agent.Id, agent.Scope, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var result = await _changes.ClaimAsync(id, agent.Id, agent.Scope, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (!result.Claimed)
         {
             return result.Ticket switch
@@ -172,7 +178,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         var message = NewMessage(conversation, text.Trim()) with { Sender = new Participant(_handles.For(agent.Id), agent.Name) };
         foreach (var part in _renderer.Render(message, target.Profile.Capabilities).Messages)
         {
-            var queued = await _store.AddAgentMessageAsync(id, agent.Id, conversation.Id, part, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var queued = await _changes.AddAgentMessageAsync(id, agent.Id, conversation.Id, part, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (queued is null)
             {
                 return new DeskResult(DeskOutcome.Conflict, "This conversation is no longer yours (it was re-queued or closed).");
@@ -193,7 +199,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return invalid;
         }
 
-        var note = await _store.AddNoteAsync(id, agent.Id, text.Trim(), agent.Scope, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var note = await _changes.AddNoteAsync(id, agent.Id, text.Trim(), agent.Scope, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (note is null)
         {
             return NotFound(id);
@@ -224,10 +230,10 @@ public sealed partial class HandoffDesk : IHandoffDesk
             case { Queue: var from } when !agent.MayActOn(from):
                 return NotFound(id);
             case { Status: HandoffTicketStatus.Queued }:
-                moved = await _store.MoveQueuedAsync(id, target, agent.Scope, cancellationToken).ConfigureAwait(false);
+                moved = await _changes.MoveQueuedAsync(id, target, agent.Scope, cancellationToken).ConfigureAwait(false);
                 break;
             case { Status: HandoffTicketStatus.Assigned } when ticket.AgentId == agent.Id:
-                moved = await _store.RequeueAsync(id, agent.Id, target, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                moved = await _changes.RequeueAsync(id, agent.Id, target, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 break;
             case { Status: HandoffTicketStatus.Assigned }:
                 return new DeskResult(DeskOutcome.Forbidden, $"{ticket.AgentId} has this conversation; only they can transfer it.");
@@ -240,7 +246,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return new DeskResult(DeskOutcome.Conflict, "The conversation changed meanwhile; reload and try again.");
         }
 
-        await _store.AddNoteAsync(id, agent.Id, $"Transferred to the {target} queue.", queues: null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _changes.AddNoteAsync(id, agent.Id, $"Transferred to the {target} queue.", queues: null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await PublishTicketAsync(id, cancellationToken).ConfigureAwait(false);
         return DeskResult.Ok;
     }
@@ -256,13 +262,13 @@ public sealed partial class HandoffDesk : IHandoffDesk
     /// <summary>Re-queues a ticket whose agent left the customer waiting (called by the desk's timer).</summary>
     internal async Task<bool> RequeueIdleAsync(HandoffTicket ticket, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (ticket.AgentId is not { } agent || !await _store.RequeueAsync(ticket.Id, agent, ticket.Queue, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (ticket.AgentId is not { } agent || !await _changes.RequeueAsync(ticket.Id, agent, ticket.Queue, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
         var minutes = timeout.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-        await _store.AddNoteAsync(ticket.Id, SystemAuthor, $"Re-queued: {agent} did not answer the customer within {minutes} minutes.", queues: null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _changes.AddNoteAsync(ticket.Id, SystemAuthor, $"Re-queued: {agent} did not answer the customer within {minutes} minutes.", queues: null, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogRequeued(_logger, ticket.Id, agent);
         await PublishTicketAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
         return true;
@@ -284,7 +290,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return false;
         }
 
-        var queued = await _store.AskCsatAsync(ticket.Id, conversation.Id, question[0], _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var queued = await _csat.AskCsatAsync(ticket.Id, conversation.Id, question[0], _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (queued is null)
         {
             return false;
@@ -323,7 +329,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         }
 
         var closing = new HandoffClosing(agent.Id, status, messages) { AsksForCsat = asksForCsat };
-        var queued = await _store.CloseAsync(id, closing, conversationId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var queued = await _changes.CloseAsync(id, closing, conversationId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (queued is null)
         {
             return new DeskResult(DeskOutcome.Conflict, "This conversation is no longer yours (it was re-queued or closed).");

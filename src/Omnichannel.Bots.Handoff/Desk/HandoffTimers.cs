@@ -14,18 +14,20 @@ public sealed partial class HandoffTimers : BackgroundService
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CsatLookBack = TimeSpan.FromDays(7);
 
-    private readonly IHandoffStore _store;
+    private readonly IHandoffTicketStore _store;
+    private readonly IHandoffCustomerStore _customers;
     private readonly HandoffDesk _desk;
     private readonly AgentsOptions _agents;
     private readonly HandoffOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HandoffTimers> _logger;
 
-    public HandoffTimers(IHandoffStore store, HandoffDesk desk, IOptions<AgentsOptions> agents, IOptions<HandoffOptions> options, TimeProvider time, ILogger<HandoffTimers> logger)
+    public HandoffTimers(IHandoffTicketStore store, IHandoffCustomerStore customers, HandoffDesk desk, IOptions<AgentsOptions> agents, IOptions<HandoffOptions> options, TimeProvider time, ILogger<HandoffTimers> logger)
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _customers = customers;
         _desk = desk;
         _agents = agents.Value;
         _options = options.Value;
@@ -98,7 +100,7 @@ public sealed partial class HandoffTimers : BackgroundService
             return ticket.ClaimedAt;
         }
 
-        var conversations = await _store.GetCustomerConversationsAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var conversations = await _customers.GetCustomerConversationsAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
         var lastInbound = conversations.Max(c => c.LastInboundAt);
         return lastInbound > replied ? lastInbound : null;
     }
@@ -117,7 +119,7 @@ public sealed partial class HandoffTimers : BackgroundService
             return false;
         }
 
-        var conversations = await _store.GetCustomerConversationsAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        var conversations = await _customers.GetCustomerConversationsAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false);
         var lastInbound = conversations.Max(c => c.LastInboundAt);
         return lastInbound is null || now - lastInbound >= quiet;
     }

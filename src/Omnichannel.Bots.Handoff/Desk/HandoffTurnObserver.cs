@@ -10,12 +10,12 @@ namespace Omnichannel.Bots.Handoff.Desk;
 public sealed class HandoffTurnObserver : ITurnObserver
 {
     private readonly ConcurrentDictionary<long, InboxEntry> _running = new();
-    private readonly IHandoffStore _store;
+    private readonly IHandoffTicketStore _store;
     private readonly TicketSummaries _summaries;
     private readonly DeskEvents _events;
     private readonly HandoffWebhookSender _webhook;
 
-    public HandoffTurnObserver(IHandoffStore store, TicketSummaries summaries, DeskEvents events, HandoffWebhookSender webhook)
+    public HandoffTurnObserver(IHandoffTicketStore store, TicketSummaries summaries, DeskEvents events, HandoffWebhookSender webhook)
     {
         _store = store;
         _summaries = summaries;

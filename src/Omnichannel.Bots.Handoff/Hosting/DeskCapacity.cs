@@ -10,12 +10,12 @@ namespace Omnichannel.Bots.Handoff;
 /// </summary>
 public sealed class DeskCapacity
 {
-    private readonly IHandoffStore _store;
+    private readonly IHandoffTicketStore _store;
     private readonly IAgentPresence? _presence;
     private readonly AgentsOptions _agents;
     private readonly TimeProvider _time;
 
-    public DeskCapacity(IHandoffStore store, IOptions<AgentsOptions> agents, TimeProvider time, IAgentPresence? presence = null)
+    public DeskCapacity(IHandoffTicketStore store, IOptions<AgentsOptions> agents, TimeProvider time, IAgentPresence? presence = null)
     {
         ArgumentNullException.ThrowIfNull(agents);
         _store = store;

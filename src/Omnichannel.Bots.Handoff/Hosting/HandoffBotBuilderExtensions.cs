@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Handoff.Desk;
 using Omnichannel.Bots.Handoff.Routing;
 using Omnichannel.Bots.Handoff.Signals;
+using Omnichannel.Bots.Handoff.Storage.Sqlite;
 using Omnichannel.Bots.Rendering;
 
 namespace Omnichannel.Bots.Handoff;
@@ -14,8 +15,9 @@ public static class HandoffBotBuilderExtensions
     /// Adds human handoff: the routing decision on every turn (rules from <c>Handoff:RulesPath</c>, else the built-in
     /// ones), the context packet, the agent desk (<see cref="IHandoffDesk"/>), its timers (reply timeout, CSAT), and
     /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. Call it before adding other middleware so the router
-    /// runs outermost. Needs a storage provider with an <see cref="IHandoffStore"/> (<c>UseSqliteStorage()</c>); add
-    /// the agent workspace with <c>AddAgentWorkspace()</c> (package <c>Omnichannel.Bots.Handoff.Workspace</c>).
+    /// runs outermost. Needs a storage provider: with <c>UseSqliteStorage()</c> (before or after this call) handoff adds its
+    /// tables to the bot's SQLite file and files tickets in the turn's transaction; add the agent workspace with
+    /// <c>AddAgentWorkspace()</c> (package <c>Omnichannel.Bots.Handoff.Workspace</c>).
     /// </summary>
     public static BotBuilder AddHandoff(this BotBuilder bot, Action<HandoffOptions>? configure = null)
     {
@@ -33,6 +35,7 @@ public static class HandoffBotBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>());
+        services.AddSqliteHandoffStorage();
         services.AddAgentsOptions();
         services.AddRoutingRules();
         services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();

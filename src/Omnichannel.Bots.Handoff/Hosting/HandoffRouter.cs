@@ -26,13 +26,11 @@ public sealed partial class HandoffRouter
 
     private static readonly TimeSpan CsatAnswerWindow = TimeSpan.FromDays(1);
 
-    /// <summary>How much of the journey a turn reads for its facts (streaks, recent sentiment, amounts): its latest messages.</summary>
-    private const int RecentMessages = 100;
-
     private readonly IRoutingRulesProvider _rules;
     private readonly HandoffSignals _signals;
-    private readonly ITranscriptStore _transcripts;
-    private readonly IHandoffStore _store;
+    private readonly IJourneyStore _journeys;
+    private readonly IHandoffTicketStore _store;
+    private readonly IHandoffCsatStore _csat;
     private readonly ICustomerTierProvider _tiers;
     private readonly DeskCapacity _capacity;
     private readonly HandoffTexts _texts;
@@ -42,8 +40,9 @@ public sealed partial class HandoffRouter
     public HandoffRouter(
         IRoutingRulesProvider rules,
         HandoffSignals signals,
-        ITranscriptStore transcripts,
-        IHandoffStore store,
+        IJourneyStore journeys,
+        IHandoffTicketStore store,
+        IHandoffCsatStore csat,
         ICustomerTierProvider tiers,
         DeskCapacity capacity,
         IOptions<HandoffOptions> options,
@@ -54,8 +53,9 @@ public sealed partial class HandoffRouter
         ArgumentNullException.ThrowIfNull(limits);
         _rules = rules;
         _signals = signals;
-        _transcripts = transcripts;
+        _journeys = journeys;
         _store = store;
+        _csat = csat;
         _tiers = tiers;
         _capacity = capacity;
         _texts = options.Value.Texts;
@@ -79,7 +79,9 @@ public sealed partial class HandoffRouter
             AskedForPerson = asked,
         };
 
-        var latest = await _store.FindLatestForCustomerAsync(turn.Customer.Id, cancellationToken).ConfigureAwait(false);
+        // One indexed read: the journey's routing facts and the customer's latest ticket (no transcript or ticket scans).
+        var journey = await _journeys.GetAsync(turn.Customer.Id, cancellationToken).ConfigureAwait(false);
+        var latest = journey.LatestTicket;
         if (latest is { Status: HandoffTicketStatus.Queued or HandoffTicketStatus.Assigned })
         {
             // Their handoff is open on another conversation: this one joins it (the bot stays silent here from now on),
@@ -89,7 +91,7 @@ public sealed partial class HandoffRouter
             return;
         }
 
-        if (latest is not null && await TryRecordCsatAsync(turn, latest, now, cancellationToken).ConfigureAwait(false))
+        if (latest is not null && await TryRecordCsatAsync(turn, latest, journey, now, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -100,10 +102,10 @@ public sealed partial class HandoffRouter
             return;
         }
 
-        var transcript = await _transcripts.GetRecentByCustomerAsync(turn.Customer.Id, RecentMessages, cancellationToken).ConfigureAwait(false);
-        var journey = Journey.From(transcript);
         var tier = await _tiers.GetTierAsync(turn.Customer, cancellationToken).ConfigureAwait(false);
-        var capacity = await _capacity.MeasureAsync(rules.DefaultQueue, rules.DefaultPriority, cancellationToken).ConfigureAwait(false);
+        var capacity = rules.UsesDeskCapacity
+            ? await _capacity.MeasureAsync(rules.DefaultQueue, rules.DefaultPriority, cancellationToken).ConfigureAwait(false)
+            : null;
         var before = Facts(turn, journey, tier, rules, capacity, RoutingPhase.BeforeDialog, now);
         var decision = rules.Evaluate(before.Facts);
         if (decision.Action != RoutingAction.Answer && !AlreadyClarified(decision, journey))
@@ -133,6 +135,7 @@ public sealed partial class HandoffRouter
         {
             turn.DiscardReplies();
             await turn.ReplyAsync(decision.ClarifyText ?? "", ClarifyChoices(decision), cancellationToken).ConfigureAwait(false);
+            turn.SetRecord(new JourneyTurn(decision.ClarifyText ?? ""));
             LogClarified(_logger, decision.Rule ?? "", turn.Message.Channel.Value);
             return;
         }
@@ -173,8 +176,8 @@ public sealed partial class HandoffRouter
         }
 
         var queue = decision.Queue ?? _rules.Current.DefaultQueue;
-        var capacity = queue == context.Queue && decision.Priority == context.Priority
-            ? context.Capacity
+        var capacity = queue == context.Queue && decision.Priority == context.Priority && context.Capacity is { } measured
+            ? measured
             : await _capacity.MeasureAsync(queue, decision.Priority, cancellationToken).ConfigureAwait(false);
         turn.ReplaceHandoff(new HandoffRequest(reason) { Queue = queue, Priority = decision.Priority, Rule = decision.Rule, RuleSource = decision.RuleSource });
         turn.DiscardReplies();
@@ -215,17 +218,20 @@ public sealed partial class HandoffRouter
     }
 
 
-    /// <summary>The facts for one phase; <paramref name="capacity"/> is the default queue's, measured once per turn.</summary>
-    private static RoutingContext Facts(TurnContext turn, Journey journey, string? tier, RoutingRules rules, CapacitySnapshot capacity, RoutingPhase phase, DateTimeOffset now)
+    /// <summary>
+    /// The facts for one phase; <paramref name="capacity"/> is the default queue's, measured once per turn and only
+    /// when a rule reads it (null otherwise).
+    /// </summary>
+    private static RoutingContext Facts(TurnContext turn, JourneyFacts journey, string? tier, RoutingRules rules, CapacitySnapshot? capacity, RoutingPhase phase, DateTimeOffset now)
     {
         var insights = turn.Insights;
-        var sentiments = journey.SentimentPoints().Select(p => p.Score).ToList();
+        var sentiments = journey.RecentSentiments.ToList();
         if (insights.Sentiment is { } current)
         {
             sentiments.Add(current);
         }
 
-        var streak = journey.LowConfidenceStreak();
+        var streak = journey.DeclineStreak;
         if (phase == RoutingPhase.AfterDialog && insights.Knowledge is { } attempt)
         {
             streak = attempt.Answered ? 0 : streak + 1;
@@ -238,26 +244,25 @@ public sealed partial class HandoffRouter
             Now = now,
             AskedForPerson = insights.AskedForPerson,
             Sentiment = insights.Sentiment,
-            RecentSentiment = sentiments.Count == 0 ? null : sentiments.TakeLast(3).Average(),
+            RecentSentiment = sentiments.Count == 0 ? null : sentiments.TakeLast(JourneyFacts.RecentSentimentCount).Average(),
             Tier = tier,
-            Intent = (insights.Intent ?? journey.LastIntent())?.Name,
-            Amounts = [.. journey.Entities().Concat(insights.Entities).Select(HandoffSignals.AmountOf).OfType<decimal>()],
+            Intent = insights.Intent?.Name ?? journey.LastIntent,
+            Amounts = [.. journey.Amounts.Concat(insights.Entities.Select(HandoffSignals.AmountOf).OfType<decimal>())],
             LowConfidenceStreak = streak,
             DialogRequestedHandoff = phase == RoutingPhase.AfterDialog && turn.Handoff is not null,
             DialogHandoffReason = phase == RoutingPhase.AfterDialog ? turn.Handoff?.Reason : null,
             WithinBusinessHours = rules.Hours.IsOpen(now),
-            AgentsAvailable = capacity.AgentsAvailable,
-            QueuedConversations = capacity.QueuedTotal,
+            AgentsAvailable = capacity?.AgentsAvailable,
+            QueuedConversations = capacity?.QueuedTotal ?? 0,
         };
         return new RoutingContext(facts, rules.DefaultQueue, rules.DefaultPriority, capacity);
     }
 
     /// <summary>A clarifying question is asked once: if the bot's last message was this question, the bot answers instead.</summary>
-    private static bool AlreadyClarified(RoutingDecision decision, Journey journey) =>
-        decision.Action == RoutingAction.Clarify
-        && journey.Entries.LastOrDefault(e => e.Direction == MessageDirection.Outbound)?.Message.Text == decision.ClarifyText;
+    private static bool AlreadyClarified(RoutingDecision decision, JourneyFacts journey) =>
+        decision.Action == RoutingAction.Clarify && journey.PendingClarify is { } asked && asked == (decision.ClarifyText ?? "");
 
-    private async Task<bool> TryRecordCsatAsync(TurnContext turn, HandoffTicket latest, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> TryRecordCsatAsync(TurnContext turn, HandoffTicket latest, JourneyFacts journey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (latest.CsatRequestedAt is not { } asked || latest.CsatScore is not null || now - asked > CsatAnswerWindow || ParseCsat(turn.Message) is not { } score)
         {
@@ -266,25 +271,18 @@ public sealed partial class HandoffRouter
 
         // A typed digit is a rating only as the answer to the rating question (a tapped rating button always is):
         // "3" may answer something the bot asked since.
-        if (turn.Message.Value is null && !await LastBotMessageAsksForRatingAsync(turn, cancellationToken).ConfigureAwait(false))
+        if (turn.Message.Value is null && journey.RatingConversationId != turn.Conversation.Id)
         {
             return false;
         }
 
-        if (!await _store.RecordCsatAsync(latest.Id, score, now, cancellationToken).ConfigureAwait(false))
+        if (!await _csat.RecordCsatAsync(latest.Id, score, now, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
         await turn.ReplyAsync(_texts.ThanksForRating, cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    private async Task<bool> LastBotMessageAsksForRatingAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var transcript = await _transcripts.GetByConversationAsync(turn.Conversation.Id, cancellationToken).ConfigureAwait(false);
-        var last = transcript.LastOrDefault(e => e.Direction == MessageDirection.Outbound);
-        return last is not null && (last.Message.Text == _texts.AskCsat || last.Message.Choices.Any(c => c.Value.StartsWith(CsatValuePrefix, StringComparison.Ordinal)));
     }
 
     /// <summary>A rating: the choice value <c>csat:N</c>, or a message that is just the digit (optionally "4/5", "4 stars").</summary>
@@ -312,7 +310,7 @@ public sealed partial class HandoffRouter
     /// <summary>The choices offered with the rating question.</summary>
     public static IReadOnlyList<Choice> CsatChoices { get; } = [.. Enumerable.Range(1, 5).Select(n => new Choice(CsatValuePrefix + n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))];
 
-    private sealed record RoutingContext(RoutingFacts Facts, string Queue, HandoffPriority Priority, CapacitySnapshot Capacity);
+    private sealed record RoutingContext(RoutingFacts Facts, string Queue, HandoffPriority Priority, CapacitySnapshot? Capacity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalated a conversation on {Channel} to queue {Queue} ({Priority}) by rule {Rule}.")]
     private static partial void LogEscalated(ILogger logger, string rule, string queue, HandoffPriority priority, string channel);

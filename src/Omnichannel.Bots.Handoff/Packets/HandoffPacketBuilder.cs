@@ -13,7 +13,7 @@ namespace Omnichannel.Bots.Handoff;
 public sealed class HandoffPacketBuilder
 {
     private readonly ITranscriptStore _transcripts;
-    private readonly IHandoffStore _store;
+    private readonly IHandoffCustomerStore _store;
     private readonly ChannelRegistry _channels;
     private readonly ICustomerTierProvider _tiers;
     private readonly IHandoffSummarizer _summarizer;
@@ -21,7 +21,7 @@ public sealed class HandoffPacketBuilder
 
     public HandoffPacketBuilder(
         ITranscriptStore transcripts,
-        IHandoffStore store,
+        IHandoffCustomerStore store,
         ChannelRegistry channels,
         ICustomerTierProvider tiers,
         IHandoffSummarizer summarizer,

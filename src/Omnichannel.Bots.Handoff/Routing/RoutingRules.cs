@@ -27,7 +27,11 @@ public sealed class RoutingRules
         Hours = hours;
         RequestPhrases = requestPhrases;
         _rules = rules;
+        UsesDeskCapacity = rules.Any(r => r.Conditions.Any(c => c.Key is "agents_available" or "queued_over"));
     }
+
+    /// <summary>True when a rule's condition reads the desk's capacity (<c>agents_available</c>, <c>queued_over</c>): only then does a turn measure it before deciding.</summary>
+    public bool UsesDeskCapacity { get; }
 
     /// <summary>
     /// The built-in rules, used without a rules file: queue <c>general</c>, always open, and in this order:

@@ -25,7 +25,7 @@ public sealed partial class HandoffWebhookSender : BackgroundService
     /// <summary>Handoffs older than this when the webhook first sees them (it was off, or down for a day) are not sent.</summary>
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
 
-    private readonly IHandoffStore _store;
+    private readonly IHandoffWebhookStore _store;
     private readonly HandoffPacketBuilder _packets;
     private readonly IHttpClientFactory _http;
     private readonly HandoffWebhookOptions _options;
@@ -34,7 +34,7 @@ public sealed partial class HandoffWebhookSender : BackgroundService
     private readonly SemaphoreSlim _signal = new(0, 1);
 
     public HandoffWebhookSender(
-        IHandoffStore store,
+        IHandoffWebhookStore store,
         HandoffPacketBuilder packets,
         IHttpClientFactory http,
         IOptions<HandoffOptions> options,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots.Storage;
-using Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Handoff.Storage.Sqlite;
 using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Handoff.Tests.Store;
@@ -13,9 +13,10 @@ public sealed class CoreTurnTests
     [Fact]
     public async Task Handoff_EscalateClaimReplyReturn_BotSilentWhileWithPeopleAndAnswersAfter()
     {
-        await using var bot = await TestBot.StartAsync(bot => bot.AddRootDialog<EscalatingDialog>());
-        var handoffs = bot.Services.GetRequiredService<IHandoffStore>();
-        Assert.IsType<SqliteHandoffStore>(handoffs);
+        // Handoff's storage (tables, tickets in the turn commit) without its router: the dialog's own handoff files the ticket.
+        await using var bot = await TestBot.StartAsync(bot => bot.AddRootDialog<EscalatingDialog>(), services => services.AddSqliteHandoffStorage());
+        var handoffs = bot.Services.GetRequiredService<SqliteHandoffStore>();
+        Assert.Same(handoffs, bot.Services.GetRequiredService<IHandoffTicketStore>());
         var sms = bot.Channel(ChannelId.Sms);
         var chat = new TestConversation(bot, ChannelProfiles.Sms, Jane);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Omnichannel.Bots.Handoff.Storage.Sqlite;
 using Omnichannel.Bots.Storage;
 using Omnichannel.Bots.Storage.Sqlite;
 
@@ -20,7 +21,7 @@ public sealed class MigrationTests
 
             using var store = new StoreHarness(directory);
 
-            Assert.Equal(1, store.Database.SchemaVersions["handoff"]);
+            Assert.Equal(SqliteHandoffSchema.Schema.LatestVersion, store.Database.SchemaVersions["handoff"]);
             var open = (await store.Handoffs.ListOpenAsync(CancellationToken.None)).OrderBy(t => t.Id).ToList();
             Assert.Equal([1L, 3L], open.Select(t => t.Id));
             var ticket = open[0];

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Omnichannel.Bots.Handoff.Storage.Sqlite;
 using Omnichannel.Bots.Storage;
 using Omnichannel.Bots.Storage.Sqlite;
 
@@ -27,7 +28,7 @@ public sealed class StoreHarness : IDisposable
             NullLogger<SqliteDatabase>.Instance,
             [SqliteHandoffSchema.Schema]);
         Inbox = new SqliteInboxStore(Database, Time);
-        Turns = new SqliteTurnStore(Database, Time);
+        Turns = new SqliteTurnStore(Database, Time, [new SqliteHandoffTurnParticipant()]);
         Outbox = new SqliteOutboxStore(Database, Time);
         Transcripts = new SqliteTranscriptStore(Database);
         Handoffs = new SqliteHandoffStore(Database);

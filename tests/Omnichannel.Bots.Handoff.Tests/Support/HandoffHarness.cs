@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots.Handoff;
 using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff.Storage.Sqlite;
 using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Handoff.Tests.Support;
@@ -23,7 +24,8 @@ internal sealed class HandoffHarness : IAsyncDisposable
 
     public IHandoffDesk Desk => Bot.Services.GetRequiredService<IHandoffDesk>();
 
-    public IHandoffStore Store => Bot.Services.GetRequiredService<IHandoffStore>();
+    /// <summary>Handoff's SQLite store (every handoff store contract in one class).</summary>
+    public SqliteHandoffStore Store => Bot.Services.GetRequiredService<SqliteHandoffStore>();
 
     public HandoffTimers Timers => Bot.Services.GetRequiredService<HandoffTimers>();
 

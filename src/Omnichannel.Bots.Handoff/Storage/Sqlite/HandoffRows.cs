@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Storage.Sqlite;
 
-namespace Omnichannel.Bots.Storage.Sqlite;
+namespace Omnichannel.Bots.Handoff.Storage.Sqlite;
 
 /// <summary>Reads handoff tickets and a customer's conversations from their rows, and maps statuses to their stored text.</summary>
 internal static class HandoffRows
@@ -41,27 +41,28 @@ internal static class HandoffRows
         return tickets;
     }
 
-    public static HandoffTicket Ticket(SqliteDataReader reader) => new()
+    /// <summary>The ticket in the reader's columns from <paramref name="first"/> on (in <see cref="SelectTicket"/>'s order).</summary>
+    public static HandoffTicket Ticket(SqliteDataReader reader, int first = 0) => new()
     {
-        Id = reader.GetInt64(0),
-        ConversationId = reader.GetString(1),
-        CustomerId = reader.GetString(2),
-        Channel = new ChannelId(reader.GetString(3)),
-        Queue = reader.GetString(4),
-        Priority = (HandoffPriority)reader.GetInt32(5),
-        Reason = reader.GetString(6),
-        Rule = Text(reader, 7),
-        RuleSource = Text(reader, 8),
-        Status = StatusFrom(reader.GetString(9)),
-        AgentId = Text(reader, 10),
-        InboxSequence = reader.GetInt64(11),
-        QueuedAt = UnixTime.From(reader.GetInt64(12)),
-        ClaimedAt = Time(reader, 13),
-        LastAgentReplyAt = Time(reader, 14),
-        ClosedAt = Time(reader, 15),
-        CsatRequestedAt = Time(reader, 16),
-        CsatScore = reader.IsDBNull(17) ? null : reader.GetInt32(17),
-        WebhookAttempts = reader.GetInt32(18),
+        Id = reader.GetInt64(first + 0),
+        ConversationId = reader.GetString(first + 1),
+        CustomerId = reader.GetString(first + 2),
+        Channel = new ChannelId(reader.GetString(first + 3)),
+        Queue = reader.GetString(first + 4),
+        Priority = (HandoffPriority)reader.GetInt32(first + 5),
+        Reason = reader.GetString(first + 6),
+        Rule = Text(reader, first + 7),
+        RuleSource = Text(reader, first + 8),
+        Status = StatusFrom(reader.GetString(first + 9)),
+        AgentId = Text(reader, first + 10),
+        InboxSequence = reader.GetInt64(first + 11),
+        QueuedAt = UnixTime.From(reader.GetInt64(first + 12)),
+        ClaimedAt = Time(reader, first + 13),
+        LastAgentReplyAt = Time(reader, first + 14),
+        ClosedAt = Time(reader, first + 15),
+        CsatRequestedAt = Time(reader, first + 16),
+        CsatScore = reader.IsDBNull(first + 17) ? null : reader.GetInt32(first + 17),
+        WebhookAttempts = reader.GetInt32(first + 18),
     };
 
     public static CustomerConversation CustomerConversation(SqliteDataReader reader) => new(
@@ -70,7 +71,7 @@ internal static class HandoffRows
             new ChannelId(reader.GetString(1)),
             new ConversationAddress(reader.GetString(2), reader.GetString(3)),
             reader.GetString(4),
-            SqliteTurnStore.OwnerFrom(reader.GetString(5)),
+            OwnerFrom(reader.GetString(5)),
             reader.GetInt64(6),
             StoredJson.DeserializeChoices(Text(reader, 7)),
             Text(reader, 8)),
@@ -93,6 +94,13 @@ internal static class HandoffRows
         "resolved" => HandoffTicketStatus.Resolved,
         "returned" => HandoffTicketStatus.ReturnedToBot,
         _ => throw new InvalidDataException($"A handoff ticket has the unknown status '{status}'."),
+    };
+
+    private static ConversationOwner OwnerFrom(string owner) => owner switch
+    {
+        "queued" => ConversationOwner.Queued,
+        "agent" => ConversationOwner.Agent,
+        _ => ConversationOwner.Bot,
     };
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

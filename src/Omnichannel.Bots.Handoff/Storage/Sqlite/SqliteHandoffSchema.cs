@@ -1,10 +1,14 @@
-namespace Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Storage.Sqlite;
+
+namespace Omnichannel.Bots.Handoff.Storage.Sqlite;
 
 /// <summary>
 /// Handoff's tables: tickets (<c>handoff_requests</c>: queue, priority, rule, status, agent, CSAT, webhook delivery;
-/// one open ticket per customer) and agents' notes. Version 1 is the state legacy schema 5 left them in.
+/// one open ticket per customer) and agents' notes. Version 1 is the state legacy schema 5 left them in (never edit
+/// it); version 2 adds <c>journeys</c>, the customers' journey facts (a database upgraded to it starts every journey's
+/// facts empty).
 /// </summary>
-internal static class SqliteHandoffSchema
+public static class SqliteHandoffSchema
 {
     public const string Feature = "handoff";
 
@@ -53,6 +57,20 @@ internal static class SqliteHandoffSchema
                 created_at INTEGER NOT NULL
             ) STRICT;
             CREATE INDEX ix_handoff_notes_handoff ON handoff_notes (handoff_id, id);
+            """,
+            """
+            -- Version 2: each customer's journey facts (see JourneyFacts), written with the turn and by the desk.
+            CREATE TABLE journeys (
+                customer_id TEXT PRIMARY KEY,
+                last_message_at INTEGER NOT NULL,
+                decline_streak INTEGER NOT NULL DEFAULT 0,
+                -- JSON arrays: the last three sentiment scores; the amounts mentioned.
+                sentiments TEXT NOT NULL DEFAULT '[]',
+                amounts TEXT NOT NULL DEFAULT '[]',
+                last_intent TEXT,
+                clarify_text TEXT,
+                rating_conversation_id TEXT
+            ) STRICT, WITHOUT ROWID;
             """,
         ]);
 }

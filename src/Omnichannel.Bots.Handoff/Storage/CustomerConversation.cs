@@ -1,5 +1,3 @@
-using Omnichannel.Bots.Storage;
-
 namespace Omnichannel.Bots.Handoff;
 
 /// <summary>One of a customer's conversations with the times of the last message each way (null when none yet).</summary>

@@ -1,6 +1,6 @@
-using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Storage.Sqlite;
 
-namespace Omnichannel.Bots.Storage.Sqlite;
+namespace Omnichannel.Bots.Handoff.Storage.Sqlite;
 
 /// <summary>
 /// Handoff tickets on SQLite (the <c>handoff_requests</c> table; a ticket's id is its row id). Every change runs on
@@ -10,7 +10,7 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// moves the queued ones to <c>agent</c>, re-queuing moves them back to <c>queued</c>, closing gives every one of
 /// them back to the bot.
 /// </summary>
-public sealed class SqliteHandoffStore : IHandoffStore
+public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore, IHandoffCsatStore, IHandoffCustomerStore, IHandoffWebhookStore
 {
     private const string SelectCustomerCreatedAt = "SELECT created_at FROM customers WHERE id = @p1";
     private const string SelectIdentityKeys = "SELECT identity_key FROM customer_identities WHERE customer_id = @p1 ORDER BY created_at, identity_key";
@@ -234,7 +234,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
                 }
 
                 db.Execute(GiveConversationsToBot, customerId);
-                return HandoffOutbound.Queue(db, conversationId, customerId, closing.Messages, payloads, at);
+                return HandoffOutbound.Queue(db, conversationId, customerId, closing.Messages, payloads, at, closing.AsksForCsat);
             },
             cancellationToken);
     }
@@ -250,7 +250,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
         var time = UnixTime.Of(at);
         return _database.WriteAsync<IReadOnlyList<OutboxEntry>?>(
             db => db.Scalar<string>(AskCsat, id, time) is { } customerId
-                ? HandoffOutbound.Queue(db, conversationId, customerId, messages, payloads, at)
+                ? HandoffOutbound.Queue(db, conversationId, customerId, messages, payloads, at, asksRating: true)
                 : null,
             cancellationToken);
     }

@@ -1,4 +1,6 @@
-namespace Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Storage.Sqlite;
+
+namespace Omnichannel.Bots.Handoff.Storage.Sqlite;
 
 /// <summary>
 /// Messages that do not answer an inbound turn (an agent's reply, the closing disclosure, the CSAT question): each
@@ -21,10 +23,11 @@ internal static class HandoffOutbound
     /// <summary>
     /// Queues <paramref name="messages"/> (with their serialized <paramref name="payloads"/>) to the customer's
     /// conversation. Throws when the conversation is not the customer's, a message is addressed elsewhere, or an id
-    /// was used before: the caller's mistake, rolled back with the rest of the write.
+    /// was used before: the caller's mistake, rolled back with the rest of the write. The customer's journey facts take
+    /// the messages in (<paramref name="asksRating"/>: the last one asks for a rating).
     /// </summary>
     public static List<OutboxEntry> Queue(
-        StatementCache db, string conversationId, string customerId, IReadOnlyList<BotMessage> messages, IReadOnlyList<string> payloads, DateTimeOffset at)
+        StatementCache db, string conversationId, string customerId, IReadOnlyList<BotMessage> messages, IReadOnlyList<string> payloads, DateTimeOffset at, bool asksRating = false)
     {
         string channel;
         ConversationAddress address;
@@ -68,6 +71,7 @@ internal static class HandoffOutbound
         if (messages.Count > 0)
         {
             db.Execute(TouchConversation, conversationId, time);
+            JourneyRows.AfterOutbound(db, customerId, conversationId, at, asksRating);
         }
 
         return queued;
