@@ -48,6 +48,7 @@ public static class HandoffBotBuilderExtensions
         services.TryAddSingleton<HandoffDesk>();
         services.TryAddSingleton<IHandoffDesk>(sp => sp.GetRequiredService<HandoffDesk>());
         services.TryAddSingleton<HandoffRouter>();
+        services.TryAddSingleton(new HandoffProvider("Omnichannel.Bots.Handoff"));
         services.AddSingleton<TurnMiddleware>(sp => sp.GetRequiredService<HandoffRouter>().InvokeAsync);
         services.AddHttpClient(HandoffWebhookSender.HttpClientName);
         services.TryAddSingleton<HandoffWebhookSender>();

@@ -28,7 +28,10 @@ public static class BotServiceCollectionExtensions
             sp.GetServices<Dialog>(),
             sp.GetService<RootDialogType>()?.Type ?? throw new InvalidOperationException("The bot has no root dialog; add one with AddRootDialog<TDialog>().")));
         services.TryAddSingleton(sp => new DialogRunner(
-            sp.GetRequiredService<DialogSet>(), sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredService<ILogger<DialogRunner>>()));
+            sp.GetRequiredService<DialogSet>(),
+            sp.GetRequiredService<IOptions<BotOptions>>(),
+            sp.GetService<HandoffProvider>(),
+            sp.GetRequiredService<ILogger<DialogRunner>>()));
         services.TryAddSingleton(sp => new TurnPipeline(sp.GetServices<TurnMiddleware>(), sp.GetRequiredService<DialogRunner>()));
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<OutboxDispatcher>();

@@ -13,7 +13,7 @@ public sealed class CoreTurnTests
     [Fact]
     public async Task Handoff_EscalateClaimReplyReturn_BotSilentWhileWithPeopleAndAnswersAfter()
     {
-        await using var bot = await TestBot.StartAsync(bot => bot.AddRootDialog<EscalatingDialog>());
+        await using var bot = await TestBot.StartAsync(bot => bot.AddRootDialog<EscalatingDialog>(), services => services.AddSingleton(new HandoffProvider("test")));
         var handoffs = bot.Services.GetRequiredService<IHandoffStore>();
         Assert.IsType<SqliteHandoffStore>(handoffs);
         var sms = bot.Channel(ChannelId.Sms);

@@ -17,7 +17,7 @@ public sealed class KnowledgeDialogTests
     private static Task<TestBot> StartAsync(IKnowledgeBase knowledge, Action<KnowledgeDialogOptions>? configure = null) =>
         TestBot.StartAsync(
             bot => bot.AddKnowledgeAnswers(configure).AddRootDialog<KnowledgeDialog>(),
-            services => services.AddSingleton(knowledge));
+            services => services.AddSingleton(knowledge).AddSingleton(new HandoffProvider("test")));
 
     [Fact]
     public async Task Answer_OnWebChat_FullAnswerCitationAndRelatedButtons()
