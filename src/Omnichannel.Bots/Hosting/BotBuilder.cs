@@ -48,6 +48,17 @@ public sealed class BotBuilder
         return this;
     }
 
+    /// <summary>
+    /// Registers a channel's profile as data, for a channel whose conversations the bot keeps without an adapter here
+    /// (an adapter brings its own profile, which wins).
+    /// </summary>
+    public BotBuilder AddChannelProfile(ChannelProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Services.AddSingleton(profile);
+        return this;
+    }
+
     /// <summary>Registers an observer of every turn's life (metrics, tracing).</summary>
     public BotBuilder AddObserver<TObserver>()
         where TObserver : class, ITurnObserver

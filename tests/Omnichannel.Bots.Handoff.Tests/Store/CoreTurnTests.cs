@@ -20,7 +20,7 @@ public sealed class CoreTurnTests
         var chat = new TestConversation(bot, ChannelProfiles.Sms, Jane);
 
         await chat
-            .Send("order A-1 is late, I want a person").ExpectReply("Connecting you to a person.").ExpectHandoff("asked for a person")
+            .Send("order A-1 is late, please escalate").ExpectReply("Connecting you to a person.").ExpectHandoff("asked for a person")
             .Send("hello?")
             .RunAsync();
 
@@ -46,7 +46,7 @@ public sealed class CoreTurnTests
         var transcript = await bot.Services.GetRequiredService<ITranscriptStore>().GetByCustomerAsync(ticket.CustomerId, CancellationToken.None);
         Assert.Equal(
             [
-                (MessageDirection.Inbound, "order A-1 is late, I want a person"),
+                (MessageDirection.Inbound, "order A-1 is late, please escalate"),
                 (MessageDirection.Outbound, "Connecting you to a person."),
                 (MessageDirection.Inbound, "hello?"),
                 (MessageDirection.Outbound, agentReply.Text),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal sealed partial class DialogRunner
     private readonly BotOptions _options;
     private readonly TimeZoneInfo _timeZone;
     private readonly bool _canHandOff;
+    private readonly ConcurrentDictionary<InterruptionWords, PersonRequestDetector> _personDetectors = new(ReferenceEqualityComparer.Instance);
     private readonly ILogger<DialogRunner> _logger;
 
     public DialogRunner(DialogSet dialogs, IOptions<BotOptions> options, HandoffProvider? handoff, ILogger<DialogRunner> logger)
@@ -34,8 +36,9 @@ internal sealed partial class DialogRunner
         var stack = DialogStack.Load(turn.DialogStateJson, _dialogs, _logger);
         var input = CreateInput(turn);
         var progress = new TurnProgress();
+        var words = _options.Interruptions.WordsFor(turn.Channel);
         var interruption = turn.Message.Value is null
-            ? InterruptionMatcher.Match(turn.Message.Text, _options.Interruptions.WordsFor(turn.Channel.Channel))
+            ? InterruptionMatcher.Match(turn.Message.Text, words, _personDetectors.GetOrAdd(words, w => new PersonRequestDetector(w.Agent)))
             : null;
         if (interruption is { } requested)
         {
