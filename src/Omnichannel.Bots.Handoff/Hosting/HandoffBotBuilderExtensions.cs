@@ -13,8 +13,8 @@ public static class HandoffBotBuilderExtensions
     /// <summary>
     /// Adds human handoff: the routing decision on every turn (rules from <c>Handoff:RulesPath</c>, else the built-in
     /// ones), the context packet, the agent desk (<see cref="IHandoffDesk"/>), its timers (reply timeout, CSAT), and
-    /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. Call it before adding other middleware so the router
-    /// runs outermost. Needs a storage provider with an <see cref="IHandoffStore"/> (<c>UseSqliteStorage()</c>); add
+    /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. The router runs outermost
+    /// (<see cref="TurnMiddlewareOrder.Handoff"/>) wherever this is called. Needs a storage provider with an <see cref="IHandoffStore"/> (<c>UseSqliteStorage()</c>); add
     /// the agent workspace with <c>AddAgentWorkspace()</c>.
     /// </summary>
     public static BotBuilder AddHandoff(this BotBuilder bot, Action<HandoffOptions>? configure = null)
@@ -49,7 +49,7 @@ public static class HandoffBotBuilderExtensions
         services.TryAddSingleton<IHandoffDesk>(sp => sp.GetRequiredService<HandoffDesk>());
         services.TryAddSingleton<HandoffRouter>();
         services.TryAddSingleton(new HandoffProvider("Omnichannel.Bots.Handoff"));
-        services.AddSingleton<TurnMiddleware>(sp => sp.GetRequiredService<HandoffRouter>().InvokeAsync);
+        bot.Use("handoff", TurnMiddlewareOrder.Handoff, sp => sp.GetRequiredService<HandoffRouter>().InvokeAsync);
         services.AddHttpClient(HandoffWebhookSender.HttpClientName);
         services.TryAddSingleton<HandoffWebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffWebhookSender>());

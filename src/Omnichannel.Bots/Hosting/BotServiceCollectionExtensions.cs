@@ -32,7 +32,7 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BotOptions>>(),
             sp.GetService<HandoffProvider>(),
             sp.GetRequiredService<ILogger<DialogRunner>>()));
-        services.TryAddSingleton(sp => new TurnPipeline(sp.GetServices<TurnMiddleware>(), sp.GetRequiredService<DialogRunner>()));
+        services.TryAddSingleton(sp => new TurnPipeline(sp.GetServices<TurnMiddlewareRegistration>(), sp, sp.GetRequiredService<DialogRunner>()));
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
