@@ -14,7 +14,7 @@ public static class HandoffBotBuilderExtensions
     /// Adds human handoff: the routing decision on every turn (rules from <c>Handoff:RulesPath</c>, else the built-in
     /// ones), the context packet, the agent desk (<see cref="IHandoffDesk"/>), its timers (reply timeout, CSAT), and
     /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. The router runs outermost
-    /// (<see cref="TurnMiddlewareOrder.Handoff"/>) wherever this is called. Needs a storage provider with an <see cref="IHandoffStore"/> (<c>UseSqliteStorage()</c>); add
+    /// (<see cref="TurnMiddlewareOrder.Handoff"/>) wherever this is called. Needs a storage provider with an <see cref="IHandoffStore"/> (<c>AddSqliteStorage()</c>); add
     /// the agent workspace with <c>AddAgentWorkspace()</c>.
     /// </summary>
     public static BotBuilder AddHandoff(this BotBuilder bot, Action<HandoffOptions>? configure = null)

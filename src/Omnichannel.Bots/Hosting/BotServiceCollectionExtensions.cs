@@ -13,7 +13,7 @@ public static class BotServiceCollectionExtensions
     /// <summary>
     /// Adds the bot runtime: the inbox and turn loop, the outbox, dialogs and rendering. Settings bind from the
     /// <c>Bot</c> and <c>Outbox</c> configuration sections and are validated at start-up. A storage provider
-    /// (<c>UseSqliteStorage()</c>) and a root dialog are required. Readiness checks (<see cref="BotReadiness"/>) are
+    /// (<c>AddSqliteStorage()</c>) and a root dialog are required. Readiness checks (<see cref="BotReadiness"/>) are
     /// registered by the features that need them; a line is logged when they all pass.
     /// </summary>
     public static BotBuilder AddOmnichannelBot(this IServiceCollection services, Action<BotBuilder>? configure = null)
