@@ -7,7 +7,7 @@ using Omnichannel.Bots.Storage.Sqlite;
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddOmnichannelBot(bot => bot
     .AddRootDialog<BookingDialog>()
-    .UseSqliteStorage()
+    .AddSqliteStorage()
     .AddConsoleChannel());
 await builder.Build().RunAsync();
 

@@ -32,11 +32,11 @@ public static class SupportBotApp
         });
         builder.Services.AddOmnichannelBot(bot =>
         {
-            bot.AddHandoff().AddSupportBot().AddKnowledge().UseSqliteStorage().AddWebChatChannel().AddAgentWorkspace();
+            bot.AddHandoff().AddSupportBot().AddKnowledge().AddSqliteStorage().AddWebChatChannel().AddAgentWorkspace();
             if (string.Equals(builder.Configuration["Knowledge:Store"], "qdrant", StringComparison.OrdinalIgnoreCase))
             {
                 // Knowledge:Qdrant:Url (and ApiKey, Collection) say where; see src/Omnichannel.Bots.Knowledge.Qdrant/README.md.
-                bot.UseQdrantKnowledgeStore();
+                bot.AddQdrantKnowledgeStore();
             }
             if (console)
             {

@@ -18,7 +18,7 @@ public static class QdrantServiceCollectionExtensions
     /// Indexes and searches the knowledge base in Qdrant (<c>Knowledge:Store = qdrant</c>, settings under
     /// <c>Knowledge:Qdrant</c>) instead of the embedded store.
     /// </summary>
-    public static BotBuilder UseQdrantKnowledgeStore(this BotBuilder bot, Action<QdrantOptions>? configure = null)
+    public static BotBuilder AddQdrantKnowledgeStore(this BotBuilder bot, Action<QdrantOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         bot.Services.AddQdrantKnowledgeStore(configure);

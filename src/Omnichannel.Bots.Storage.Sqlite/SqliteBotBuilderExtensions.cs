@@ -10,7 +10,7 @@ public static class SqliteBotBuilderExtensions
     /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root). The <c>storage</c> readiness check
     /// (<see cref="BotReadiness"/>) passes once the file is open, migrated and readable.
     /// </summary>
-    public static BotBuilder UseSqliteStorage(this BotBuilder bot, Action<SqliteStorageOptions>? configure = null)
+    public static BotBuilder AddSqliteStorage(this BotBuilder bot, Action<SqliteStorageOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         var options = bot.Services.AddOptions<SqliteStorageOptions>()

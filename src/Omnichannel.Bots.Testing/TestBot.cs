@@ -63,7 +63,7 @@ public sealed class TestBot : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddOmnichannelBot(bot =>
         {
-            bot.UseSqliteStorage(options => options.DataDirectory = directory);
+            bot.AddSqliteStorage(options => options.DataDirectory = directory);
             foreach (var profile in channels ?? ChannelProfiles.All)
             {
                 bot.Services.AddSingleton<ChannelAdapter>(new RecordingChannelAdapter(profile));

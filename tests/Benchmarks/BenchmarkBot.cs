@@ -45,7 +45,7 @@ public sealed class BenchmarkBot : IAsyncDisposable
             outermost?.Invoke(bot);
             bot.AddSupportBot()
                 .AddKnowledge(options => options.Path = KnowledgeData.SampleKnowledgeFolder())
-                .UseSqliteStorage(options =>
+                .AddSqliteStorage(options =>
                 {
                     options.DataDirectory = directory;
                     storage(options);

@@ -21,7 +21,7 @@ builder.Services.AddSingleton(crash);
 builder.Services.AddOmnichannelBot(bot =>
 {
     bot.AddRootDialog<CounterDialog>()
-        .UseSqliteStorage(options => options.DataDirectory = data)
+        .AddSqliteStorage(options => options.DataDirectory = data)
         .AddObserver<CrashObserver>();
     bot.Services.AddSingleton<ChannelAdapter>(new FileChannelAdapter(Path.Combine(data, "sent.log"), crash));
     bot.Services.Configure<OutboxOptions>(o => o.PollInterval = TimeSpan.FromMilliseconds(50));

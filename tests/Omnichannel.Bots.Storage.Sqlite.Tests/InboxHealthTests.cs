@@ -27,7 +27,7 @@ public sealed class InboxHealthTests
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(new TurnProbe());
         builder.Services.AddOmnichannelBot(bot => bot
-            .UseSqliteStorage(o => o.DataDirectory = data.Path)
+            .AddSqliteStorage(o => o.DataDirectory = data.Path)
             .AddRootDialog<CountingDialog>()
             .Services.AddSingleton<ChannelAdapter>(new RecordingChannelAdapter(ChannelProfiles.Sms)));
         var store = new PoisonTurnStore(PoisonMode.Commit);

@@ -47,7 +47,7 @@ public sealed class ReadinessTests : IAsyncLifetime
                 options.Path = KnowledgeFolder;
                 options.ReloadDelay = TimeSpan.FromMilliseconds(50);
             })
-            .UseSqliteStorage(options => options.DataDirectory = Path.Combine(_root, "data")));
+            .AddSqliteStorage(options => options.DataDirectory = Path.Combine(_root, "data")));
         _app = builder.Build();
         _app.MapBotEndpoints();
         await _app.StartAsync();

@@ -11,7 +11,7 @@ public sealed class KnowledgeRoutingTests
     private readonly SampleKnowledgeBase _knowledge = new();
 
     private Task<TestBot> StartAsync() =>
-        TestBot.StartAsync(bot => bot.AddSupportBot(), services => services.AddSingleton<IKnowledgeBase>(_knowledge));
+        TestBot.StartAsync(bot => bot.AddSupportBot(), services => services.AddSingleton<IKnowledgeBase>(_knowledge).AddSingleton(new HandoffProvider("test")));
 
     [Fact]
     public async Task Question_OnWebChat_FullAnswerWithLinkedCitation()

@@ -9,7 +9,7 @@ namespace SupportBot.Tests;
 public sealed class SupportDialogTests
 {
     private static Task<TestBot> StartAsync() =>
-        TestBot.StartAsync(bot => bot.AddSupportBot(), services => services.AddSingleton<IKnowledgeBase>(new SampleKnowledgeBase()));
+        TestBot.StartAsync(bot => bot.AddSupportBot(), services => services.AddSingleton<IKnowledgeBase>(new SampleKnowledgeBase()).AddSingleton(new HandoffProvider("test")));
 
     [Theory]
     [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]

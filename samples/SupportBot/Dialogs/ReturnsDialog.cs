@@ -45,8 +45,8 @@ public sealed class ReturnsDialog : Dialog<ReturnsState>
             (s, v) => s.Items = (int)v)
         .Prompt("pickup", _ => PickupPrompt(), (s, v) => s.PickupOn = v)
         .Prompt("email", Prompts.Email("What email address should I send the return label to?"), (s, v) => s.Email = v)
-        .Form("phone", form => form
-            .Slot("phone", Prompts.Phone("What phone number can the courier call on pickup day?"), (s, v) => s.Phone = v, isFilled: s => s.Phone is not null))
+        .Prompt("phone", Prompts.Phone("What phone number can the courier call on pickup day?"), (s, v) => s.Phone = v)
+        .When(s => s.Phone is null)
         .Prompt("confirm", s => Prompts.Confirm(Summary(s)), (s, yes) => s.Confirmed = yes)
         .Step("book", async (d, ct) =>
         {

@@ -3,9 +3,16 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// A channel and what it can do. <see cref="ComplianceKeywords"/> are whole-message words that belong to the
 /// carrier or platform (SMS STOP, HELP, ...): the bot records them but never treats them as dialog input.
+/// <see cref="Interruptions"/> are the customer's words for help, cancel, start over and a person on this channel.
 /// </summary>
 public sealed record ChannelProfile(ChannelId Channel, ChannelCapabilities Capabilities)
 {
+    /// <summary>
+    /// The interruption words on this channel; null uses the bot's default (<c>Bot.Interruptions.Default</c>). SMS has
+    /// its own, without the carrier's keywords.
+    /// </summary>
+    public InterruptionWords? Interruptions { get; init; }
+
     public IReadOnlyList<string> ComplianceKeywords { get; init; } = [];
 
     /// <summary>Compliance keywords that opt the sender out of messages (SMS STOP): nothing may be sent to them until they opt in again.</summary>

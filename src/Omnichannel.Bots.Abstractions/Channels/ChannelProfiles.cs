@@ -71,6 +71,7 @@ public static class ChannelProfiles
         ComplianceKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "START", "UNSTOP", "HELP", "INFO"],
         OptOutKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"],
         OptInKeywords = ["START", "UNSTOP"],
+        Interruptions = InterruptionWords.Sms,
     };
 
     /// <summary>A terminal: plain text, numbered options.</summary>

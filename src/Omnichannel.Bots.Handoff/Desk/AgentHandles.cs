@@ -28,7 +28,7 @@ public sealed class AgentHandles
         _options = options;
         var key = options.CurrentValue.HandleKey
             ?? (dataDirectory is null
-                ? throw new InvalidOperationException("Agents:HandleKey is not set and there is no data directory to keep a generated one in; set Agents:HandleKey or use a storage provider (UseSqliteStorage()).")
+                ? throw new InvalidOperationException("Agents:HandleKey is not set and there is no data directory to keep a generated one in; set Agents:HandleKey or use a storage provider (AddSqliteStorage()).")
                 : SecretFile.LoadOrCreate(Path.Combine(dataDirectory.Path, FileName), AgentsOptions.MinHandleKeyLength, "Agents:HandleKey"));
         _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), "omnibot agent handle v1"u8);
     }

@@ -14,10 +14,11 @@ public static class HandoffBotBuilderExtensions
     /// <summary>
     /// Adds human handoff: the routing decision on every turn (rules from <c>Handoff:RulesPath</c>, else the built-in
     /// ones), the context packet, the agent desk (<see cref="IHandoffDesk"/>), its timers (reply timeout, CSAT), and
-    /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. Call it before adding other middleware so the router
-    /// runs outermost. Needs a storage provider: with <c>UseSqliteStorage()</c> (before or after this call) handoff adds its
-    /// tables to the bot's SQLite file and files tickets in the turn's transaction; add the agent workspace with
-    /// <c>AddAgentWorkspace()</c> (package <c>Omnichannel.Bots.Handoff.Workspace</c>).
+    /// the signed webhook when <c>Handoff:Webhook:Url</c> is set. The router runs outermost
+    /// (<see cref="TurnMiddlewareOrder.Handoff"/>) wherever this is called. Needs a storage provider: with
+    /// <c>AddSqliteStorage()</c> (before or after this call) handoff adds its tables to the bot's SQLite file and files
+    /// tickets in the turn's transaction; add the agent workspace with <c>AddAgentWorkspace()</c> (package
+    /// <c>Omnichannel.Bots.Handoff.Workspace</c>).
     /// </summary>
     public static BotBuilder AddHandoff(this BotBuilder bot, Action<HandoffOptions>? configure = null)
     {
@@ -51,7 +52,8 @@ public static class HandoffBotBuilderExtensions
         services.TryAddSingleton<HandoffDesk>();
         services.TryAddSingleton<IHandoffDesk>(sp => sp.GetRequiredService<HandoffDesk>());
         services.TryAddSingleton<HandoffRouter>();
-        services.AddSingleton<TurnMiddleware>(sp => sp.GetRequiredService<HandoffRouter>().InvokeAsync);
+        services.TryAddSingleton(new HandoffProvider("Omnichannel.Bots.Handoff"));
+        bot.Use("handoff", TurnMiddlewareOrder.Handoff, sp => sp.GetRequiredService<HandoffRouter>().InvokeAsync);
         services.AddHttpClient(HandoffWebhookSender.HttpClientName);
         services.TryAddSingleton<HandoffWebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffWebhookSender>());

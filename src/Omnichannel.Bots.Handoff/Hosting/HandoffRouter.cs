@@ -16,13 +16,11 @@ namespace Omnichannel.Bots.Handoff;
 /// </summary>
 public sealed partial class HandoffRouter
 {
-    /// <summary>The value of the "Talk to a person" choice of a clarifying question.</summary>
-    public const string PersonValue = "handoff:person";
+    /// <summary>The value of the "Talk to a person" choice of a clarifying question (<see cref="HandoffChoices.Person"/>).</summary>
+    public static string PersonValue => HandoffChoices.Person;
 
-    /// <summary>The value of the "Keep going" choice of a clarifying question.</summary>
-    public const string ContinueValue = "handoff:continue";
-
-    private const string CsatValuePrefix = "csat:";
+    /// <summary>The value of the "Keep going" choice of a clarifying question (<see cref="HandoffChoices.Continue"/>).</summary>
+    public static string ContinueValue => HandoffChoices.Continue;
 
     private static readonly TimeSpan CsatAnswerWindow = TimeSpan.FromDays(1);
 
@@ -285,11 +283,11 @@ public sealed partial class HandoffRouter
         return true;
     }
 
-    /// <summary>A rating: the choice value <c>csat:N</c>, or a message that is just the digit (optionally "4/5", "4 stars").</summary>
+    /// <summary>A rating: a rating choice's value (<see cref="HandoffChoices.Csat"/>), or a message that is just the digit (optionally "4/5", "4 stars").</summary>
     public static int? ParseCsat(BotMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var value = message.Value is { } v && v.StartsWith(CsatValuePrefix, StringComparison.Ordinal) ? v[CsatValuePrefix.Length..] : message.Text?.Trim();
+        var value = HandoffChoices.TryGetCsat(message.Value, out var rating) ? rating : message.Text?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             return null;
@@ -308,7 +306,7 @@ public sealed partial class HandoffRouter
     }
 
     /// <summary>The choices offered with the rating question.</summary>
-    public static IReadOnlyList<Choice> CsatChoices { get; } = [.. Enumerable.Range(1, 5).Select(n => new Choice(CsatValuePrefix + n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))];
+    public static IReadOnlyList<Choice> CsatChoices { get; } = [.. Enumerable.Range(1, 5).Select(HandoffChoices.Csat)];
 
     private sealed record RoutingContext(RoutingFacts Facts, string Queue, HandoffPriority Priority, CapacitySnapshot? Capacity);
 

@@ -133,10 +133,10 @@ public sealed class HandoffPacketBuilder
 
     private ChannelProfile ProfileOf(ChannelId channel, out bool hasAdapter)
     {
-        hasAdapter = _channels.TryGet(channel, out var adapter);
-        return hasAdapter
-            ? adapter.Profile
-            : ChannelProfiles.All.FirstOrDefault(p => p.Channel == channel) ?? ChannelProfiles.Sms with { Channel = channel };
+        hasAdapter = _channels.TryGet(channel, out _);
+        return _channels.TryGetProfile(channel, out var profile)
+            ? profile
+            : ChannelProfiles.All.FirstOrDefault(p => p.Channel == channel) ?? new ChannelProfile(channel, new ChannelCapabilities { MaxTextLength = 1600 });
     }
 
     private static PacketSentiment Sentiment(Journey journey)

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Omnichannel.Bots.Recognizers;
 
 namespace Omnichannel.Bots.Handoff.Signals;
 
@@ -7,50 +6,10 @@ namespace Omnichannel.Bots.Handoff.Signals;
 internal static class SignalText
 {
     /// <summary>Messages longer than this are not searched for phrases (a pasted document is not a request).</summary>
-    public const int MaxPhraseMessageLength = 500;
+    public const int MaxPhraseMessageLength = PersonRequestDetector.MaxMessageLength;
 
-    /// <summary>
-    /// Lower case without diacritics ("é" → "e", "ß" → "ss"), letters and digits only, words separated by one space:
-    /// "Parler à   quelqu'un !" → "parler a quelqu un".
-    /// </summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                if (pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                if (c == 'ß')
-                {
-                    builder.Append("ss");
-                }
-                else
-                {
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-
-                pendingSpace = false;
-            }
-            else
-            {
-                pendingSpace = true;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Lower case without diacritics, letters and digits only (see <see cref="TextFolding.Fold"/>).</summary>
+    public static string Fold(string text) => TextFolding.Fold(text);
 
     /// <summary>The language part of a locale ("es-MX" → "es", "pt_BR" → "pt"), lower case; null when empty.</summary>
     public static string? Language(string? locale)

@@ -45,7 +45,7 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
     {
         var turn = d.Turn;
         var texts = _options.Texts;
-        if (turn.Message.Value == KnowledgeChoices.Person)
+        if (KnowledgeChoices.IsPerson(turn.Message.Value))
         {
             await HandOffAsync(d, "The customer asked for a person after a knowledge answer.", texts.Handoff, cancellationToken).ConfigureAwait(false);
             return StepResult.Wait;

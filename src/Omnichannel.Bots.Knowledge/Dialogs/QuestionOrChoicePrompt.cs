@@ -9,7 +9,7 @@ namespace Omnichannel.Bots.Knowledge;
 /// greeting or other small talk) as a question: <c>Choice(KnowledgeChoices.Question, text)</c>. Route that to the
 /// <see cref="KnowledgeDialog"/>; create it with <c>menu.OrQuestion()</c>.
 /// </summary>
-public sealed record QuestionOrChoicePrompt : Prompt<Choice>
+public sealed record QuestionOrChoicePrompt : Prompt<QuestionOrChoicePrompt, Choice>
 {
     private static readonly FrozenSet<string> DefaultSmallTalk = new[]
     {

@@ -44,7 +44,7 @@ public static class KnowledgeServiceCollectionExtensions
             if (string.Equals(store, KnowledgeOptions.QdrantStoreName, StringComparison.OrdinalIgnoreCase))
             {
                 throw new KnowledgeUnavailableException(
-                    "Knowledge:Store is qdrant but no Qdrant store is registered: reference Omnichannel.Bots.Knowledge.Qdrant and call AddQdrantKnowledgeStore() (or UseQdrantKnowledgeStore()).");
+                    "Knowledge:Store is qdrant but no Qdrant store is registered: reference Omnichannel.Bots.Knowledge.Qdrant and call AddQdrantKnowledgeStore() (or AddQdrantKnowledgeStore()).");
             }
 
             return await EmbeddedKnowledgeStore.OpenAsync(DataDirectory(sp), ct).ConfigureAwait(false);

@@ -4,16 +4,23 @@ namespace Omnichannel.Bots;
 public sealed class DialogContext<TState>
     where TState : class
 {
-    internal DialogContext(TurnContext turn, TState state)
+    internal DialogContext(TurnContext turn, TState state, DateOnly today)
     {
         Turn = turn;
         State = state;
+        Today = today;
     }
 
     public TurnContext Turn { get; }
 
     /// <summary>The dialog's state; changes are saved when the turn commits.</summary>
     public TState State { get; }
+
+    /// <summary>
+    /// Today's date in the bot's time zone (<c>Bot:TimeZone</c>), from the turn's <see cref="TimeProvider"/>: the same
+    /// day the date prompts read "today" and "tomorrow" against.
+    /// </summary>
+    public DateOnly Today { get; }
 
     public Task ReplyAsync(string text, CancellationToken cancellationToken) => Turn.ReplyAsync(text, cancellationToken);
 

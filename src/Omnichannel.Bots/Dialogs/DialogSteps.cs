@@ -38,6 +38,27 @@ public sealed class DialogSteps<TState>
     }
 
     /// <summary>
+    /// Asks the prompt declared just before only when <paramref name="ask"/> is true for the state, and skips it when
+    /// the value is already known: <c>.Prompt("phone", Prompts.Phone("..."), (s, v) =&gt; s.Phone = v).When(s =&gt; s.Phone is null)</c>.
+    /// </summary>
+    public DialogSteps<TState> When(Func<TState, bool> ask)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        if (_steps.Count == 0 || _steps[^1] is not IConditionalStep<TState> step)
+        {
+            throw new DialogDefinitionException($"Dialog '{_dialogId}': When(...) follows a Prompt(...) step.");
+        }
+
+        if (step.Ask is not null)
+        {
+            throw new DialogDefinitionException($"Dialog '{_dialogId}': step '{_steps[^1].Name}' has When(...) twice.");
+        }
+
+        step.Ask = ask;
+        return this;
+    }
+
+    /// <summary>
     /// Fills several slots in any order: whatever the message that reached the form already says ("my order 12345
     /// hasn't arrived") fills its slot, then the form asks only for what is missing, and any answer may fill more than one.
     /// </summary>

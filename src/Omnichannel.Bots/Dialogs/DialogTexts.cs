@@ -3,8 +3,9 @@ namespace Omnichannel.Bots;
 /// <summary>The bot's own words around dialogs, in Markdown; set them to match your brand's voice.</summary>
 public sealed class DialogTexts
 {
+    /// <summary>Said when the customer asks for help and the dialog has no help text of its own.</summary>
     public string Help { get; set; } =
-        "I can help with orders, deliveries and returns. Say **menu** to go back to the start, or **agent** to talk to a person.";
+        "Answer my question to carry on. Say **menu** to go back to the start, **start over** to begin again, or **agent** to talk to a person.";
 
     public string Cancelled { get; set; } = "OK, I've stopped that.";
 
@@ -12,6 +13,13 @@ public sealed class DialogTexts
 
     public string Handoff { get; set; } =
         "I'm bringing in a person from our team. They'll see this conversation, so you won't need to repeat yourself.";
+
+    /// <summary>
+    /// Said when the customer asks for a person and the bot has no handoff (no <c>AddHandoff()</c>); the conversation
+    /// carries on with the bot.
+    /// </summary>
+    public string NoPerson { get; set; } =
+        "Sorry, I can't connect you to a person here. Say **menu** to go back to the start, or carry on where we were.";
 
     public string TooManyAttempts { get; set; } = "Sorry, I'm not getting this right.";
 

@@ -31,11 +31,29 @@ public sealed class BotBuilder
         return this;
     }
 
-    /// <summary>Adds middleware around every turn; the first added runs outermost.</summary>
-    public BotBuilder Use(TurnMiddleware middleware)
+    /// <summary>
+    /// Adds middleware around every turn at <paramref name="order"/> (lower runs further out; see
+    /// <see cref="TurnMiddlewareOrder"/>): the order is stated here, not implied by the order features are added in.
+    /// Middleware of equal order runs in the order it was added, the first outermost.
+    /// </summary>
+    /// <param name="middleware">The middleware.</param>
+    /// <param name="order">Its place in the pipeline; <see cref="TurnMiddlewareOrder.Default"/> sits inside the features' middleware.</param>
+    /// <param name="name">A name for logs and diagnostics.</param>
+    public BotBuilder Use(TurnMiddleware middleware, int order = TurnMiddlewareOrder.Default, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(middleware);
-        Services.AddSingleton(middleware);
+        return Use(name ?? "middleware", order, _ => middleware);
+    }
+
+    /// <summary>Adds middleware created from the bot's services (a feature's router) at <paramref name="order"/>.</summary>
+    /// <param name="name">A name for logs and diagnostics ("handoff").</param>
+    /// <param name="order">Its place in the pipeline (see <see cref="TurnMiddlewareOrder"/>).</param>
+    /// <param name="create">Creates the middleware once, when the pipeline is built.</param>
+    public BotBuilder Use(string name, int order, Func<IServiceProvider, TurnMiddleware> create)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(create);
+        Services.AddSingleton(new TurnMiddlewareRegistration(name, order, create));
         return this;
     }
 
@@ -45,6 +63,17 @@ public sealed class BotBuilder
     {
         Services.TryAddSingleton<TAdapter>();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ChannelAdapter, TAdapter>(sp => sp.GetRequiredService<TAdapter>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a channel's profile as data, for a channel whose conversations the bot keeps without an adapter here
+    /// (an adapter brings its own profile, which wins).
+    /// </summary>
+    public BotBuilder AddChannelProfile(ChannelProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Services.AddSingleton(profile);
         return this;
     }
 

@@ -13,7 +13,7 @@ public static class BotServiceCollectionExtensions
     /// <summary>
     /// Adds the bot runtime: the inbox and turn loop, the outbox, dialogs and rendering. Settings bind from the
     /// <c>Bot</c> and <c>Outbox</c> configuration sections and are validated at start-up. A storage provider
-    /// (<c>UseSqliteStorage()</c>) and a root dialog are required. Readiness checks (<see cref="BotReadiness"/>) are
+    /// (<c>AddSqliteStorage()</c>) and a root dialog are required. Readiness checks (<see cref="BotReadiness"/>) are
     /// registered by the features that need them; a line is logged when they all pass.
     /// </summary>
     public static BotBuilder AddOmnichannelBot(this IServiceCollection services, Action<BotBuilder>? configure = null)
@@ -28,8 +28,11 @@ public static class BotServiceCollectionExtensions
             sp.GetServices<Dialog>(),
             sp.GetService<RootDialogType>()?.Type ?? throw new InvalidOperationException("The bot has no root dialog; add one with AddRootDialog<TDialog>().")));
         services.TryAddSingleton(sp => new DialogRunner(
-            sp.GetRequiredService<DialogSet>(), sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredService<ILogger<DialogRunner>>()));
-        services.TryAddSingleton(sp => new TurnPipeline(sp.GetServices<TurnMiddleware>(), sp.GetRequiredService<DialogRunner>()));
+            sp.GetRequiredService<DialogSet>(),
+            sp.GetRequiredService<IOptions<BotOptions>>(),
+            sp.GetService<HandoffProvider>(),
+            sp.GetRequiredService<ILogger<DialogRunner>>()));
+        services.TryAddSingleton(sp => new TurnPipeline(sp.GetServices<TurnMiddlewareRegistration>(), sp, sp.GetRequiredService<DialogRunner>()));
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());

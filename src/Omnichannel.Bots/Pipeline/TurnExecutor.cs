@@ -183,10 +183,7 @@ internal sealed partial class TurnExecutor
         }
     }
 
-    private ChannelProfile ProfileFor(ChannelId channel) =>
-        _channels.TryGet(channel, out var adapter)
-            ? adapter.Profile
-            : ChannelProfiles.All.FirstOrDefault(p => p.Channel == channel) ?? ChannelProfiles.Sms with { Channel = channel };
+    private ChannelProfile ProfileFor(ChannelId channel) => _channels.ProfileFor(channel);
 
     private static BotMessage MapChoice(BotMessage message, OfferedChoices? offered)
     {

@@ -21,6 +21,8 @@ public sealed class CsatParsingTests
     [InlineData("", null, null)]
     [InlineData(null, "csat:9", null)]
     [InlineData(null, "kb:shipping", null)]
+    [InlineData(null, "handoff:csat:3", 3)]
+    [InlineData(null, "handoff:csat:9", null)]
     public void ParseCsat_Message_ReadsOnlyARatingFromOneToFive(string? text, string? value, int? expected)
     {
         var message = new BotMessage

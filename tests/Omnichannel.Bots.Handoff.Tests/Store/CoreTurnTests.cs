@@ -14,14 +14,16 @@ public sealed class CoreTurnTests
     public async Task Handoff_EscalateClaimReplyReturn_BotSilentWhileWithPeopleAndAnswersAfter()
     {
         // Handoff's storage (tables, tickets in the turn commit) without its router: the dialog's own handoff files the ticket.
-        await using var bot = await TestBot.StartAsync(bot => bot.AddRootDialog<EscalatingDialog>(), services => services.AddSqliteHandoffStorage());
+        await using var bot = await TestBot.StartAsync(
+            bot => bot.AddRootDialog<EscalatingDialog>(),
+            services => services.AddSqliteHandoffStorage().AddSingleton(new HandoffProvider("test")));
         var handoffs = bot.Services.GetRequiredService<SqliteHandoffStore>();
         Assert.Same(handoffs, bot.Services.GetRequiredService<IHandoffTicketStore>());
         var sms = bot.Channel(ChannelId.Sms);
         var chat = new TestConversation(bot, ChannelProfiles.Sms, Jane);
 
         await chat
-            .Send("order A-1 is late, I want a person").ExpectReply("Connecting you to a person.").ExpectHandoff("asked for a person")
+            .Send("order A-1 is late, please escalate").ExpectReply("Connecting you to a person.").ExpectHandoff("asked for a person")
             .Send("hello?")
             .RunAsync();
 
@@ -47,7 +49,7 @@ public sealed class CoreTurnTests
         var transcript = await bot.Services.GetRequiredService<ITranscriptStore>().GetByCustomerAsync(ticket.CustomerId, CancellationToken.None);
         Assert.Equal(
             [
-                (MessageDirection.Inbound, "order A-1 is late, I want a person"),
+                (MessageDirection.Inbound, "order A-1 is late, please escalate"),
                 (MessageDirection.Outbound, "Connecting you to a person."),
                 (MessageDirection.Inbound, "hello?"),
                 (MessageDirection.Outbound, agentReply.Text),

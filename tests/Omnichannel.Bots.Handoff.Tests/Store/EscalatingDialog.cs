@@ -2,7 +2,7 @@ using Omnichannel.Bots.Storage;
 
 namespace Omnichannel.Bots.Handoff.Tests.Store;
 
-/// <summary>Echoes the customer ("bot: text") until they ask for a person; then records insights and hands off to billing.</summary>
+/// <summary>Echoes the customer ("bot: text") until they say "escalate" (the dialog's own handoff, not the "agent" interruption); then records insights and hands off to billing.</summary>
 public sealed class EscalatingDialog : Dialog<EscalatingState>
 {
     protected override void Define(DialogSteps<EscalatingState> steps) => steps
@@ -10,7 +10,7 @@ public sealed class EscalatingDialog : Dialog<EscalatingState>
         {
             d.State.Turns++;
             var text = d.Turn.Message.Text ?? string.Empty;
-            if (text.Contains("person", StringComparison.OrdinalIgnoreCase))
+            if (text.Contains("escalate", StringComparison.OrdinalIgnoreCase))
             {
                 d.Turn.Insights = d.Turn.Insights with
                 {

@@ -9,7 +9,7 @@ namespace Omnichannel.Bots.Handoff.Tests.Store;
 public sealed class HandoffTablesTests
 {
     [Fact]
-    public async Task UseSqliteStorage_WithoutThenWithAddHandoff_HandoffTablesOnlyOnceAdded()
+    public async Task AddSqliteStorage_WithoutThenWithAddHandoff_HandoffTablesOnlyOnceAdded()
     {
         var directory = Directory.CreateTempSubdirectory("omnibot-handoff-tables-").FullName;
         try
@@ -40,7 +40,7 @@ public sealed class HandoffTablesTests
     }
 
     [Fact]
-    public void AddHandoff_WithoutStorageProvider_StoreResolutionNamesUseSqliteStorage()
+    public void AddHandoff_WithoutStorageProvider_StoreResolutionNamesAddSqliteStorage()
     {
         var services = new ServiceCollection();
         services.AddOmnichannelBot(bot => bot.AddHandoff());
@@ -48,7 +48,7 @@ public sealed class HandoffTablesTests
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IHandoffTicketStore>());
 
-        Assert.Contains("UseSqliteStorage()", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddSqliteStorage()", error.Message, StringComparison.Ordinal);
     }
 
     private static long TableCount(SqliteDatabase database, string table) =>

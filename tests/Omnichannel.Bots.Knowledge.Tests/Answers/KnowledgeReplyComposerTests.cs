@@ -40,8 +40,8 @@ public sealed class KnowledgeReplyComposerTests
         var one = new KnowledgeReplyComposer { MaxRelated = 1 }.ComposeArticle(AnswerArticles.Shipping, ChannelProfiles.WebChat, AnswerArticles.Find);
 
         // The unknown related id is skipped; the web-chat-only article is not offered on SMS.
-        Assert.Equal([new Choice("kb:track-an-order", "Track an order"), new Choice("kb:international-shipping", "International orders")], web.Choices);
-        Assert.Equal([new Choice("kb:track-an-order", "Track an order")], sms.Choices);
+        Assert.Equal([new Choice("kb:article:track-an-order", "Track an order"), new Choice("kb:article:international-shipping", "International orders")], web.Choices);
+        Assert.Equal([new Choice("kb:article:track-an-order", "Track an order")], sms.Choices);
         Assert.Single(one.Choices);
     }
 
@@ -112,7 +112,7 @@ public sealed class KnowledgeReplyComposerTests
 
         Assert.Equal(KnowledgeReplyKind.Decline, sms.Kind);
         Assert.Equal("I'm not sure I can answer that. Is your question about one of these?", sms.Text);
-        Assert.Equal(["kb:refund-timing", "kb:returns-policy", "kb:track-an-order", "kb-person"], sms.Choices.Select(c => c.Value));
+        Assert.Equal(["kb:article:refund-timing", "kb:article:returns-policy", "kb:article:track-an-order", "kb:person"], sms.Choices.Select(c => c.Value));
         Assert.Equal("Talk to a person", sms.Choices[^1].Title);
     }
 
@@ -122,7 +122,7 @@ public sealed class KnowledgeReplyComposerTests
         var reply = Composer.Compose(AnswerArticles.Answer(KnowledgeDecision.Decline), ChannelProfiles.WebChat, AnswerArticles.Find);
 
         Assert.Equal("I'm not sure I can answer that. Could you put it another way? Or I can put you through to a person.", reply.Text);
-        Assert.Equal([new Choice("kb-person", "Talk to a person")], reply.Choices);
+        Assert.Equal([new Choice("kb:person", "Talk to a person")], reply.Choices);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class KnowledgeReplyComposerTests
 
         Assert.Equal(KnowledgeReplyKind.Clarify, reply.Kind);
         Assert.Equal("Did you mean one of these?", reply.Text);
-        Assert.Equal([new Choice("kb:refund-timing", "When will I get my refund?"), new Choice("kb:returns-policy", "Returns policy")], reply.Choices);
+        Assert.Equal([new Choice("kb:article:refund-timing", "When will I get my refund?"), new Choice("kb:article:returns-policy", "Returns policy")], reply.Choices);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class KnowledgeReplyComposerTests
         var reply = new KnowledgeReplyComposer(new KnowledgeTexts { Unavailable = "Our help centre is down.", TalkToPerson = "Agent please" }).ComposeUnavailable();
 
         Assert.Equal(new KnowledgeReply(KnowledgeReplyKind.Unavailable, "Our help centre is down.", reply.Choices), reply);
-        Assert.Equal([new Choice("kb-person", "Agent please")], reply.Choices);
+        Assert.Equal([new Choice("kb:person", "Agent please")], reply.Choices);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class KnowledgeDialogTests
     private static Task<TestBot> StartAsync(IKnowledgeBase knowledge, Action<KnowledgeDialogOptions>? configure = null) =>
         TestBot.StartAsync(
             bot => bot.AddKnowledgeAnswers(configure).AddRootDialog<KnowledgeDialog>(),
-            services => services.AddSingleton(knowledge));
+            services => services.AddSingleton(knowledge).AddSingleton(new HandoffProvider("test")));
 
     [Fact]
     public async Task Answer_OnWebChat_FullAnswerCitationAndRelatedButtons()
@@ -77,7 +77,7 @@ public sealed class KnowledgeDialogTests
             .Send("where is my refund")
             .ExpectReplyContaining("Did you mean one of these?")
             .ExpectChoices("When will I get my refund?", "Returns policy");
-        conversation = channel == "sms" ? conversation.Send("2") : conversation.Tap("kb:returns-policy");
+        conversation = channel == "sms" ? conversation.Send("2") : conversation.Tap("kb:article:returns-policy");
         await conversation
             .ExpectReplyContaining("You have 30 days.")
             .RunAsync();
@@ -134,7 +134,7 @@ public sealed class KnowledgeDialogTests
         await new TestConversation(bot, ChannelProfiles.WebChat)
             .Send("shipping?")
             .ExpectReplyContaining("3-5 business days")
-            .Tap("kb:international-shipping")
+            .Tap("kb:article:international-shipping")
             .ExpectReplyContaining("We ship to 30 countries.")
             .RunAsync();
 
@@ -167,7 +167,7 @@ public sealed class KnowledgeDialogTests
             .Send("how long does shipping take?")
             .ExpectReplyContaining("Sorry, I can't look that up right now. Please try again in a moment, or talk to a person.")
             .ExpectChoices("Talk to a person");
-        conversation = channel == "sms" ? conversation.Send("1") : conversation.Tap("kb-person");
+        conversation = channel == "sms" ? conversation.Send("1") : conversation.Tap("kb:person");
         await conversation
             .ExpectReply(Handoff)
             .ExpectHandoff("asked for a person")

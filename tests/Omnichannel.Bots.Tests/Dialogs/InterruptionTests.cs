@@ -1,14 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Tests.Dialogs;
 
 public sealed class InterruptionTests
 {
-    private static Task<TestBot> StartAsync(Action<BotBuilder>? configure = null) => TestBot.StartAsync(b =>
-    {
-        b.AddRootDialog<OrderDialog>();
-        configure?.Invoke(b);
-    });
+    // A handoff provider takes "agent" to a person; without one the bot says it cannot (see the last tests).
+    private static Task<TestBot> StartAsync(Action<BotBuilder>? configure = null, bool canHandOff = true) => TestBot.StartAsync(
+        b =>
+        {
+            b.AddRootDialog<OrderDialog>();
+            configure?.Invoke(b);
+        },
+        services =>
+        {
+            if (canHandOff)
+            {
+                services.AddSingleton(new HandoffProvider("test"));
+            }
+        });
 
     /// <summary>The customer's words for help and for leaving a dialog: on SMS the carrier owns HELP, STOP and CANCEL.</summary>
     private static (string Help, string Cancel) Words(string channel) => channel == "sms" ? ("what can you do", "menu") : ("help", "cancel");
@@ -135,10 +145,49 @@ public sealed class InterruptionTests
             .Send("order 12345 please")
             .ExpectReplyContaining("What went wrong?")
             .Send(Words(channel).Help)
-            .ExpectReplyContaining("I can help with orders")
+            .ExpectReplyContaining("Answer my question to carry on.")
             .ExpectReplyContaining("What went wrong?")
             .Send("it's broken")
             .ExpectReply("Ticket: order 12345, damaged.")
             .RunAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
+    public async Task Agent_WithoutAHandoffProvider_SaysSoAndAsksTheSameQuestionAgain(string channel)
+    {
+        await using var bot = await StartAsync(canHandOff: false);
+        await AtSizeStep(bot, channel)
+            .Send("agent")
+            .ExpectReplyContaining("I can't connect you to a person here.")
+            .ExpectReplyContaining("Which size?")
+            .Send("Large")
+            .ExpectReply("How many?")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task DialogHandoff_WithoutAHandoffProvider_BotKeepsTheConversation()
+    {
+        await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<PersonDialog>());
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("hi")
+            .ExpectReply("Connecting you.")
+            .ExpectReplyContaining("I can't connect you to a person here.")
+            .Send("hello?")
+            .ExpectReply("Connecting you.")
+            .ExpectReplyContaining("I can't connect you to a person here.")
+            .RunAsync();
+    }
+
+    public sealed class PersonDialog : Dialog<OrderState>
+    {
+        protected override void Define(DialogSteps<OrderState> steps) => steps
+            .Step("hand-off", async (d, ct) =>
+            {
+                await d.Turn.HandoffAsync("The dialog wants a person.", ct);
+                await d.ReplyAsync("Connecting you.", ct);
+                return StepResult.End;
+            });
     }
 }

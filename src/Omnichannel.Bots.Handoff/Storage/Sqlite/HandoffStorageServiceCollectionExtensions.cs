@@ -11,7 +11,7 @@ public static class HandoffStorageServiceCollectionExtensions
     /// Registers handoff's SQLite tables (<see cref="SqliteHandoffSchema"/>), its share of the turn commit and its stores
     /// (tickets, desk changes, CSAT, customers, webhook bookkeeping, journey facts).
     /// <c>AddHandoff()</c> calls it; the stores resolve the bot's <see cref="SqliteDatabase"/> when first used, so
-    /// <c>UseSqliteStorage()</c> may come before or after <c>AddHandoff()</c>. Stores registered earlier (another
+    /// <c>AddSqliteStorage()</c> may come before or after <c>AddHandoff()</c>. Stores registered earlier (another
     /// provider's) are kept. Without a storage provider the first use fails, naming what to add.
     /// </summary>
     public static IServiceCollection AddSqliteHandoffStorage(this IServiceCollection services)
@@ -32,5 +32,5 @@ public static class HandoffStorageServiceCollectionExtensions
     private static SqliteDatabase Database(IServiceProvider services) =>
         services.GetService<SqliteDatabase>()
         ?? throw new InvalidOperationException(
-            "AddHandoff() keeps its tickets and journey facts in the bot's storage, and no storage provider is registered: add UseSqliteStorage() (or register the handoff stores of another provider).");
+            "AddHandoff() keeps its tickets and journey facts in the bot's storage, and no storage provider is registered: add AddSqliteStorage() (or register the handoff stores of another provider).");
 }

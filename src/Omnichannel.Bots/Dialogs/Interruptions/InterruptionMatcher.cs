@@ -1,11 +1,15 @@
 namespace Omnichannel.Bots;
 
-/// <summary>Finds an interruption in a message. When several match, a request for a person wins, then cancel, start over, help.</summary>
+/// <summary>
+/// Finds an interruption in a message. When several match, a request for a person wins, then cancel, start over, help.
+/// A request for a person is the <see cref="PersonRequestDetector"/>'s call (built with the channel's agent phrases);
+/// a channel whose <see cref="InterruptionWords.Agent"/> is empty has no such interruption.
+/// </summary>
 internal static class InterruptionMatcher
 {
     private static readonly Interruption[] Priority = [Interruption.Agent, Interruption.Cancel, Interruption.StartOver, Interruption.Help];
 
-    public static Interruption? Match(string? text, InterruptionWords words)
+    public static Interruption? Match(string? text, InterruptionWords words, PersonRequestDetector persons)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 500)
         {
@@ -17,6 +21,16 @@ internal static class InterruptionMatcher
         var padded = " " + normalized + " ";
         foreach (var interruption in Priority)
         {
+            if (interruption == Interruption.Agent)
+            {
+                if (words.Agent.Count > 0 && persons.IsRequest(text))
+                {
+                    return interruption;
+                }
+
+                continue;
+            }
+
             foreach (var phrase in words.For(interruption))
             {
                 if (Matches(phrase, normalized, padded, bare))

@@ -1,13 +1,16 @@
 namespace Omnichannel.Bots;
 
-/// <summary>Interruption words per channel: <see cref="InterruptionWords.Default"/> unless a channel has its own.</summary>
+/// <summary>
+/// Interruption words: a channel's own (set here with <see cref="ForChannel"/>, else its profile's
+/// <see cref="ChannelProfile.Interruptions"/>), else <see cref="Default"/>.
+/// </summary>
 public sealed class InterruptionOptions
 {
-    private readonly Dictionary<ChannelId, InterruptionWords> _byChannel = new() { [ChannelId.Sms] = InterruptionWords.Sms };
+    private readonly Dictionary<ChannelId, InterruptionWords> _byChannel = [];
 
     public InterruptionWords Default { get; set; } = InterruptionWords.Default;
 
-    /// <summary>Sets the words for one channel.</summary>
+    /// <summary>Sets the words for one channel, over its profile's.</summary>
     public InterruptionOptions ForChannel(ChannelId channel, InterruptionWords words)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -15,5 +18,10 @@ public sealed class InterruptionOptions
         return this;
     }
 
-    public InterruptionWords WordsFor(ChannelId channel) => _byChannel.TryGetValue(channel, out var words) ? words : Default;
+    /// <summary>The words on the channel of <paramref name="profile"/>.</summary>
+    public InterruptionWords WordsFor(ChannelProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return _byChannel.TryGetValue(profile.Channel, out var words) ? words : profile.Interruptions ?? Default;
+    }
 }

@@ -7,7 +7,7 @@ namespace Omnichannel.Bots;
 /// One of several options: a tapped button, "2", "the second one", the option's title, or a sentence that names
 /// exactly one option ("I want to return something") through its title or synonyms.
 /// </summary>
-public sealed record ChoicePrompt : Prompt<Choice>
+public sealed record ChoicePrompt : Prompt<ChoicePrompt, Choice>
 {
     private readonly IReadOnlyList<Choice> _choices;
 

@@ -3,7 +3,7 @@ using Omnichannel.Bots.Recognizers;
 namespace Omnichannel.Bots;
 
 /// <summary>Yes or no: buttons where the channel has them, and the many ways people say yes and no in words.</summary>
-public sealed record ConfirmPrompt : Prompt<bool>
+public sealed record ConfirmPrompt : Prompt<ConfirmPrompt, bool>
 {
     public const string YesValue = "yes";
     public const string NoValue = "no";

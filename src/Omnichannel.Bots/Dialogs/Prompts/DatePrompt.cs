@@ -7,7 +7,7 @@ namespace Omnichannel.Bots;
 /// A date: "tomorrow", "next friday", "14 March", "3/14/2026" (day and month in the customer's culture's order),
 /// "2026-03-14". Dates without a year and bare weekdays resolve towards <see cref="Direction"/>.
 /// </summary>
-public sealed record DatePrompt : Prompt<DateOnly>
+public sealed record DatePrompt : Prompt<DatePrompt, DateOnly>
 {
     public DatePrompt(string text)
         : base(text)

@@ -3,7 +3,7 @@ using Omnichannel.Bots.Recognizers;
 namespace Omnichannel.Bots;
 
 /// <summary>An email address ("jane@example.com", or "it's jane@example.com"); the domain is lower-cased.</summary>
-public sealed record EmailPrompt : Prompt<string>
+public sealed record EmailPrompt : Prompt<EmailPrompt, string>
 {
     public EmailPrompt(string text)
         : base(text)

@@ -4,7 +4,7 @@ using Omnichannel.Bots.Recognizers;
 namespace Omnichannel.Bots;
 
 /// <summary>A number, in digits ("1,250.50" as the customer's culture writes it) or English words ("twenty-one").</summary>
-public sealed record NumberPrompt : Prompt<decimal>
+public sealed record NumberPrompt : Prompt<NumberPrompt, decimal>
 {
     public NumberPrompt(string text)
         : base(text)

@@ -6,7 +6,7 @@ namespace Omnichannel.Bots;
 /// A phone number, normalised to E.164 (+16502530000). Numbers without a country code are read in
 /// <see cref="Region"/>, or the bot's default region.
 /// </summary>
-public sealed record PhonePrompt : Prompt<string>
+public sealed record PhonePrompt : Prompt<PhonePrompt, string>
 {
     public PhonePrompt(string text)
         : base(text)

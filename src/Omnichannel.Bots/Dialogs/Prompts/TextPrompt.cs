@@ -7,7 +7,7 @@ namespace Omnichannel.Bots;
 /// Free text, optionally required to match a pattern (an order number). With a pattern, an answer such as
 /// "it's 12345" is accepted when it contains exactly one match standing on its own (not inside a longer word or number).
 /// </summary>
-public sealed record TextPrompt : Prompt<string>
+public sealed record TextPrompt : Prompt<TextPrompt, string>
 {
     public TextPrompt(string text)
         : base(text)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Omnichannel.Bots;
 /// Runs one turn of the journey's dialogs: handles an interruption, or resumes the step that was waiting, then
 /// moves through steps until one waits for the customer.
 /// </summary>
-internal sealed class DialogRunner
+internal sealed partial class DialogRunner
 {
     /// <summary>Steps one turn may pass through before the runner decides a dialog loops.</summary>
     private const int MaxTransitionsPerTurn = 64;
@@ -15,13 +16,16 @@ internal sealed class DialogRunner
     private readonly DialogSet _dialogs;
     private readonly BotOptions _options;
     private readonly TimeZoneInfo _timeZone;
+    private readonly bool _canHandOff;
+    private readonly ConcurrentDictionary<InterruptionWords, PersonRequestDetector> _personDetectors = new(ReferenceEqualityComparer.Instance);
     private readonly ILogger<DialogRunner> _logger;
 
-    public DialogRunner(DialogSet dialogs, IOptions<BotOptions> options, ILogger<DialogRunner> logger)
+    public DialogRunner(DialogSet dialogs, IOptions<BotOptions> options, HandoffProvider? handoff, ILogger<DialogRunner> logger)
     {
         _dialogs = dialogs;
         _options = options.Value;
         _timeZone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
+        _canHandOff = handoff is not null;
         _logger = logger;
     }
 
@@ -32,8 +36,9 @@ internal sealed class DialogRunner
         var stack = DialogStack.Load(turn.DialogStateJson, _dialogs, _logger);
         var input = CreateInput(turn);
         var progress = new TurnProgress();
+        var words = _options.Interruptions.WordsFor(turn.Channel);
         var interruption = turn.Message.Value is null
-            ? InterruptionMatcher.Match(turn.Message.Text, _options.Interruptions.WordsFor(turn.Channel.Channel))
+            ? InterruptionMatcher.Match(turn.Message.Text, words, _personDetectors.GetOrAdd(words, w => new PersonRequestDetector(w.Agent)))
             : null;
         if (interruption is { } requested)
         {
@@ -47,6 +52,14 @@ internal sealed class DialogRunner
         {
             var action = stack.Top.Restarted ? StepAction.Enter : StepAction.Resume;
             await DriveAsync(stack, turn, input, progress, action, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!_canHandOff && turn.Handoff is not null && interruption != Interruption.Agent)
+        {
+            // A dialog's own handoff with nobody to take it: the conversation stays with the bot, which says so.
+            LogNoHandoffProvider(_logger, stack.IsEmpty ? _dialogs.Root.Id : stack.Top.Dialog.Id);
+            turn.ClearHandoff();
+            await turn.ReplyAsync(_options.Texts.NoPerson, cancellationToken).ConfigureAwait(false);
         }
 
         turn.DialogStateJson = stack.Save(_dialogs.StateJson);
@@ -93,6 +106,21 @@ internal sealed class DialogRunner
                 await turn.ReplyAsync(texts.StartingOver, cancellationToken).ConfigureAwait(false);
                 stack.Clear();
                 await BeginRootAsync(stack, turn, input, progress, cancellationToken).ConfigureAwait(false);
+                break;
+            case Interruption.Agent when !_canHandOff:
+                // Nobody to hand to: say so and carry on where the customer was (or begin, on a first message).
+                turn.Insights = turn.Insights with { AskedForPerson = true };
+                await turn.ReplyAsync(texts.NoPerson, cancellationToken).ConfigureAwait(false);
+                if (stack.IsEmpty)
+                {
+                    await BeginRootAsync(stack, turn, input, progress, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var top = stack.Top;
+                    await top.Dialog.Definition.Get(top.Step).RepromptAsync(new StepContext(turn, top, texts, input, progress), cancellationToken).ConfigureAwait(false);
+                }
+
                 break;
             case Interruption.Agent:
                 turn.Insights = turn.Insights with { AskedForPerson = true };
@@ -160,6 +188,9 @@ internal sealed class DialogRunner
         var localNow = TimeZoneInfo.ConvertTime(turn.Time.GetUtcNow(), _timeZone);
         return new PromptInput(turn.Message.Text, turn.Message.Value, turn.Culture, DateOnly.FromDateTime(localNow.DateTime), _options.DefaultPhoneRegion);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dialog '{DialogId}' handed a conversation off, but the bot has no handoff (add it with AddHandoff()); the bot told the customer and keeps the conversation.")]
+    private static partial void LogNoHandoffProvider(ILogger logger, string dialogId);
 
     private enum StepAction
     {

@@ -1,6 +1,6 @@
 namespace Omnichannel.Bots;
 
-internal sealed class PromptStep<TState, T> : DialogStep
+internal sealed class PromptStep<TState, T> : DialogStep, IConditionalStep<TState>
     where TState : class
 {
     private readonly Func<TState, Prompt<T>> _prompt;
@@ -13,8 +13,16 @@ internal sealed class PromptStep<TState, T> : DialogStep
         _assign = assign;
     }
 
+    /// <summary>Set by <c>.When(...)</c>: the prompt is asked only when this is true for the state; otherwise the step is skipped.</summary>
+    public Func<TState, bool>? Ask { get; set; }
+
     public override async Task<StepResult> EnterAsync(StepContext context, CancellationToken cancellationToken)
     {
+        if (Ask is { } ask && !ask((TState)context.Frame.State))
+        {
+            return StepResult.Next;
+        }
+
         var prompt = PromptFor(context);
         if (prompt.AnswersFromCurrentMessage && !context.Progress.MessageConsumed)
         {

@@ -1,4 +1,4 @@
-namespace Omnichannel.Bots.Handoff.Signals;
+namespace Omnichannel.Bots;
 
 /// <summary>
 /// The built-in words and phrases for "I want a person" in en, es, fr, de, pt, it, nl (accents optional: everything

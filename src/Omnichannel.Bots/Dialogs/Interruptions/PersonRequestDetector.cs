@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Omnichannel.Bots.Recognizers;
 
-namespace Omnichannel.Bots.Handoff.Signals;
+namespace Omnichannel.Bots;
 
 /// <summary>
 /// Tells whether a customer's message asks for a person, in en, es, fr, de, pt, it and nl, ignoring case and accents.
@@ -11,17 +12,25 @@ namespace Omnichannel.Bots.Handoff.Signals;
 /// "falar com um atendente") counts anywhere, unless one of the three words before it negates it ("I don't want to
 /// talk to a human"). So "my agent code" and "is a human going to read this review" are not requests. English
 /// includes every phrase of <see cref="InterruptionWords.Default"/>'s <see cref="InterruptionWords.Agent"/>.
-/// Messages over 500 characters are never requests. Pure and thread-safe.
+/// Messages over 500 characters are never requests. Pure and thread-safe. This is the one detector: the dialog
+/// runtime's "agent" interruption (with the channel's <see cref="InterruptionWords.Agent"/> phrases) and the handoff
+/// routing (with the rules' <c>request_phrases</c>) both ask it.
 /// </summary>
 public sealed partial class PersonRequestDetector
 {
-    private static readonly FrozenSet<string> Fillers = PersonRequestPhrases.Fillers.Select(SignalText.Fold).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Messages longer than this are never requests (a pasted document is not a request).</summary>
+    public const int MaxMessageLength = 500;
+
+    private static readonly FrozenSet<string> Fillers = PersonRequestPhrases.Fillers.Select(TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
     private static readonly FrozenSet<string> Negators = PersonRequestPhrases.Negators.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly FrozenSet<string> _words;
     private readonly FrozenDictionary<string, string[][]> _phrasesByFirstWord;
 
-    /// <summary>The built-in phrases plus <paramref name="extraPhrases"/> (the routing rules' <c>request_phrases</c>), matched by the same rule.</summary>
+    /// <summary>
+    /// The built-in phrases plus <paramref name="extraPhrases"/> (a channel's agent words, the routing rules'
+    /// <c>request_phrases</c>), matched by the same rule.
+    /// </summary>
     public PersonRequestDetector(IEnumerable<string>? extraPhrases = null)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -37,7 +46,7 @@ public sealed partial class PersonRequestDetector
                 continue;
             }
 
-            var folded = SignalText.Fold(phrase);
+            var folded = TextFolding.Fold(phrase);
             if (folded.Length == 0)
             {
                 continue;
@@ -56,12 +65,12 @@ public sealed partial class PersonRequestDetector
     /// <summary>True when <paramref name="text"/> asks for a person.</summary>
     public bool IsRequest(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > SignalText.MaxPhraseMessageLength)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxMessageLength)
         {
             return false;
         }
 
-        var content = SignalText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w)).ToList();
+        var content = TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w)).ToList();
         if (content.Count == 1 && _words.Contains(content[0]))
         {
             return true;
@@ -69,7 +78,7 @@ public sealed partial class PersonRequestDetector
 
         foreach (var clause in ClauseSeparator().Split(text))
         {
-            var tokens = SignalText.Fold(clause).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var tokens = TextFolding.Fold(clause).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i < tokens.Length; i++)
             {
                 if (_phrasesByFirstWord.TryGetValue(tokens[i], out var candidates)
