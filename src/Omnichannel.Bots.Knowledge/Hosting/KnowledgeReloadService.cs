@@ -18,7 +18,8 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
         // The watcher starts before the first read, so a save during the first load is not missed.
         using var watcher = options.Value.WatchForChanges ? new KnowledgeFolderWatcher(knowledge.Folder, time, knowledge.OnFolderEvent) : null;
         await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
-        var retryDelay = options.Value.RetryDelay;
+        var retry = new RetryBackoff(options.Value.RetryDelay, TimeSpan.FromTicks(Math.Max(options.Value.RetryDelay.Ticks, MaxRetryDelay.Ticks)));
+        var failures = knowledge.Status.ReloadError is null ? 0 : 1;
         while (!stoppingToken.IsCancellationRequested)
         {
             var failed = knowledge.Status.ReloadError is not null;
@@ -27,14 +28,14 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
                 return;
             }
 
-            var changed = await WaitForChangeAsync(watcher, failed ? retryDelay : Timeout.InfiniteTimeSpan, stoppingToken).ConfigureAwait(false);
+            var changed = await WaitForChangeAsync(watcher, failed ? retry.DelayFor(failures) : Timeout.InfiniteTimeSpan, stoppingToken).ConfigureAwait(false);
             if (changed)
             {
                 await DebounceAsync(watcher!, stoppingToken).ConfigureAwait(false);
             }
 
             await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
-            retryDelay = knowledge.Status.ReloadError is null ? options.Value.RetryDelay : TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+            failures = knowledge.Status.ReloadError is null ? 0 : failures + 1;
         }
     }
 
