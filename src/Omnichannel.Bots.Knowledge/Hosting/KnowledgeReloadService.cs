@@ -16,7 +16,9 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The watcher starts before the first read, so a save during the first load is not missed.
-        using var watcher = options.Value.WatchForChanges ? new KnowledgeFolderWatcher(knowledge.Folder, time, knowledge.OnFolderEvent) : null;
+        using var watcher = options.Value.WatchForChanges
+            ? DebouncedFileWatcher.ForFolder(knowledge.Folder, options.Value.ReloadDelay, time, KnowledgeFolderReader.IsIgnored, knowledge.OnFolderEvent)
+            : null;
         await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
         var retry = new RetryBackoff(options.Value.RetryDelay, TimeSpan.FromTicks(Math.Max(options.Value.RetryDelay.Ticks, MaxRetryDelay.Ticks)));
         var failures = knowledge.Status.ReloadError is null ? 0 : 1;
@@ -31,7 +33,7 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
             var changed = await WaitForChangeAsync(watcher, failed ? retry.DelayFor(failures) : Timeout.InfiniteTimeSpan, stoppingToken).ConfigureAwait(false);
             if (changed)
             {
-                await DebounceAsync(watcher!, stoppingToken).ConfigureAwait(false);
+                await watcher!.WaitUntilQuietAsync(stoppingToken).ConfigureAwait(false);
             }
 
             await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
@@ -40,7 +42,7 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
     }
 
     /// <summary>True when the folder changed; false when <paramref name="timeout"/> passed first.</summary>
-    private async Task<bool> WaitForChangeAsync(KnowledgeFolderWatcher? watcher, TimeSpan timeout, CancellationToken stoppingToken)
+    private async Task<bool> WaitForChangeAsync(DebouncedFileWatcher? watcher, TimeSpan timeout, CancellationToken stoppingToken)
     {
         using var timer = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timer.Token);
@@ -64,19 +66,6 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
             return false;
-        }
-    }
-
-    /// <summary>Waits until no change arrived for a whole reload delay.</summary>
-    private async Task DebounceAsync(KnowledgeFolderWatcher watcher, CancellationToken stoppingToken)
-    {
-        var delay = options.Value.ReloadDelay;
-        while (watcher.TakeChange())
-        {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-            }
         }
     }
 }
