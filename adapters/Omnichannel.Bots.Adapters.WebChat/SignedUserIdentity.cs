@@ -1,96 +1,116 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
 /// <summary>
 /// Reads the user identity an embedding site signs for a logged-in customer: a JWT signed with HS256 and
 /// <c>Channels:WebChat:UserIdentitySecret</c>, with <c>sub</c> (the site's user id), <c>exp</c>, and optionally
-/// <c>email</c>, <c>phone_number</c> and <c>name</c>. Any JWT library makes one; nothing else is accepted.
+/// <c>nbf</c>, <c>email</c>, <c>phone_number</c> and <c>name</c>. Any JWT library makes one; nothing else is accepted.
+/// The signature and lifetime are checked by Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/> (no issuer or
+/// audience, no clock skew, the host's clock); the claims' shapes are checked here.
 /// </summary>
 internal static partial class SignedUserIdentity
 {
     /// <summary>The longest lifetime accepted (exp − now), so a leaked identity cannot be replayed for long.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
 
+    private const string Algorithm = SecurityAlgorithms.HmacSha256;
     private const int MaxLength = 8 * 1024;
 
+    private static readonly JsonWebTokenHandler Handler = new() { MaximumTokenSizeInBytes = MaxLength };
+
     /// <summary>The verified user, or the reason the identity is refused.</summary>
-    public static (WebChatUser? User, string? Problem) Verify(string jwt, string secret, DateTimeOffset now)
+    /// <param name="jwt">The compact JWT the page sent.</param>
+    /// <param name="secret">The shared HS256 secret (<c>Channels:WebChat:UserIdentitySecret</c>).</param>
+    /// <param name="time">The host's clock, for <c>exp</c> and <c>nbf</c>.</param>
+    public static async Task<(WebChatUser? User, string? Problem)> VerifyAsync(string jwt, string secret, TimeProvider time)
     {
-        var parts = jwt.Split('.');
-        if (jwt.Length > MaxLength || parts.Length != 3)
+        if (jwt.Length > MaxLength || jwt.Split('.').Length != 3)
         {
             return (null, "userToken is not a JWT (header.payload.signature).");
         }
 
+        JsonWebToken read;
         try
         {
-            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]));
-            if (!header.RootElement.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "HS256")
-            {
-                return (null, "userToken must be signed with HS256.");
-            }
-
-            var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-            var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
-            if (!CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2])))
-            {
-                return (null, "userToken's signature does not match Channels:WebChat:UserIdentitySecret.");
-            }
-
-            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
-            var claims = payload.RootElement;
-            if (claims.ValueKind != JsonValueKind.Object)
-            {
-                return (null, "userToken's payload is not a JSON object.");
-            }
-
-            var subject = Text(claims, "sub");
-            if (string.IsNullOrWhiteSpace(subject) || subject.Length > 128)
-            {
-                return (null, "userToken needs a sub claim (the site's user id, at most 128 characters).");
-            }
-
-            if (!claims.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number || !exp.TryGetInt64(out var expires))
-            {
-                return (null, "userToken needs an exp claim (seconds since 1970).");
-            }
-
-            var expiresAt = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(expires, 0, 253402300799));
-            if (expiresAt <= now)
-            {
-                return (null, "userToken has expired.");
-            }
-
-            if (expiresAt - now > MaxLifetime)
-            {
-                return (null, "userToken's exp is more than a day away; sign identities that expire sooner.");
-            }
-
-            var email = Text(claims, "email")?.Trim().ToLowerInvariant();
-            if (email is not null && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
-            {
-                return (null, "userToken's email claim is not an email address.");
-            }
-
-            var phone = Text(claims, "phone_number") is { } rawPhone ? PhoneSeparators().Replace(rawPhone, string.Empty) : null;
-            if (phone is not null && !E164().IsMatch(phone))
-            {
-                return (null, "userToken's phone_number claim must be in E.164 form, for example +16505550100.");
-            }
-
-            return (new WebChatUser("site:" + subject, Text(claims, "name"), email, phone, Verified: true), null);
+            read = Handler.ReadJsonWebToken(jwt);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
         {
-            // InvalidOperationException: a string in the header or claims that is not valid UTF-8 (System.Text.Json throws when it is read).
-            return (null, "userToken is not valid base64url JSON.");
+            return (null, "userToken is not a well-formed JWT (base64url JSON parts; exp and nbf are numbers).");
         }
+
+        if (!string.Equals(read.Alg, Algorithm, StringComparison.Ordinal))
+        {
+            return (null, "userToken must be signed with HS256.");
+        }
+
+        // The lifetime is judged on the host's clock (the handler's own check reads the machine's), with no clock skew.
+        var now = time.GetUtcNow().UtcDateTime;
+        string? lifetimeProblem = null;
+        var parameters = Parameters(secret);
+        parameters.LifetimeValidator = (notBefore, expires, _, _) => (lifetimeProblem = Lifetime(notBefore, expires, now)) is null;
+        var result = await Handler.ValidateTokenAsync(read, parameters).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return (null, result.Exception is SecurityTokenInvalidLifetimeException && lifetimeProblem is not null ? lifetimeProblem : Problem(result.Exception));
+        }
+
+        var token = (JsonWebToken)result.SecurityToken;
+        if (token.ValidTo - now > MaxLifetime)
+        {
+            return (null, "userToken's exp is more than a day away; sign identities that expire sooner.");
+        }
+
+        var subject = Text(token, "sub");
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > 128)
+        {
+            return (null, "userToken needs a sub claim (the site's user id, at most 128 characters).");
+        }
+
+        var email = Text(token, "email")?.Trim().ToLowerInvariant();
+        if (email is not null && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            return (null, "userToken's email claim is not an email address.");
+        }
+
+        var phone = Text(token, "phone_number") is { } rawPhone ? PhoneSeparators().Replace(rawPhone, string.Empty) : null;
+        if (phone is not null && !E164().IsMatch(phone))
+        {
+            return (null, "userToken's phone_number claim must be in E.164 form, for example +16505550100.");
+        }
+
+        return (new WebChatUser("site:" + subject, Text(token, "name"), email, phone, Verified: true), null);
     }
+
+    private static TokenValidationParameters Parameters(string secret) => new()
+    {
+        IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)),
+        ValidAlgorithms = [Algorithm],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.Zero,
+        ValidateIssuer = false,
+        ValidateAudience = false,
+    };
+
+    private static string? Lifetime(DateTime? notBefore, DateTime? expires, DateTime now) =>
+        expires is not { } exp ? "userToken needs an exp claim (seconds since 1970)."
+        : exp <= now ? "userToken has expired."
+        : notBefore is { } nbf && nbf > now ? "userToken is not valid yet (its nbf is in the future)."
+        : null;
+
+    private static string Problem(Exception? error) => error switch
+    {
+        SecurityTokenInvalidLifetimeException => "userToken has expired or is not valid yet.",
+        SecurityTokenInvalidAlgorithmException => "userToken must be signed with HS256.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "userToken's signature does not match Channels:WebChat:UserIdentitySecret.",
+        _ => "userToken is not a well-formed JWT (base64url JSON parts; exp and nbf are numbers).",
+    };
 
     [GeneratedRegex(@"[\s\-().]")]
     private static partial Regex PhoneSeparators();
@@ -98,6 +118,6 @@ internal static partial class SignedUserIdentity
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();
 
-    private static string? Text(JsonElement claims, string name) =>
-        claims.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonWebToken token, string name) =>
+        token.TryGetPayloadValue<object>(name, out var value) && value is string text ? text : null;
 }

@@ -92,7 +92,7 @@ internal sealed class WebChatWidgetEndpoints : IBotEndpoints
                 return DirectLineResults.BadArgument("This host does not accept signed user identities (Channels:WebChat:UserIdentitySecret is not set).");
             }
 
-            var (user, refused) = SignedUserIdentity.Verify(userToken, identitySecret, _conversations.Time.GetUtcNow());
+            var (user, refused) = await SignedUserIdentity.VerifyAsync(userToken, identitySecret, _conversations.Time).ConfigureAwait(false);
             if (user is null)
             {
                 return DirectLineResults.Unauthorized(refused!);

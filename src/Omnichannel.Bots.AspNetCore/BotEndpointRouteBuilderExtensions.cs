@@ -29,8 +29,18 @@ public static class BotEndpointRouteBuilderExtensions
             app.UseBotRateLimits();
         }
 
-        endpoints.MapGet("/healthz", (ChannelRegistry channels, IEnumerable<IBotHealthContributor> contributors) => Results.Json(Health(channels, contributors)))
-            .ExcludeFromDescription();
+        endpoints.MapHealthChecks(BotLiveness.Path, new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(BotLiveness.Tag),
+            ResponseWriter = LivenessResponseWriter.WriteAsync,
+            // Alive whatever a component reports: a probe must not restart a bot over an editor's typo.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status200OK,
+            },
+        }).ExcludeFromDescription();
         endpoints.MapHealthChecks(BotReadiness.Path, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(BotReadiness.Tag),
@@ -49,25 +59,5 @@ public static class BotEndpointRouteBuilderExtensions
         }
 
         return endpoints;
-    }
-
-    /// <summary>
-    /// <c>{"status": "healthy"|"degraded", "channels": [...], "&lt;component&gt;": {...}}</c>: degraded when a component
-    /// still serves but reports a problem (always HTTP 200, so a probe does not restart a bot over an editor's typo).
-    /// </summary>
-    private static Dictionary<string, object> Health(ChannelRegistry channels, IEnumerable<IBotHealthContributor> contributors)
-    {
-        var reports = contributors.Select(c => (c.Name, Report: c.Report())).ToList();
-        var health = new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["status"] = reports.Any(r => r.Report.Degraded) ? "degraded" : "healthy",
-            ["channels"] = channels.Adapters.Select(a => a.Channel.Value).Order(StringComparer.Ordinal).ToArray(),
-        };
-        foreach (var (name, report) in reports)
-        {
-            health[name] = report.Details;
-        }
-
-        return health;
     }
 }

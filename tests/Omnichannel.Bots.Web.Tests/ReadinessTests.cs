@@ -139,6 +139,20 @@ public sealed class ReadinessTests : IAsyncLifetime
         Assert.False(body.TryGetProperty("checks", out _));
     }
 
+    [Fact]
+    public async Task Healthz_Body_StatusThenChannelsThenEachComponentAndNoStoreCaching()
+    {
+        using var response = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var contributors = _app.Services.GetServices<IBotHealthContributor>().Select(c => c.Name);
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal(["status", "channels", .. contributors], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Array, body.GetProperty("channels").ValueKind);
+        Assert.Equal(0, body.GetProperty("inbox").GetProperty("parked").GetInt32());
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string path)
     {
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));

@@ -24,7 +24,7 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
     private readonly ILogger<RoutingRulesProvider> _logger;
     private readonly object _gate = new();
     private volatile State? _state;
-    private RulesFileWatcher? _watcher;
+    private DebouncedFileWatcher? _watcher;
     private CancellationTokenSource? _stopping;
     private Task? _loop;
 
@@ -72,7 +72,7 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
 
             // The watcher starts before the read, so a save during start is not missed.
             var readBefore = _state is not null;
-            var watcher = new RulesFileWatcher(_path, _time);
+            var watcher = DebouncedFileWatcher.ForFile(_path, ReloadDelay, _time);
             try
             {
                 LoadInitial();
@@ -193,16 +193,13 @@ public sealed partial class RoutingRulesProvider : IRoutingRulesProvider, IHoste
         }
     }
 
-    private async Task WatchAsync(RulesFileWatcher watcher, CancellationToken stoppingToken)
+    private async Task WatchAsync(DebouncedFileWatcher watcher, CancellationToken stoppingToken)
     {
         try
         {
             while (await watcher.WaitForChangeAsync(stoppingToken).ConfigureAwait(false))
             {
-                while (watcher.TakeChange())
-                {
-                    await Task.Delay(ReloadDelay, _time, stoppingToken).ConfigureAwait(false);
-                }
+                await watcher.WaitUntilQuietAsync(stoppingToken).ConfigureAwait(false);
 
                 Reload();
             }

@@ -22,6 +22,9 @@ public sealed partial class HandoffWebhookSender : BackgroundService
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(10);
 
+    /// <summary>5 s doubling to 10 minutes, up to a fifth shorter at random so deliveries to one receiver spread out.</summary>
+    private static readonly RetryBackoff Backoff = new(FirstRetry, MaxRetry, jitter: 0.2);
+
     /// <summary>Handoffs older than this when the webhook first sees them (it was off, or down for a day) are not sent.</summary>
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
 
@@ -171,7 +174,7 @@ public sealed partial class HandoffWebhookSender : BackgroundService
             return false;
         }
 
-        var delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks * (1L << Math.Min(attempts - 1, 20))));
+        var delay = Backoff.DelayFor(attempts);
         LogWillRetry(_logger, ticket.Id, attempts, delay, error);
         await _store.MarkWebhookAsync(ticket.Id, delivered: false, error, _time.GetUtcNow() + delay, cancellationToken).ConfigureAwait(false);
         return false;

@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace Omnichannel.Bots.Knowledge;
 
@@ -9,132 +10,97 @@ internal readonly record struct CsvField(string Value, int Line);
 internal sealed record CsvRecord(int Line, IReadOnlyList<CsvField> Fields);
 
 /// <summary>
-/// An RFC 4180 reader: comma-separated, fields in double quotes may hold commas, newlines and doubled quotes
-/// (<c>""</c>); spaces around a quoted field are dropped. Blank lines are skipped. Expects '\n' line ends (the caller
-/// normalises CRLF). The first structural error stops reading and is reported with its line.
+/// Reads RFC 4180 CSV with CsvHelper: comma-separated (never guessed, so a file using ';' is reported as such), fields
+/// in double quotes may hold commas, newlines and doubled quotes (<c>""</c>); spaces around fields are dropped; blank
+/// lines and a byte order mark are skipped. Adds what error messages need: the line each record and each field starts
+/// on. The first quoting error (a quoted field never closed, text after a closing quote) stops reading and is reported
+/// with its line.
 /// </summary>
 internal static class CsvRecordReader
 {
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        Mode = CsvMode.Rfc4180,
+        AllowLineBreaksInQuotes = true,
+        SkipEmptyLines = true,
+        TrimWhitespace = true,
+        TrackLineNumbers = true,
+    };
+
+    private const string Unclosed = "a quoted field is not closed: add the closing '\"' (a quote inside a quoted field is written \"\")";
+
     public static IReadOnlyList<CsvRecord> Read(string text, out (int Line, string Message)? error)
     {
         error = null;
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        CsvMalformedRecord? malformed = null;
+        var options = Options with { OnMalformedRecord = record => malformed ??= record.Reason is CsvMalformedReason.StrayQuote ? null : record };
         var records = new List<CsvRecord>();
-        var fields = new List<CsvField>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var fieldLine = 1;
-        var quoted = false;
-        var i = 0;
-        while (true)
+        using var reader = CsvReader.FromText(text, options);
+        while (reader.Read())
         {
-            var atEnd = i >= text.Length;
-            var c = atEnd ? '\n' : text[i];
-            if (c == '"' && !quoted && IsBlank(field))
+            var line = checked((int)reader.LineNumber);
+            var fields = new CsvField[reader.FieldCount];
+            var fieldLine = line;
+            for (var i = 0; i < fields.Length; i++)
             {
-                field.Clear();
-                fieldLine = line;
-                if (!ReadQuoted(text, ref i, ref line, field))
-                {
-                    error = (fieldLine, "a quoted field is not closed: add the closing '\"' (a quote inside a quoted field is written \"\")");
-                    return records;
-                }
+                var value = reader[i].ToString() ?? string.Empty;
+                fields[i] = new CsvField(value, fieldLine);
 
-                quoted = true;
-                while (i < text.Length && text[i] is ' ' or '\t')
-                {
-                    i++;
-                }
+                // Line breaks only occur inside quoted values, which keep them: the next field starts that many lines on.
+                fieldLine += value.Count(c => c == '\n');
+            }
 
-                if (i < text.Length && text[i] is not (',' or '\n'))
-                {
-                    error = (line, $"unexpected '{text[i]}' after the closing quote of a field (a quote inside a quoted field is written \"\")");
-                    return records;
-                }
+            if (malformed is { } bad)
+            {
+                // A quoted field never closed runs to the end of the input: it is this record's last field.
+                error = bad.Reason == CsvMalformedReason.UnterminatedQuote ? (fields[^1].Line, Unclosed) : Problem(text, bad);
+                return records;
+            }
 
+            if (fields.Length == 1 && reader.Current.ToString().Trim().Length == 0)
+            {
+                // A line of spaces: blank, like an empty one.
                 continue;
             }
 
-            if (c == ',')
-            {
-                fields.Add(new CsvField(field.ToString(), fieldLine));
-                field.Clear();
-                quoted = false;
-                fieldLine = line;
-                i++;
-                continue;
-            }
-
-            if (c == '\n')
-            {
-                if (fields.Count > 0 || quoted || field.ToString().Trim().Length > 0)
-                {
-                    fields.Add(new CsvField(field.ToString(), fieldLine));
-                    records.Add(new CsvRecord(recordLine, fields));
-                    fields = [];
-                }
-
-                if (atEnd)
-                {
-                    return records;
-                }
-
-                field.Clear();
-                quoted = false;
-                line++;
-                recordLine = line;
-                fieldLine = line;
-                i++;
-                continue;
-            }
-
-            field.Append(c);
-            i++;
+            records.Add(new CsvRecord(line, fields));
         }
+
+        if (malformed is { } last)
+        {
+            error = Problem(text, last);
+        }
+
+        return records;
     }
 
-    private static bool IsBlank(StringBuilder field)
+    private static (int Line, string Message) Problem(string text, CsvMalformedRecord record)
     {
-        for (var i = 0; i < field.Length; i++)
+        // The problem's offset is in bytes of the UTF-8 input: its line is one more than the line breaks before it.
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var offset = (int)Math.Clamp(record.ByteOffset, 0, utf8.Length);
+        var line = 1 + utf8.AsSpan(0, offset).Count((byte)'\n');
+        return record.Reason switch
         {
-            if (field[i] is not (' ' or '\t'))
-            {
-                return false;
-            }
-        }
-
-        return true;
+            CsvMalformedReason.UnterminatedQuote => (line, Unclosed),
+            CsvMalformedReason.TextAfterClosingQuote => (line, $"unexpected '{After(utf8, offset)}' after the closing quote of a field (a quote inside a quoted field is written \"\")"),
+            _ => (line, $"malformed CSV ({record.Reason}) (a quote inside a quoted field is written \"\")"),
+        };
     }
 
-    /// <summary>Reads from the opening quote at <paramref name="i"/> to just past the closing one.</summary>
-    private static bool ReadQuoted(string text, ref int i, ref int line, StringBuilder field)
+    /// <summary>The first character after the closing quote at or after <paramref name="offset"/> and any spaces.</summary>
+    private static char After(byte[] utf8, int offset)
     {
-        i++;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (c == '"')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i += 2;
-                    continue;
-                }
-
-                i++;
-                return true;
-            }
-
-            if (c == '\n')
-            {
-                line++;
-            }
-
-            field.Append(c);
-            i++;
-        }
-
-        return false;
+        var rest = Encoding.UTF8.GetString(utf8, offset, Math.Min(utf8.Length - offset, 64));
+        var quote = rest.IndexOf('"', StringComparison.Ordinal);
+        var tail = (quote < 0 ? rest : rest[(quote + 1)..]).TrimStart(' ', '\t');
+        return tail.Length > 0 ? tail[0] : '?';
     }
 }

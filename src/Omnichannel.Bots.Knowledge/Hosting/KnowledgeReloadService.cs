@@ -16,9 +16,12 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The watcher starts before the first read, so a save during the first load is not missed.
-        using var watcher = options.Value.WatchForChanges ? new KnowledgeFolderWatcher(knowledge.Folder, time, knowledge.OnFolderEvent) : null;
+        using var watcher = options.Value.WatchForChanges
+            ? DebouncedFileWatcher.ForFolder(knowledge.Folder, options.Value.ReloadDelay, time, KnowledgeFolderReader.IsIgnored, knowledge.OnFolderEvent)
+            : null;
         await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
-        var retryDelay = options.Value.RetryDelay;
+        var retry = new RetryBackoff(options.Value.RetryDelay, TimeSpan.FromTicks(Math.Max(options.Value.RetryDelay.Ticks, MaxRetryDelay.Ticks)));
+        var failures = knowledge.Status.ReloadError is null ? 0 : 1;
         while (!stoppingToken.IsCancellationRequested)
         {
             var failed = knowledge.Status.ReloadError is not null;
@@ -27,19 +30,19 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
                 return;
             }
 
-            var changed = await WaitForChangeAsync(watcher, failed ? retryDelay : Timeout.InfiniteTimeSpan, stoppingToken).ConfigureAwait(false);
+            var changed = await WaitForChangeAsync(watcher, failed ? retry.DelayFor(failures) : Timeout.InfiniteTimeSpan, stoppingToken).ConfigureAwait(false);
             if (changed)
             {
-                await DebounceAsync(watcher!, stoppingToken).ConfigureAwait(false);
+                await watcher!.WaitUntilQuietAsync(stoppingToken).ConfigureAwait(false);
             }
 
             await knowledge.ReloadAsync(stoppingToken).ConfigureAwait(false);
-            retryDelay = knowledge.Status.ReloadError is null ? options.Value.RetryDelay : TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+            failures = knowledge.Status.ReloadError is null ? 0 : failures + 1;
         }
     }
 
     /// <summary>True when the folder changed; false when <paramref name="timeout"/> passed first.</summary>
-    private async Task<bool> WaitForChangeAsync(KnowledgeFolderWatcher? watcher, TimeSpan timeout, CancellationToken stoppingToken)
+    private async Task<bool> WaitForChangeAsync(DebouncedFileWatcher? watcher, TimeSpan timeout, CancellationToken stoppingToken)
     {
         using var timer = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timer.Token);
@@ -63,19 +66,6 @@ internal sealed class KnowledgeReloadService(KnowledgeBase knowledge, IOptions<K
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
             return false;
-        }
-    }
-
-    /// <summary>Waits until no change arrived for a whole reload delay.</summary>
-    private async Task DebounceAsync(KnowledgeFolderWatcher watcher, CancellationToken stoppingToken)
-    {
-        var delay = options.Value.ReloadDelay;
-        while (watcher.TakeChange())
-        {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-            }
         }
     }
 }

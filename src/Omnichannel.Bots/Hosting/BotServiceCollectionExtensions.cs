@@ -43,8 +43,9 @@ public static class BotServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<TurnProcessor>());
 
-        // Readiness (GET /healthz/ready): each feature adds its check with the BotReadiness.Tag where it is added.
-        services.AddHealthChecks();
+        // Liveness (GET /healthz): one check gathers every IBotHealthContributor. Readiness (GET /healthz/ready): each
+        // feature adds its check with the BotReadiness.Tag where it is added.
+        services.AddHealthChecks().AddCheck<BotLivenessCheck>(BotLiveness.Name, tags: [BotLiveness.Tag]);
         // ASP.NET Core logs every readiness probe that is not healthy, and a starting bot answers "degraded" (still
         // loading) to each probe of a load balancer until it is ready: only failures (errors) reach the log; the
         // readiness logger says once when the bot is ready.

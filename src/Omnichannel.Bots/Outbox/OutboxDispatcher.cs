@@ -24,6 +24,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
     private readonly SemaphoreSlim _signal = new(0);
     private readonly SemaphoreSlim _sendSlots;
     private readonly OutboxLanes _lanes = new();
+    private readonly RetryBackoff _backoff;
     private int _signaled;
     private CancellationToken _stopping;
 
@@ -42,6 +43,9 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
         _time = time;
         _logger = logger;
         _sendSlots = new SemaphoreSlim(_options.MaxConcurrentSends, _options.MaxConcurrentSends);
+
+        // Exact delays (no jitter): the row's next attempt time is what Outbox:FirstRetryDelay and MaxRetryDelay say.
+        _backoff = new RetryBackoff(_options.FirstRetryDelay, _options.MaxRetryDelay);
     }
 
     /// <summary>New rows were committed: sweep soon.</summary>
@@ -189,9 +193,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
             return SendResult.Failed;
         }
 
-        var backoff = TimeSpan.FromTicks(Math.Min(
-            _options.MaxRetryDelay.Ticks,
-            _options.FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
+        var backoff = _backoff.DelayFor(attempts);
         var delay = retryAfter is { } asked && asked > backoff ? asked : backoff;
         LogWillRetry(_logger, entry.Id, attempts, delay, error);
         await _store.MarkRetryAsync(entry.Id, reason, _time.GetUtcNow() + delay, _stopping).ConfigureAwait(false);

@@ -223,8 +223,10 @@ internal sealed partial class TurnExecutor
         }
     }
 
-    private static TimeSpan RetryDelay(int attempt) =>
-        TimeSpan.FromMilliseconds(Math.Min(30_000, 50 * Math.Pow(2, Math.Min(attempt, 10))));
+    /// <summary>100 ms doubling to 30 s between storage retries, up to a fifth shorter at random so conversations do not retry in step.</summary>
+    private static readonly RetryBackoff StorageRetry = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), jitter: 0.2);
+
+    private static TimeSpan RetryDelay(int attempt) => StorageRetry.DelayFor(attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Sequence} on {Channel} failed; the customer got an apology and the dialog state is unchanged.")]
     private static partial void LogTurnFailed(ILogger logger, long sequence, string channel, Exception exception);
