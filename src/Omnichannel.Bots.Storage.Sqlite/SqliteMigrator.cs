@@ -16,6 +16,9 @@ internal static partial class SqliteMigrator
     /// <summary>The <c>user_version</c> of a file whose versions are kept per feature in <c>schema_migrations</c>.</summary>
     public const int PerFeatureVersions = 6;
 
+    /// <summary>Web chat's feature name (its schema lives in the web chat adapter, which this provider does not reference).</summary>
+    private const string LegacyWebChatFeature = "webchat";
+
     private const string CreateVersionTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (feature TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT";
 
@@ -68,7 +71,7 @@ internal static partial class SqliteMigrator
             if (legacy)
             {
                 // Legacy schema 5 holds exactly version 1 of these three.
-                foreach (var feature in new[] { SqliteSchema.CoreFeature, SqliteHandoffSchema.Feature, SqliteWebChatSchema.Feature })
+                foreach (var feature in new[] { SqliteSchema.CoreFeature, SqliteHandoffSchema.Feature, LegacyWebChatFeature })
                 {
                     SetVersion(connection, feature, 1);
                 }

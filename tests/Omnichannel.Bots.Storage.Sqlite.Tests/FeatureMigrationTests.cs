@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Adapters.WebChat;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
 
