@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
@@ -26,8 +25,8 @@ internal sealed class ConversationStreams
     /// <summary>The conversation's log has new entries.</summary>
     public void Appended(string conversationId) => Signal(conversationId, StreamSignal.LogChanged);
 
-    /// <summary>A transient activity (typing) for whoever listens now.</summary>
-    public void Transient(string conversationId, JsonObject activity) => Signal(conversationId, new StreamSignal(activity));
+    /// <summary>A transient activity (typing) for whoever listens now, as the frame to send.</summary>
+    public void Transient(string conversationId, string frame) => Signal(conversationId, new StreamSignal(frame));
 
     private void Signal(string conversationId, StreamSignal signal)
     {
@@ -83,8 +82,8 @@ internal sealed class ConversationStreams
     }
 }
 
-/// <summary>Either "the log changed" (<see cref="Transient"/> null) or a typing activity to pass on.</summary>
-internal sealed record StreamSignal(JsonObject? Transient)
+/// <summary>Either "the log changed" (<see cref="Transient"/> null) or a typing activity's frame to pass on.</summary>
+internal sealed record StreamSignal(string? Transient)
 {
-    public static StreamSignal LogChanged { get; } = new((JsonObject?)null);
+    public static StreamSignal LogChanged { get; } = new((string?)null);
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Inbound;
-using Omnichannel.Bots.Storage;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
@@ -17,6 +16,7 @@ namespace Omnichannel.Bots.Adapters.WebChat;
 internal sealed class DirectLineEndpoints : IBotEndpoints
 {
     private const int PageSize = 100;
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     private readonly WebChatConversations _conversations;
     private readonly DirectLineAuthorizer _authorizer;
@@ -185,12 +185,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         }
 
         var entries = await _log.ReadAsync(conversationId, after, PageSize, http.RequestAborted).ConfigureAwait(false);
-        var last = entries.Count > 0 ? entries[^1].Sequence : after;
-        return Results.Json(new
-        {
-            activities = entries.Select(e => DirectLineActivities.Read(conversationId, e.Sequence, e.Payload)),
-            watermark = DirectLineActivities.Watermark(last),
-        });
+        return Results.Text(DirectLineActivities.ActivitySet(conversationId, entries, after), JsonContentType);
     }
 
     private async Task<IResult> PostActivityAsync(string conversationId, HttpContext http)

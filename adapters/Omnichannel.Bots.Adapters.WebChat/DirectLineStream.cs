@@ -1,7 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json.Nodes;
-using Omnichannel.Bots.Storage;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
@@ -130,9 +128,9 @@ internal sealed class DirectLineStream
             var logChanged = false;
             while (reader.TryRead(out var signal))
             {
-                if (signal.Transient is { } activity)
+                if (signal.Transient is { } frame)
                 {
-                    await SendTextAsync(socket, new JsonObject { ["activities"] = new JsonArray(activity) }.ToJsonString(), closed).ConfigureAwait(false);
+                    await SendTextAsync(socket, frame, closed).ConfigureAwait(false);
                 }
                 else
                 {
@@ -159,12 +157,7 @@ internal sealed class DirectLineStream
             }
 
             after = entries[^1].Sequence;
-            var set = new JsonObject
-            {
-                ["activities"] = new JsonArray([.. entries.Select(e => (JsonNode)DirectLineActivities.Read(conversationId, e.Sequence, e.Payload))]),
-                ["watermark"] = DirectLineActivities.Watermark(after),
-            };
-            await SendTextAsync(socket, set.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            await SendTextAsync(socket, DirectLineActivities.ActivitySet(conversationId, entries, after), cancellationToken).ConfigureAwait(false);
             if (entries.Count < PageSize)
             {
                 return after;

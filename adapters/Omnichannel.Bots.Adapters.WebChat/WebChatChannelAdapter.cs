@@ -1,20 +1,23 @@
-using Omnichannel.Bots.Storage;
-
 namespace Omnichannel.Bots.Adapters.WebChat;
 
 /// <summary>
-/// Sends to web chat by appending to the conversation's log (what Direct Line clients read by watermark) and waking
-/// its open streams. The outbox message id is the dedupe key, so a send retried after a crash is not shown twice.
+/// Sends to web chat what the outbox still holds for it: messages queued outside a turn (an agent's reply, a handoff's
+/// closing words) are appended to the conversation's log (what Direct Line clients read by watermark), and typing
+/// indicators go straight to its open streams. The bot's replies of a turn never come here: they are appended inside the
+/// turn commit (<see cref="SqliteWebChatTurnParticipant"/>). The outbox message id is the dedupe key, so a send retried
+/// after a crash is not shown twice.
 /// </summary>
 internal sealed class WebChatChannelAdapter : ChannelAdapter
 {
     private readonly IActivityLogStore _log;
     private readonly ConversationStreams _streams;
+    private readonly TimeProvider _time;
 
-    public WebChatChannelAdapter(IActivityLogStore log, ConversationStreams streams)
+    public WebChatChannelAdapter(IActivityLogStore log, ConversationStreams streams, TimeProvider time)
     {
         _log = log;
         _streams = streams;
+        _time = time;
     }
 
     public override ChannelProfile Profile => ChannelProfiles.WebChat;
@@ -25,7 +28,7 @@ internal sealed class WebChatChannelAdapter : ChannelAdapter
         var conversationId = message.Conversation.Id;
         if (message.Kind == MessageKind.Typing)
         {
-            _streams.Transient(conversationId, DirectLineActivities.Typing(conversationId));
+            _streams.Transient(conversationId, DirectLineActivities.TransientSet(DirectLineActivities.Typing(conversationId, _time.GetUtcNow())));
             return new SendReceipt(null);
         }
 
@@ -34,8 +37,8 @@ internal sealed class WebChatChannelAdapter : ChannelAdapter
             throw new ChannelSendException($"There is no web chat conversation '{conversationId}'.", isTransient: false);
         }
 
-        var payload = DirectLineActivities.ForBotMessage(message, conversationId, recipient: null);
-        var appended = await _log.AppendAsync(conversationId, "bot:" + message.Id, payload, cancellationToken).ConfigureAwait(false);
+        var payload = DirectLineActivities.ForBotMessage(message, conversationId, _time.GetUtcNow());
+        var appended = await _log.AppendAsync(conversationId, SqliteWebChatTurnParticipant.DedupeKey(message), payload, cancellationToken).ConfigureAwait(false);
         _streams.Appended(conversationId);
         return new SendReceipt(DirectLineActivities.IdFor(conversationId, appended.Sequence));
     }

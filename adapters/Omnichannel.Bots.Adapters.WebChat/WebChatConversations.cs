@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Omnichannel.Bots.Storage;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 

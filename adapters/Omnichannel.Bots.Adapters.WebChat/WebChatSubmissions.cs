@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Omnichannel.Bots.Inbound;
-using Omnichannel.Bots.Storage;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
@@ -41,7 +40,7 @@ internal sealed class WebChatSubmissions
         if (!activity.IsMessage)
         {
             // Typing and events from the client: accepted, not stored, not acted on.
-            return Results.Json(new { id = conversationId + "|ignored-" + Guid.NewGuid().ToString("N")[..12] });
+            return Results.Json(new DirectLineResourceResponse(conversationId + "|ignored-" + Guid.NewGuid().ToString("N")[..12]), DirectLineJsonContext.Default.DirectLineResourceResponse);
         }
 
         var now = _time.GetUtcNow();
@@ -86,6 +85,6 @@ internal sealed class WebChatSubmissions
             return DirectLineResults.BadArgument(ex.Problems);
         }
 
-        return Results.Json(new { id = DirectLineActivities.IdFor(conversationId, appended.Sequence) });
+        return Results.Json(new DirectLineResourceResponse(DirectLineActivities.IdFor(conversationId, appended.Sequence)), DirectLineJsonContext.Default.DirectLineResourceResponse);
     }
 }

@@ -23,14 +23,12 @@ public static class SqliteBotBuilderExtensions
         }
 
         bot.Services.TryAddSingleton<SqliteDatabase>();
-        bot.Services.AddSqliteSchema(SqliteWebChatSchema.Schema);
         bot.Services.TryAddSingleton(services => new BotDataDirectory(Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().FilePath)!));
         bot.Services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         bot.Services.TryAddSingleton<ITurnStore, SqliteTurnStore>();
         bot.Services.TryAddSingleton<IParkedMessageStore, SqliteParkedMessageStore>();
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
-        bot.Services.TryAddSingleton<IActivityLogStore, SqliteActivityLogStore>();
         if (!bot.Services.Any(d => d.ServiceType == typeof(SqliteReadinessCheck)))
         {
             bot.Services.AddSingleton<SqliteReadinessCheck>();

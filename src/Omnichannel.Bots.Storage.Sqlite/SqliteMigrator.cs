@@ -22,6 +22,9 @@ internal static partial class SqliteMigrator
     /// </summary>
     private const string LegacyHandoffFeature = "handoff";
 
+    /// <summary>Web chat's feature name (its schema lives in the web chat adapter, which this provider does not reference).</summary>
+    private const string LegacyWebChatFeature = "webchat";
+
     private const string CreateVersionTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (feature TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT";
 
@@ -74,7 +77,7 @@ internal static partial class SqliteMigrator
             if (legacy)
             {
                 // Legacy schema 5 holds exactly version 1 of these three.
-                foreach (var feature in new[] { SqliteSchema.CoreFeature, LegacyHandoffFeature, SqliteWebChatSchema.Feature })
+                foreach (var feature in new[] { SqliteSchema.CoreFeature, LegacyHandoffFeature, LegacyWebChatFeature })
                 {
                     SetVersion(connection, feature, 1);
                 }

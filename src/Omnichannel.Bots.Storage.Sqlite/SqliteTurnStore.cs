@@ -174,6 +174,8 @@ public sealed class SqliteTurnStore : ITurnStore
             {
                 participant.Write(db, written);
             }
+
+            outbox.RemoveAll(o => written.DeliveredIds?.Contains(o.Id) == true);
         }
 
         return new TurnCommitResult(outbox, dropped, StateConflict: false);

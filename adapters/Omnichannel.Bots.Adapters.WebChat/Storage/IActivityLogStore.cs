@@ -1,10 +1,12 @@
-namespace Omnichannel.Bots.Storage;
+namespace Omnichannel.Bots.Adapters.WebChat;
 
 /// <summary>
-/// Append-only logs of what a pull-style channel's client reads back (web chat's Direct Line): one log per
-/// conversation, each entry with a sequence number that only grows. Clients page by the last sequence they saw.
+/// Web chat's append-only logs of what Direct Line clients read back: one log per conversation, each entry with a
+/// sequence number that only grows. Clients page by the last sequence they saw. The bot's replies are appended inside
+/// the turn commit (<see cref="SqliteWebChatTurnParticipant"/>); the customer's echo and agents' messages through
+/// <see cref="AppendAsync"/>.
 /// </summary>
-public interface IActivityLogStore
+internal interface IActivityLogStore
 {
     /// <summary>Creates the log of a conversation for its owner (the user it belongs to); false if it already exists.</summary>
     Task<bool> CreateAsync(string logId, string ownerId, CancellationToken cancellationToken);
@@ -33,10 +35,3 @@ public interface IActivityLogStore
     /// </summary>
     Task<bool> RotateResumeSecretHashAsync(string logId, string presentedHash, string newHash, CancellationToken cancellationToken);
 }
-
-/// <param name="Sequence">The entry's number; later entries of any log have larger numbers.</param>
-/// <param name="Added">False when an entry with the same dedupe key was already there.</param>
-/// <param name="Entry">The stored entry (the earlier one when <paramref name="Added"/> is false).</param>
-public sealed record ActivityLogAppend(long Sequence, bool Added, ActivityLogEntry Entry);
-
-public sealed record ActivityLogEntry(long Sequence, string DedupeKey, string Payload, DateTimeOffset CreatedAt);

@@ -1,8 +1,11 @@
-namespace Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Storage.Sqlite;
+
+namespace Omnichannel.Bots.Adapters.WebChat;
 
 /// <summary>
 /// Web chat's tables: one activity log per Direct Line conversation (its owner and the hash of its resume secret) and
-/// the log's entries by sequence. Version 1 is the state legacy schema 5 left them in.
+/// the log's entries by sequence. Version 1 is the state legacy schema 5 left them in (a database from before per-feature
+/// versions records it as <c>webchat</c> 1, so the feature name never changes). Never edit a released migration.
 /// </summary>
 internal static class SqliteWebChatSchema
 {

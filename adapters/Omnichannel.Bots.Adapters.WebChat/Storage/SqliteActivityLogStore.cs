@@ -1,7 +1,14 @@
-namespace Omnichannel.Bots.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Omnichannel.Bots.Storage.Sqlite;
 
-/// <summary>Activity logs (web chat history) on SQLite, committed with the other writes of the same group.</summary>
-public sealed class SqliteActivityLogStore : IActivityLogStore
+namespace Omnichannel.Bots.Adapters.WebChat;
+
+/// <summary>
+/// Web chat's activity logs on SQLite (tables of <see cref="SqliteWebChatSchema"/>), committed with the other writes of
+/// the same group. <see cref="Append"/> is also what <see cref="SqliteWebChatTurnParticipant"/> calls inside a turn's
+/// transaction.
+/// </summary>
+internal sealed class SqliteActivityLogStore : IActivityLogStore
 {
     private const string InsertLog = "INSERT INTO activity_logs (id, owner_id, created_at) VALUES (@p1, @p2, @p3) ON CONFLICT (id) DO NOTHING";
     private const string SelectOwner = "SELECT owner_id FROM activity_logs WHERE id = @p1";
@@ -29,34 +36,20 @@ public sealed class SqliteActivityLogStore : IActivityLogStore
 
     public Task<bool> CreateAsync(string logId, string ownerId, CancellationToken cancellationToken)
     {
-        var now = UnixTime.Of(_time.GetUtcNow());
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         return _database.WriteAsync(db => db.Execute(InsertLog, logId, ownerId, now) == 1, cancellationToken);
     }
 
     public Task<string?> FindOwnerAsync(string logId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_database.Read(db => db.Scalar<string>(SelectOwner, logId)));
+        return Task.FromResult(_database.Read(db => FindOwner(db, logId)));
     }
 
     public Task<ActivityLogAppend> AppendAsync(string logId, string dedupeKey, string payload, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        return _database.WriteAsync(
-            db =>
-            {
-                var sequence = db.Scalar<long?>(InsertEntry, logId, dedupeKey, payload, UnixTime.Of(now));
-                if (sequence is { } added)
-                {
-                    return new ActivityLogAppend(added, Added: true, new ActivityLogEntry(added, dedupeKey, payload, now));
-                }
-
-                using var reader = db.Query(SelectByKey, logId, dedupeKey);
-                reader.Read();
-                var earlier = ReadEntry(reader);
-                return new ActivityLogAppend(earlier.Sequence, Added: false, earlier);
-            },
-            cancellationToken);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return _database.WriteAsync(db => Append(db, logId, dedupeKey, payload, now), cancellationToken);
     }
 
     public Task<IReadOnlyList<ActivityLogEntry>> ReadAsync(string logId, long after, int max, CancellationToken cancellationToken)
@@ -81,6 +74,29 @@ public sealed class SqliteActivityLogStore : IActivityLogStore
     public Task<bool> RotateResumeSecretHashAsync(string logId, string presentedHash, string newHash, CancellationToken cancellationToken) =>
         _database.WriteAsync(db => db.Execute(RotateResumeSecret, logId, presentedHash, newHash) == 1, cancellationToken);
 
-    private static ActivityLogEntry ReadEntry(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), UnixTime.From(reader.GetInt64(3)));
+    /// <summary>The log's owner, or null when there is no such log.</summary>
+    public static string? FindOwner(StatementCache db, string logId) => db.Scalar<string>(SelectOwner, logId);
+
+    /// <summary>Appends in the caller's transaction, unless the dedupe key is already in the log (then returns that entry).</summary>
+    /// <param name="db">The writer's statements.</param>
+    /// <param name="logId">The conversation's log (it must exist).</param>
+    /// <param name="dedupeKey">The entry's key in the log.</param>
+    /// <param name="payload">The activity's JSON, without an id.</param>
+    /// <param name="at">The time stored, in Unix milliseconds.</param>
+    public static ActivityLogAppend Append(StatementCache db, string logId, string dedupeKey, string payload, long at)
+    {
+        var sequence = db.Scalar<long?>(InsertEntry, logId, dedupeKey, payload, at);
+        if (sequence is { } added)
+        {
+            return new ActivityLogAppend(added, Added: true, new ActivityLogEntry(added, dedupeKey, payload, DateTimeOffset.FromUnixTimeMilliseconds(at)));
+        }
+
+        using var reader = db.Query(SelectByKey, logId, dedupeKey);
+        reader.Read();
+        var earlier = ReadEntry(reader);
+        return new ActivityLogAppend(earlier.Sequence, Added: false, earlier);
+    }
+
+    private static ActivityLogEntry ReadEntry(SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
 }
