@@ -14,7 +14,7 @@ public static class WebChatBotBuilderExtensions
     /// Web chat over Bot Framework Direct Line 3.0 (Microsoft's Web Chat client works against it) and the embeddable
     /// widget at <c>/webchat.js</c>; settings in <c>Channels:WebChat</c>. Map the endpoints with
     /// <c>app.MapBotEndpoints()</c>. Web chat keeps its conversations' activity logs in the bot's SQLite database
-    /// (<c>UseSqliteStorage()</c>, its own tables and migrations as feature <c>webchat</c>), and the bot's replies are
+    /// (<c>AddSqliteStorage()</c>, its own tables and migrations as feature <c>webchat</c>), and the bot's replies are
     /// appended there inside each turn's commit.
     /// </summary>
     public static BotBuilder AddWebChatChannel(this BotBuilder bot, Action<WebChatOptions>? configure = null)
@@ -33,7 +33,7 @@ public static class WebChatBotBuilderExtensions
         bot.Services.AddSqliteSchema(SqliteWebChatSchema.Schema);
         bot.Services.TryAddSingleton<IActivityLogStore>(services => new SqliteActivityLogStore(
             services.GetService<SqliteDatabase>()
-                ?? throw new InvalidOperationException("Web chat keeps its conversations in the bot's SQLite database: add UseSqliteStorage() to the bot."),
+                ?? throw new InvalidOperationException("Web chat keeps its conversations in the bot's SQLite database: add AddSqliteStorage() to the bot."),
             services.GetRequiredService<TimeProvider>()));
         bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteWebChatTurnParticipant>());
         bot.AddObserver<WebChatReplyObserver>();

@@ -24,14 +24,14 @@ public sealed class WebChatStoreTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void UseSqliteStorage_WithOrWithoutWebChat_ActivityLogTablesOnlyWithIt(bool withWebChat)
+    public void AddSqliteStorage_WithOrWithoutWebChat_ActivityLogTablesOnlyWithIt(bool withWebChat)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddLogging();
         services.AddOmnichannelBot(bot =>
         {
-            bot.UseSqliteStorage(o => o.DataDirectory = _directory);
+            bot.AddSqliteStorage(o => o.DataDirectory = _directory);
             if (withWebChat)
             {
                 bot.AddWebChatChannel();
