@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.Handoff.Storage.Sqlite;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
