@@ -58,8 +58,7 @@ internal sealed class WebChatSubmissions
             Locale = content.Locale,
             Timestamp = now,
         };
-        var problems = InboundMessageValidator.Check(message);
-        if (problems.Count > 0)
+        if (!InboundMessage.TryCreate(message, out var inbound, out var problems))
         {
             return DirectLineResults.BadArgument(problems);
         }
@@ -78,7 +77,7 @@ internal sealed class WebChatSubmissions
 
         try
         {
-            await _inbox.SubmitAsync(message, CancellationToken.None).ConfigureAwait(false);
+            await _inbox.SubmitAsync(inbound, CancellationToken.None).ConfigureAwait(false);
         }
         catch (InboundMessageRejectedException ex)
         {

@@ -79,6 +79,30 @@ public sealed class MalformedInputTests
         Assert.All(Rows.CountAll(bot.DatabaseFile()), table => Assert.Equal(0, table.Value));
     }
 
+    [Fact]
+    public void TryCreate_MalformedThenValid_ProblemsOnlyForTheMalformedOne()
+    {
+        Assert.False(InboundMessage.TryCreate(Make("nul-in-text"), out var rejected, out var problems));
+        Assert.Null(rejected);
+        Assert.Contains(problems, p => p.Contains("NUL", StringComparison.Ordinal));
+
+        var valid = DeliveryBot.Message("ok-1", "hello");
+        Assert.True(InboundMessage.TryCreate(valid, out var inbound, out problems));
+        Assert.Same(valid, inbound.Message);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task SubmitAndWaitAsync_CheckedMessage_TurnCompletes()
+    {
+        await using var bot = await DeliveryBot.StartAsync();
+        Assert.True(InboundMessage.TryCreate(DeliveryBot.Message("checked-1", "hello"), out var inbound, out _));
+
+        var outcome = await bot.Inbox().SubmitAndWaitAsync(inbound, CancellationToken.None);
+
+        Assert.Equal(TurnStatus.Completed, outcome.Status);
+    }
+
     private static BotMessage Make(string kind)
     {
         var message = DeliveryBot.Message("bad-1", "hello");

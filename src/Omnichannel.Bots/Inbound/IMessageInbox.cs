@@ -7,11 +7,12 @@ namespace Omnichannel.Bots.Inbound;
 public interface IMessageInbox
 {
     /// <summary>
-    /// Validates and stores the message, ignoring a provider's redelivery of one already stored. Throws
-    /// <see cref="InboundMessageRejectedException"/> (nothing stored) when the message is malformed or its channel has no adapter.
+    /// Stores the checked message, ignoring a provider's redelivery of one already stored. Throws
+    /// <see cref="InboundMessageRejectedException"/> (nothing stored) when its channel has no adapter. A channel holding
+    /// a <see cref="BotMessage"/> calls the extension <see cref="MessageInboxExtensions.SubmitAsync"/>, which checks it.
     /// </summary>
-    Task<InboxReceipt> SubmitAsync(BotMessage message, CancellationToken cancellationToken);
+    Task<InboxReceipt> SubmitAsync(InboundMessage message, CancellationToken cancellationToken);
 
     /// <summary>Like <see cref="SubmitAsync"/>, then waits until the message's turn has committed.</summary>
-    Task<TurnOutcome> SubmitAndWaitAsync(BotMessage message, CancellationToken cancellationToken);
+    Task<TurnOutcome> SubmitAndWaitAsync(InboundMessage message, CancellationToken cancellationToken);
 }

@@ -14,6 +14,10 @@ public interface ITurnObserver
     /// <summary>The turn's state, transcript and outbox rows are committed; nothing is sent yet.</summary>
     ValueTask TurnCommittedAsync(TurnOutcome outcome, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    /// <summary>The provider accepted a reply; the outbox row is not yet marked sent.</summary>
+    /// <summary>
+    /// The provider accepted a reply; the outbox row is not yet marked sent. Not called for replies a channel delivers
+    /// inside the turn commit (web chat's, written straight to its activity log): those are delivered at
+    /// <see cref="TurnCommittedAsync"/>.
+    /// </summary>
     ValueTask MessageSentAsync(OutboxEntry entry, SendReceipt receipt, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

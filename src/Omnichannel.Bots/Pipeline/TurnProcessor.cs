@@ -43,13 +43,13 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
         _scheduler = new ConversationScheduler(_options.MaxConcurrentTurns, RunTurnAsync);
     }
 
-    public async Task<InboxReceipt> SubmitAsync(BotMessage message, CancellationToken cancellationToken)
+    public async Task<InboxReceipt> SubmitAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var (receipt, _) = await SubmitCoreAsync(message, waiter: null, cancellationToken).ConfigureAwait(false);
         return receipt;
     }
 
-    public async Task<TurnOutcome> SubmitAndWaitAsync(BotMessage message, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> SubmitAndWaitAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var waiter = new TaskCompletionSource<TurnOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         var (receipt, _) = await SubmitCoreAsync(message, waiter, cancellationToken).ConfigureAwait(false);
@@ -104,9 +104,10 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
         await Task.WhenAll(PurgePeriodicallyAsync(stoppingToken), PollRequeuedAsync(stoppingToken)).ConfigureAwait(false);
     }
 
-    private async Task<(InboxReceipt Receipt, TurnWork? Work)> SubmitCoreAsync(BotMessage message, TaskCompletionSource<TurnOutcome>? waiter, CancellationToken cancellationToken)
+    private async Task<(InboxReceipt Receipt, TurnWork? Work)> SubmitCoreAsync(InboundMessage inbound, TaskCompletionSource<TurnOutcome>? waiter, CancellationToken cancellationToken)
     {
-        InboundMessageValidator.Validate(message);
+        ArgumentNullException.ThrowIfNull(inbound);
+        var message = inbound.Message;
         if (!_channels.TryGet(message.Channel, out _))
         {
             throw new InboundMessageRejectedException([$"no adapter is registered for channel '{message.Channel}'"]);
