@@ -7,44 +7,17 @@ namespace Omnichannel.Bots.Cli;
 /// <c>omnibot agents hash-password [--password-stdin]</c>: reads a password (typed twice without echo at a terminal;
 /// the first line of stdin when piped) and prints its PBKDF2-SHA256 hash for <c>Agents:Accounts:N:PasswordHash</c>.
 /// The password is never an argument: arguments land in shell history and in the process list.
-/// Exit 0 printed, 1 no usable password, 2 usage.
+/// Exit 0 printed, 1 no usable password, 2 usage (found by the parser: <see cref="AgentsCommand"/>).
 /// </summary>
 internal static class AgentsHashPasswordCommand
 {
     public const int MinimumLength = 8;
 
-    public const string Usage = """
-        usage: omnibot agents hash-password [--password-stdin]
-          Prints the hash of an agent's password for Agents:Accounts:N:PasswordHash
-          (PBKDF2-SHA256, 210,000 iterations, random salt).
-          At a terminal it asks for the password twice without showing it; otherwise (or with --password-stdin)
-          it reads the first line of stdin:  printf '%s\n' "$PASSWORD" | omnibot agents hash-password --password-stdin
-          The password is never taken as an argument: it would be saved in the shell's history.
-        """;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, PasswordInput input, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(bool fromStdin, CliConsole console, CancellationToken cancellationToken)
     {
-        var fromStdin = false;
-        foreach (var arg in args)
-        {
-            switch (arg)
-            {
-                case "-h" or "--help":
-                    await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
-                    return 0;
-                case "--password-stdin":
-                    fromStdin = true;
-                    break;
-                default:
-                    var problem = arg.StartsWith('-')
-                        ? $"unknown option '{arg}'"
-                        : "the password is not taken as an argument (it would be saved in the shell's history); type it when asked or pipe it to stdin";
-                    await stderr.WriteLineAsync($"omnibot agents hash-password: {problem}").ConfigureAwait(false);
-                    await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
-                    return 2;
-            }
-        }
-
+        var input = console.Input;
+        var stdout = console.Out;
+        var stderr = console.Error;
         string? password;
         if (input.IsTerminal)
         {

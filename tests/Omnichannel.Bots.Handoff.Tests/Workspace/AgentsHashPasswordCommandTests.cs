@@ -63,7 +63,7 @@ public sealed class AgentsHashPasswordCommandTests
 
     [Theory]
     [InlineData("hunter2-password", "not taken as an argument")]
-    [InlineData("--password", "unknown option '--password'")]
+    [InlineData("--password", "Unrecognized command or argument '--password'.")]
     public async Task HashPassword_PasswordAsArgument_RefusedWithUsage(string argument, string expected)
     {
         var (code, stdout, stderr) = await RunAsync(new PasswordInput(new StringReader("s3cret passphrase\n"), isTerminal: false), argument);
@@ -71,7 +71,7 @@ public sealed class AgentsHashPasswordCommandTests
         Assert.Equal(2, code);
         Assert.Empty(stdout);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
-        Assert.Contains("usage: omnibot agents hash-password", stderr, StringComparison.Ordinal);
+        Assert.Contains("omnibot agents hash-password [options]", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,11 +79,13 @@ public sealed class AgentsHashPasswordCommandTests
     {
         var (code, stdout, _) = await RunAsync(new PasswordInput(TextReader.Null, isTerminal: false), "--help-all");
         var (helpCode, help, _) = await RunWithArgsAsync(["--help"]);
+        var (agentsCode, agentsHelp, _) = await RunWithArgsAsync(["agents", "--help"]);
 
         Assert.Equal(2, code); // unknown option of the verb
         Assert.Empty(stdout);
-        Assert.Equal(0, helpCode);
-        Assert.Contains("agents hash-password", help, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (helpCode, agentsCode));
+        Assert.Contains("agents ", help, StringComparison.Ordinal);
+        Assert.Contains("hash-password", agentsHelp, StringComparison.Ordinal);
     }
 
     private static Task<(int Code, string Stdout, string Stderr)> RunAsync(PasswordInput input, params string[] options) =>

@@ -113,20 +113,20 @@ public sealed class KbImportCsvCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "kb", "import-csv" }, "missing FILE (the CSV of labelled examples)")]
-    [InlineData(new[] { "kb", "import-csv", "x.csv", "--label-column", "l", "--out", "o" }, "missing --text-column")]
-    [InlineData(new[] { "kb", "import-csv", "x.csv", "--text-column", "t", "--label-column", "l" }, "missing --out")]
+    [InlineData(new[] { "kb", "import-csv", "--text-column", "t", "--label-column", "l", "--out", "o" }, "Required argument missing for command: 'import-csv'.")]
+    [InlineData(new[] { "kb", "import-csv", "x.csv", "--label-column", "l", "--out", "o" }, "Option '--text-column' is required.")]
+    [InlineData(new[] { "kb", "import-csv", "x.csv", "--text-column", "t", "--label-column", "l" }, "Option '--out' is required.")]
     [InlineData(new[] { "kb", "import-csv", "/nonexistent/x.csv", "--text-column", "t", "--label-column", "l", "--out", "o" }, "file '/nonexistent/x.csv' not found")]
     [InlineData(new[] { "kb", "import-csv", "x.csv", "--text-column", "t", "--label-column", "l", "--out", "o", "--per-label", "0" }, "--per-label must be a whole number greater than 0, not '0'")]
-    [InlineData(new[] { "kb", "import-csv", "x.csv", "--text-column" }, "--text-column needs a value")]
-    [InlineData(new[] { "kb", "import-csv", "x.csv", "--bogus", "1" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "kb", "import-csv", "x.csv", "--text-column" }, "Required argument missing for option: '--text-column'.")]
+    [InlineData(new[] { "kb", "import-csv", "x.csv", "--bogus", "1" }, "Unrecognized command or argument '--bogus'.")]
     public async Task ImportCsv_BadUsage_ExitTwoWithMessageAndUsage(string[] args, string message)
     {
         var (code, _, stderr) = await CliRun.RunAsync(args);
 
         Assert.Equal(2, code);
         Assert.StartsWith($"omnibot kb import-csv: {message}\n", stderr, StringComparison.Ordinal);
-        Assert.Contains("usage: omnibot kb import-csv FILE", stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  omnibot kb import-csv <FILE>", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

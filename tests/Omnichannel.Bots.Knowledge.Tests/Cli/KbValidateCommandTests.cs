@@ -49,10 +49,10 @@ public sealed class KbValidateCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "kb", "validate" }, "omnibot kb validate: missing DIR (the knowledge folder)")]
+    [InlineData(new[] { "kb", "validate" }, "omnibot kb validate: Required argument missing for command: 'validate'.")]
     [InlineData(new[] { "kb", "validate", "/nonexistent/kb-folder" }, "omnibot kb validate: folder '/nonexistent/kb-folder' not found")]
-    [InlineData(new[] { "kb", "validate", "a", "b" }, "omnibot kb validate: unexpected argument 'b'")]
-    [InlineData(new[] { "kb", "validate", "--json", "a" }, "omnibot kb validate: unknown option '--json'")]
+    [InlineData(new[] { "kb", "validate", "a", "b" }, "omnibot kb validate: Unrecognized command or argument 'b'.")]
+    [InlineData(new[] { "kb", "validate", "--json", "a" }, "omnibot kb validate: Unrecognized command or argument '--json'.")]
     public async Task Validate_BadUsage_ExitTwoWithMessageAndUsage(string[] args, string message)
     {
         var (code, stdout, stderr) = await CliRun.RunAsync(args);
@@ -60,7 +60,7 @@ public sealed class KbValidateCommandTests
         Assert.Equal(2, code);
         Assert.Empty(stdout);
         Assert.StartsWith(message + "\n", stderr, StringComparison.Ordinal);
-        Assert.Contains("usage: omnibot kb validate DIR", stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  omnibot kb validate <DIR>", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +69,6 @@ public sealed class KbValidateCommandTests
         var (code, stdout, _) = await CliRun.RunAsync("kb", "validate", "--help");
 
         Assert.Equal(0, code);
-        Assert.Contains("usage: omnibot kb validate DIR", stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  omnibot kb validate <DIR>", stdout, StringComparison.Ordinal);
     }
 }

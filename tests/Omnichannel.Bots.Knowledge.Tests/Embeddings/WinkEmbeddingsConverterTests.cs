@@ -156,12 +156,12 @@ public sealed class WinkEmbeddingsConverterTests
     }
 
     [Theory]
-    [InlineData(new[] { "embeddings", "convert" }, "PACKAGE_JSON is missing")]
-    [InlineData(new[] { "embeddings", "convert", "x.json" }, "--out FILE is missing")]
+    [InlineData(new[] { "embeddings", "convert", "--out", "t" }, "Required argument missing for command: 'convert'.")]
+    [InlineData(new[] { "embeddings", "convert", "x.json" }, "Option '--out' is required.")]
     [InlineData(new[] { "embeddings", "convert", "x.json", "--out", "t", "--words", "ten" }, "--words must be a positive whole number, not 'ten'")]
     [InlineData(new[] { "embeddings", "convert", "x.json", "--out", "t", "--sif-a", "-1" }, "--sif-a must be a positive number, not '-1'")]
-    [InlineData(new[] { "embeddings", "convert", "x.json", "--out" }, "--out needs a value")]
-    [InlineData(new[] { "embeddings", "convert", "x.json", "--fast" }, "unknown option '--fast'")]
+    [InlineData(new[] { "embeddings", "convert", "x.json", "--out" }, "Required argument missing for option: '--out'.")]
+    [InlineData(new[] { "embeddings", "convert", "x.json", "--fast" }, "Unrecognized command or argument '--fast'.")]
     public async Task RunAsync_BadArguments_UsageErrorExit2(string[] args, string message)
     {
         using var stdout = new StringWriter();
@@ -171,7 +171,7 @@ public sealed class WinkEmbeddingsConverterTests
 
         Assert.Equal(2, code);
         Assert.Contains(message, stderr.ToString(), StringComparison.Ordinal);
-        Assert.Contains("usage: omnibot embeddings convert", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("omnibot embeddings convert <PACKAGE_JSON>", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public sealed class KbCommandTests : IDisposable
         var result = await RunAsync(args.Select(a => a == "DIR" ? Folder : a).ToArray());
 
         Assert.Equal(2, result.Exit);
-        Assert.Contains("usage: omnibot kb", result.Err, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  omnibot kb ", result.Err.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
