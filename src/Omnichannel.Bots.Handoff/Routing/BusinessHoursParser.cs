@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using YamlDotNet.RepresentationModel;
+
 namespace Omnichannel.Bots.Handoff.Routing;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class BusinessHoursParser
     ];
 
     /// <summary>Reads the mapping; <paramref name="keyLine"/> (the <c>business_hours:</c> key's line) is where a missing part is reported.</summary>
-    public static BusinessHours? Parse(RuleNode node, int keyLine, RoutingDiagnosticBag bag)
+    public static BusinessHours? Parse(YamlNode node, int keyLine, RoutingDiagnosticBag bag)
     {
         if (!RuleReader.TryMapping(node, "'business_hours'", bag, out var map))
         {
@@ -46,7 +48,7 @@ internal static class BusinessHoursParser
         return ok && zone is not null ? new BusinessHours(zone, weekly, closed) : null;
     }
 
-    private static TimeZoneInfo? ReadZone(RuleMapping map, int keyLine, RoutingDiagnosticBag bag, ref bool ok)
+    private static TimeZoneInfo? ReadZone(YamlMappingNode map, int keyLine, RoutingDiagnosticBag bag, ref bool ok)
     {
         if (RuleReader.Get(map, "time_zone") is not { } zoneNode)
         {
@@ -68,13 +70,13 @@ internal static class BusinessHoursParser
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             var suggestion = RuleText.Suggest(id, TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id));
-            bag.Error(zoneNode.Line, $"unknown time zone '{RuleText.Clip(id, 40)}'{suggestion}; use an IANA id such as Europe/London or America/New_York");
+            bag.Error(zoneNode.Line(), $"unknown time zone '{RuleText.Clip(id, 40)}'{suggestion}; use an IANA id such as Europe/London or America/New_York");
             ok = false;
             return null;
         }
     }
 
-    private static bool ReadWeekly(RuleNode node, Dictionary<DayOfWeek, IReadOnlyList<OpeningRange>> weekly, RoutingDiagnosticBag bag)
+    private static bool ReadWeekly(YamlNode node, Dictionary<DayOfWeek, IReadOnlyList<OpeningRange>> weekly, RoutingDiagnosticBag bag)
     {
         if (!RuleReader.TryMapping(node, "'weekly'", bag, out var map))
         {
@@ -83,7 +85,7 @@ internal static class BusinessHoursParser
 
         var ok = true;
         var dayLines = new Dictionary<DayOfWeek, int>();
-        foreach (var (keyNode, value) in map.Entries)
+        foreach (var (keyNode, value) in map.Children)
         {
             var days = ParseDays(keyNode, bag);
             var ranges = ParseRanges(value, bag);
@@ -97,12 +99,12 @@ internal static class BusinessHoursParser
             {
                 if (dayLines.TryGetValue(day, out var firstLine))
                 {
-                    bag.Error(keyNode.Line, $"{day} already has hours on line {firstLine.ToString(CultureInfo.InvariantCulture)}; give each day its hours once");
+                    bag.Error(keyNode.Line(), $"{day} already has hours on line {firstLine.ToString(CultureInfo.InvariantCulture)}; give each day its hours once");
                     ok = false;
                     continue;
                 }
 
-                dayLines[day] = keyNode.Line;
+                dayLines[day] = keyNode.Line();
                 if (ranges.Count > 0)
                 {
                     weekly[day] = ranges;
@@ -112,7 +114,7 @@ internal static class BusinessHoursParser
 
         if (ok && weekly.Count == 0)
         {
-            bag.Error(map.Line, "'weekly' has no opening hours, so no one would ever answer: give at least one day its hours (or remove business_hours to be open around the clock)");
+            bag.Error(node.Line(), "'weekly' has no opening hours, so no one would ever answer: give at least one day its hours (or remove business_hours to be open around the clock)");
             ok = false;
         }
 
@@ -120,20 +122,20 @@ internal static class BusinessHoursParser
     }
 
     /// <summary>"mon", "monday", "mon-fri", "sat,sun", "fri-mon" (a range may run over the weekend).</summary>
-    private static List<DayOfWeek>? ParseDays(RuleScalar key, RoutingDiagnosticBag bag)
+    private static List<DayOfWeek>? ParseDays(YamlNode key, RoutingDiagnosticBag bag)
     {
         var days = new List<DayOfWeek>();
-        foreach (var part in key.Value!.Split(',', StringSplitOptions.TrimEntries))
+        foreach (var part in key.Text()!.Split(',', StringSplitOptions.TrimEntries))
         {
             var ends = part.Split('-', StringSplitOptions.TrimEntries);
             if (ends.Length > 2)
             {
-                bag.Error(key.Line, $"'{RuleText.Clip(part, 40)}' is not a day or a range of days (like mon, mon-fri or sat,sun)");
+                bag.Error(key.Line(), $"'{RuleText.Clip(part, 40)}' is not a day or a range of days (like mon, mon-fri or sat,sun)");
                 return null;
             }
 
-            var first = Day(ends[0], key.Line, bag);
-            var last = ends.Length == 2 ? Day(ends[1], key.Line, bag) : first;
+            var first = Day(ends[0], key.Line(), bag);
+            var last = ends.Length == 2 ? Day(ends[1], key.Line(), bag) : first;
             if (first is null || last is null)
             {
                 return null;
@@ -171,15 +173,15 @@ internal static class BusinessHoursParser
     }
 
     /// <summary>"09:00-17:00", a list of such ranges, or "closed" (an empty list).</summary>
-    private static List<OpeningRange>? ParseRanges(RuleNode node, RoutingDiagnosticBag bag)
+    private static List<OpeningRange>? ParseRanges(YamlNode node, RoutingDiagnosticBag bag)
     {
-        var items = node is RuleSequence sequence ? sequence.Items : [node];
+        IList<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : [node];
         var ranges = new List<OpeningRange>();
         foreach (var item in items)
         {
-            if (item is not RuleScalar { Value: { } text })
+            if (item.Text() is not { } text)
             {
-                bag.Error(item.Line, $"opening hours must be written \"09:00-17:00\" (or a list of such ranges, or closed), not {item.Kind}");
+                bag.Error(item.Line(), $"opening hours must be written \"09:00-17:00\" (or a list of such ranges, or closed), not {item.Kind()}");
                 return null;
             }
 
@@ -188,7 +190,7 @@ internal static class BusinessHoursParser
                 return ranges;
             }
 
-            if (ParseRange(text, item.Line, bag) is not { } range)
+            if (ParseRange(text, item.Line(), bag) is not { } range)
             {
                 return null;
             }
@@ -201,7 +203,7 @@ internal static class BusinessHoursParser
         {
             if (ranges[i].Start < ranges[i - 1].End)
             {
-                bag.Error(node.Line, $"opening hours {ranges[i - 1]} and {ranges[i]} overlap");
+                bag.Error(node.Line(), $"opening hours {ranges[i - 1]} and {ranges[i]} overlap");
                 return null;
             }
         }
@@ -263,29 +265,29 @@ internal static class BusinessHoursParser
         return null;
     }
 
-    private static bool ReadClosed(RuleNode node, HashSet<DateOnly> closed, RoutingDiagnosticBag bag)
+    private static bool ReadClosed(YamlNode node, HashSet<DateOnly> closed, RoutingDiagnosticBag bag)
     {
-        if (node is RuleScalar { Value: null })
+        if (node.IsNothing())
         {
             return true;
         }
 
-        if (node is not RuleSequence sequence)
+        if (node is not YamlSequenceNode sequence)
         {
-            bag.Error(node.Line, $"'closed' must be a list of dates like [2026-12-25, 2026-12-26], not {node.Kind}");
+            bag.Error(node.Line(), $"'closed' must be a list of dates like [2026-12-25, 2026-12-26], not {node.Kind()}");
             return false;
         }
 
         var ok = true;
-        foreach (var item in sequence.Items)
+        foreach (var item in sequence.Children)
         {
-            if (item is RuleScalar { Value: { } text } && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (item.Text() is { } text && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 closed.Add(date);
             }
             else
             {
-                bag.Error(item.Line, $"{item.Kind} is not a date: write dates as YYYY-MM-DD, like 2026-12-25");
+                bag.Error(item.Line(), $"{item.Kind()} is not a date: write dates as YYYY-MM-DD, like 2026-12-25");
                 ok = false;
             }
         }

@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace Omnichannel.Bots.Handoff.Routing;
 
 /// <summary>Reads a rule's <c>when:</c> mapping into conditions.</summary>
@@ -10,7 +12,7 @@ internal static class RoutingConditionParser
     ];
 
     /// <summary>The conditions, or null when one of them has an error (reported).</summary>
-    public static List<RoutingCondition>? Parse(RuleNode node, RoutingDiagnosticBag bag)
+    public static List<RoutingCondition>? Parse(YamlNode node, RoutingDiagnosticBag bag)
     {
         if (!RuleReader.TryMapping(node, "'when'", bag, out var map))
         {
@@ -19,9 +21,9 @@ internal static class RoutingConditionParser
 
         var ok = RuleReader.CheckKeys(map, Keys, "in 'when'", bag);
         var conditions = new List<RoutingCondition>();
-        foreach (var (keyNode, value) in map.Entries)
+        foreach (var (keyNode, value) in map.Children)
         {
-            var key = keyNode.Value!;
+            var key = keyNode.Text()!;
             var condition = key switch
             {
                 "asked_for_person" => RuleReader.TryBool(value, key, bag, out var b) ? RoutingCondition.AskedForPerson(b) : null,
@@ -53,7 +55,7 @@ internal static class RoutingConditionParser
         return ok ? conditions : null;
     }
 
-    private static RoutingCondition? ReadChannels(RuleNode value, RoutingDiagnosticBag bag)
+    private static RoutingCondition? ReadChannels(YamlNode value, RoutingDiagnosticBag bag)
     {
         if (!RuleReader.TryTextList(value, "channel", bag, out var items))
         {
@@ -79,30 +81,30 @@ internal static class RoutingConditionParser
         return ok ? RoutingCondition.Channel(channels) : null;
     }
 
-    private static RoutingCondition? ReadBusinessHours(RuleNode value, RoutingDiagnosticBag bag)
+    private static RoutingCondition? ReadBusinessHours(YamlNode value, RoutingDiagnosticBag bag)
     {
-        switch ((value as RuleScalar)?.Value?.Trim().ToLowerInvariant())
+        switch (value.Text()?.Trim().ToLowerInvariant())
         {
             case "open":
                 return RoutingCondition.BusinessHours(open: true);
             case "closed":
                 return RoutingCondition.BusinessHours(open: false);
             default:
-                bag.Error(value.Line, $"'business_hours' must be open or closed, not {value.Kind}");
+                bag.Error(value.Line(), $"'business_hours' must be open or closed, not {value.Kind()}");
                 return null;
         }
     }
 
-    private static RoutingCondition? ReadPhase(RuleNode value, RoutingDiagnosticBag bag)
+    private static RoutingCondition? ReadPhase(YamlNode value, RoutingDiagnosticBag bag)
     {
-        switch ((value as RuleScalar)?.Value?.Trim().ToLowerInvariant())
+        switch (value.Text()?.Trim().ToLowerInvariant())
         {
             case "before_dialog":
                 return RoutingCondition.Phase(RoutingPhase.BeforeDialog);
             case "after_dialog":
                 return RoutingCondition.Phase(RoutingPhase.AfterDialog);
             default:
-                bag.Error(value.Line, $"'phase' must be before_dialog or after_dialog, not {value.Kind}");
+                bag.Error(value.Line(), $"'phase' must be before_dialog or after_dialog, not {value.Kind()}");
                 return null;
         }
     }

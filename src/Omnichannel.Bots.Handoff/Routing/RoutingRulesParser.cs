@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using YamlDotNet.RepresentationModel;
+
 namespace Omnichannel.Bots.Handoff.Routing;
 
 /// <summary>Reads a rules file's text into <see cref="RoutingRules"/>, reporting every problem as file:line.</summary>
@@ -29,9 +31,9 @@ internal static class RoutingRulesParser
             return null;
         }
 
-        if (root is not RuleMapping map)
+        if (root is not YamlMappingNode map)
         {
-            bag.Error(root.Line, $"the rules file must be a mapping (version:, queues:, rules: ...), not {root.Kind}");
+            bag.Error(root.Line(), $"the rules file must be a mapping (version:, queues:, rules: ...), not {root.Kind()}");
             return null;
         }
 
@@ -47,13 +49,13 @@ internal static class RoutingRulesParser
         var hours = BusinessHours.Always;
         if (RuleReader.Get(map, "business_hours") is { } hoursNode)
         {
-            var parsed = BusinessHoursParser.Parse(hoursNode, map.Entries.First(e => e.Key.Value == "business_hours").Key.Line, bag);
+            var parsed = BusinessHoursParser.Parse(hoursNode, map.Children.First(e => e.Key.Text() == "business_hours").Key.Line(), bag);
             ok &= parsed is not null;
             hours = parsed ?? hours;
         }
 
         List<string> phrases = [];
-        if (RuleReader.Get(map, "request_phrases") is { } phrasesNode && phrasesNode is not RuleScalar { Value: null })
+        if (RuleReader.Get(map, "request_phrases") is { } phrasesNode && !phrasesNode.IsNothing())
         {
             ok &= RuleReader.TryTextList(phrasesNode, "request_phrases", bag, out var items);
             phrases = [.. items.Select(i => i.Value!).Distinct(StringComparer.OrdinalIgnoreCase)];
@@ -63,26 +65,26 @@ internal static class RoutingRulesParser
         return ok ? new RoutingRules(bag.File, queues, defaultPriority, hours, phrases, rules) : null;
     }
 
-    private static bool ReadVersion(RuleMapping map, RoutingDiagnosticBag bag)
+    private static bool ReadVersion(YamlMappingNode map, RoutingDiagnosticBag bag)
     {
         if (RuleReader.Get(map, "version") is not { } node)
         {
-            bag.Error(map.Line, $"the file has no 'version': add 'version: {SupportedVersion}' at the top");
+            bag.Error(map.Line(), $"the file has no 'version': add 'version: {SupportedVersion}' at the top");
             return false;
         }
 
-        if (node is RuleScalar { Value: { } text } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version == SupportedVersion)
+        if (node.Text() is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version == SupportedVersion)
         {
             return true;
         }
 
-        bag.Error(node.Line, node is RuleScalar { Value: { } given }
+        bag.Error(node.Line(), node.Text() is { } given
             ? $"unsupported version '{RuleText.Clip(given, 20)}': this release reads 'version: {SupportedVersion}'"
-            : $"'version' must be a number ('version: {SupportedVersion}'), not {node.Kind}");
+            : $"'version' must be a number ('version: {SupportedVersion}'), not {node.Kind()}");
         return false;
     }
 
-    private static List<string> ReadQueues(RuleMapping map, RoutingDiagnosticBag bag, ref bool ok)
+    private static List<string> ReadQueues(YamlMappingNode map, RoutingDiagnosticBag bag, ref bool ok)
     {
         if (RuleReader.Get(map, "queues") is not { } node)
         {
@@ -121,41 +123,41 @@ internal static class RoutingRulesParser
     private static bool IsQueueId(string id) =>
         id.Length is > 0 and <= 64 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
 
-    private static bool TryPriority(RuleNode node, string key, RoutingDiagnosticBag bag, out HandoffPriority priority)
+    private static bool TryPriority(YamlNode node, string key, RoutingDiagnosticBag bag, out HandoffPriority priority)
     {
         priority = HandoffPriority.Normal;
-        var text = (node as RuleScalar)?.Value?.Trim();
+        var text = node.Text()?.Trim();
         if (text is not null && Priorities.Contains(text.ToLowerInvariant()))
         {
             priority = Enum.Parse<HandoffPriority>(text, ignoreCase: true);
             return true;
         }
 
-        bag.Error(node.Line, text is null
-            ? $"'{key}' must be one of low, normal, high, urgent, not {node.Kind}"
+        bag.Error(node.Line(), text is null
+            ? $"'{key}' must be one of low, normal, high, urgent, not {node.Kind()}"
             : $"unknown priority '{RuleText.Clip(text, 40)}'{RuleText.Suggest(text, Priorities)}; use low, normal, high or urgent");
         return false;
     }
 
-    private static List<RoutingRule> ReadRules(RuleMapping map, List<string> queues, RoutingDiagnosticBag bag, ref bool ok)
+    private static List<RoutingRule> ReadRules(YamlMappingNode map, List<string> queues, RoutingDiagnosticBag bag, ref bool ok)
     {
         var rules = new List<RoutingRule>();
         if (RuleReader.Get(map, "rules") is not { } node)
         {
-            bag.Error(map.Line, "the file has no 'rules': add 'rules:' with a list of rules ('rules: []' lets the bot answer every turn)");
+            bag.Error(map.Line(), "the file has no 'rules': add 'rules:' with a list of rules ('rules: []' lets the bot answer every turn)");
             ok = false;
             return rules;
         }
 
-        if (node is not RuleSequence list)
+        if (node is not YamlSequenceNode list)
         {
-            bag.Error(node.Line, $"'rules' must be a list ('- name: ...' lines), not {node.Kind}");
+            bag.Error(node.Line(), $"'rules' must be a list ('- name: ...' lines), not {node.Kind()}");
             ok = false;
             return rules;
         }
 
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in list.Items)
+        foreach (var item in list.Children)
         {
             if (ReadRule(item, queues, names, bag) is { } rule)
             {
@@ -170,34 +172,34 @@ internal static class RoutingRulesParser
         return rules;
     }
 
-    private static RoutingRule? ReadRule(RuleNode node, List<string> queues, Dictionary<string, int> names, RoutingDiagnosticBag bag)
+    private static RoutingRule? ReadRule(YamlNode node, List<string> queues, Dictionary<string, int> names, RoutingDiagnosticBag bag)
     {
-        if (node is not RuleMapping map)
+        if (node is not YamlMappingNode map)
         {
-            bag.Error(node.Line, $"each rule must be a mapping (name:, when:, and escalate:, clarify: or answer:), not {node.Kind}");
+            bag.Error(node.Line(), $"each rule must be a mapping (name:, when:, and escalate:, clarify: or answer:), not {node.Kind()}");
             return null;
         }
 
         var ok = RuleReader.CheckKeys(map, RuleKeys, "in a rule", bag);
         string? name = null;
-        var line = map.Line;
+        var line = map.Line();
         if (RuleReader.Get(map, "name") is not { } nameNode)
         {
-            bag.Error(map.Line, "the rule has no 'name': give it one, so every decision can say which rule fired");
+            bag.Error(map.Line(), "the rule has no 'name': give it one, so every decision can say which rule fired");
             ok = false;
         }
         else if (RuleReader.TryText(nameNode, "name", bag, out var text))
         {
             name = text;
-            line = nameNode.Line;
+            line = nameNode.Line();
             if (names.TryGetValue(text, out var firstLine))
             {
-                bag.Error(nameNode.Line, $"another rule is already named '{RuleText.Clip(text, 40)}' (line {firstLine.ToString(CultureInfo.InvariantCulture)}): rule names must be unique");
+                bag.Error(nameNode.Line(), $"another rule is already named '{RuleText.Clip(text, 40)}' (line {firstLine.ToString(CultureInfo.InvariantCulture)}): rule names must be unique");
                 ok = false;
             }
             else
             {
-                names[text] = nameNode.Line;
+                names[text] = nameNode.Line();
             }
         }
         else
@@ -213,20 +215,20 @@ internal static class RoutingRulesParser
             conditions = parsed ?? conditions;
         }
 
-        var actions = map.Entries.Where(e => ActionKeys.Contains(e.Key.Value)).ToList();
+        var actions = map.Children.Where(e => ActionKeys.Contains(e.Key.Text()!)).ToList();
         if (actions.Count != 1)
         {
-            bag.Error(actions.Count == 0 ? line : actions[1].Key.Line, actions.Count == 0
+            bag.Error(actions.Count == 0 ? line : actions[1].Key.Line(), actions.Count == 0
                 ? $"the rule{(name is null ? string.Empty : $" '{RuleText.Clip(name, 40)}'")} has no action: add one of escalate: {{}}, clarify: {{ text: ... }} or answer: true"
-                : $"the rule{(name is null ? string.Empty : $" '{RuleText.Clip(name, 40)}'")} has {actions.Count.ToString(CultureInfo.InvariantCulture)} actions ({string.Join(", ", actions.Select(a => a.Key.Value))}): a rule does exactly one of escalate, clarify or answer");
+                : $"the rule{(name is null ? string.Empty : $" '{RuleText.Clip(name, 40)}'")} has {actions.Count.ToString(CultureInfo.InvariantCulture)} actions ({string.Join(", ", actions.Select(a => a.Key.Text()))}): a rule does exactly one of escalate, clarify or answer");
             return null;
         }
 
-        var rule = ReadAction(actions[0].Key.Value!, actions[0].Value, name ?? string.Empty, line, conditions, queues, bag);
+        var rule = ReadAction(actions[0].Key.Text()!, actions[0].Value, name ?? string.Empty, line, conditions, queues, bag);
         return ok ? rule : null;
     }
 
-    private static RoutingRule? ReadAction(string action, RuleNode node, string name, int line, List<RoutingCondition> conditions, List<string> queues, RoutingDiagnosticBag bag)
+    private static RoutingRule? ReadAction(string action, YamlNode node, string name, int line, List<RoutingCondition> conditions, List<string> queues, RoutingDiagnosticBag bag)
     {
         switch (action)
         {
@@ -238,7 +240,7 @@ internal static class RoutingRulesParser
 
                 if (!answer)
                 {
-                    bag.Error(node.Line, "'answer' can only be true (let the bot answer and stop here); to disable a rule, remove it");
+                    bag.Error(node.Line(), "'answer' can only be true (let the bot answer and stop here); to disable a rule, remove it");
                     return null;
                 }
 
@@ -252,7 +254,7 @@ internal static class RoutingRulesParser
         }
     }
 
-    private static RoutingRule? ReadEscalate(RuleNode node, string name, int line, List<RoutingCondition> conditions, List<string> queues, RoutingDiagnosticBag bag)
+    private static RoutingRule? ReadEscalate(YamlNode node, string name, int line, List<RoutingCondition> conditions, List<string> queues, RoutingDiagnosticBag bag)
     {
         if (!RuleReader.TryMapping(node, "'escalate'", bag, out var map))
         {
@@ -269,7 +271,7 @@ internal static class RoutingRulesParser
             }
             else
             {
-                bag.Error(queueNode.Line, $"unknown queue '{RuleText.Clip(q, 40)}'{RuleText.Suggest(q, queues)}; the queues are {string.Join(", ", queues)} (add it to 'queues:')");
+                bag.Error(queueNode.Line(), $"unknown queue '{RuleText.Clip(q, 40)}'{RuleText.Suggest(q, queues)}; the queues are {string.Join(", ", queues)} (add it to 'queues:')");
                 ok = false;
             }
         }
@@ -288,7 +290,7 @@ internal static class RoutingRulesParser
         return ok ? new RoutingRule(name, line, conditions, RoutingAction.Escalate) { Queue = queue, Priority = priority } : null;
     }
 
-    private static RoutingRule? ReadClarify(RuleNode node, string name, int line, List<RoutingCondition> conditions, RoutingDiagnosticBag bag)
+    private static RoutingRule? ReadClarify(YamlNode node, string name, int line, List<RoutingCondition> conditions, RoutingDiagnosticBag bag)
     {
         if (!RuleReader.TryMapping(node, "'clarify'", bag, out var map))
         {
@@ -299,7 +301,7 @@ internal static class RoutingRulesParser
         string? text = null;
         if (RuleReader.Get(map, "text") is not { } textNode)
         {
-            bag.Error(map.Line, "'clarify' has no 'text': add the question the bot asks");
+            bag.Error(node.Line(), "'clarify' has no 'text': add the question the bot asks");
             ok = false;
         }
         else if (RuleReader.TryText(textNode, "text", bag, out var t))
@@ -321,27 +323,27 @@ internal static class RoutingRulesParser
     }
 
     /// <summary>A list of titles, or of <c>{ title, value }</c> mappings.</summary>
-    private static bool ReadChoices(RuleNode node, List<Choice> choices, RoutingDiagnosticBag bag)
+    private static bool ReadChoices(YamlNode node, List<Choice> choices, RoutingDiagnosticBag bag)
     {
-        if (node is not RuleSequence list)
+        if (node is not YamlSequenceNode list)
         {
-            bag.Error(node.Line, $"'choices' must be a list of texts (or of {{ title, value }}), not {node.Kind}");
+            bag.Error(node.Line(), $"'choices' must be a list of texts (or of {{ title, value }}), not {node.Kind()}");
             return false;
         }
 
         var ok = true;
-        foreach (var item in list.Items)
+        foreach (var item in list.Children)
         {
-            if (item is RuleScalar { Value: { } title } && title.Trim().Length > 0)
+            if (item.Text() is { } title && title.Trim().Length > 0)
             {
                 choices.Add(new Choice(title.Trim()));
             }
-            else if (item is RuleMapping map && RuleReader.CheckKeys(map, ChoiceKeys, "in a choice", bag))
+            else if (item is YamlMappingNode map && RuleReader.CheckKeys(map, ChoiceKeys, "in a choice", bag))
             {
                 var titleNode = RuleReader.Get(map, "title");
                 if (titleNode is null)
                 {
-                    bag.Error(map.Line, "the choice has no 'title': add the text the customer sees");
+                    bag.Error(map.Line(), "the choice has no 'title': add the text the customer sees");
                     ok = false;
                 }
                 else if (RuleReader.TryText(titleNode, "title", bag, out var t))
@@ -358,9 +360,9 @@ internal static class RoutingRulesParser
             }
             else
             {
-                if (item is not RuleMapping)
+                if (item is not YamlMappingNode)
                 {
-                    bag.Error(item.Line, $"a choice must be a text (or {{ title, value }}), not {item.Kind}");
+                    bag.Error(item.Line(), $"a choice must be a text (or {{ title, value }}), not {item.Kind()}");
                 }
 
                 ok = false;

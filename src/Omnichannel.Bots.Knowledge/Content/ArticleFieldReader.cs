@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>Reads the keys of a YAML mapping (front matter, a YAML FAQ entry) into an <see cref="ArticleDraft"/>.</summary>
@@ -22,27 +24,21 @@ internal static class ArticleFieldReader
     };
 
     /// <summary>Reads the mapping's keys; returns the raw <c>answer</c> scalar of a FAQ entry (null when absent).</summary>
-    public static YScalar? Read(YMapping mapping, IReadOnlyList<string> knownKeys, ArticleDraft draft, DiagnosticBag bag)
+    public static YamlScalarNode? Read(YamlMappingNode mapping, IReadOnlyList<string> knownKeys, ArticleDraft draft, DiagnosticBag bag)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        YScalar? answer = null;
-        foreach (var (keyNode, value) in mapping.Entries)
+        YamlScalarNode? answer = null;
+        foreach (var (keyNode, value) in mapping.Children)
         {
-            if (keyNode is not YScalar { Value: { } key })
+            // A repeated key is stopped while loading (CheckedYamlParser).
+            if (keyNode is not YamlScalarNode keyScalar || keyScalar.Text() is not { } key)
             {
-                bag.Error(keyNode.Line, "a key must be a plain name such as 'title'");
-                continue;
-            }
-
-            if (!seen.TryAdd(key, keyNode.Line))
-            {
-                bag.Error(keyNode.Line, $"'{key}' appears twice (first on line {seen[key]})");
+                bag.Error(keyNode.Line(), "a key must be a plain name such as 'title'");
                 continue;
             }
 
             if (!knownKeys.Contains(key))
             {
-                bag.Warning(keyNode.Line, UnknownKey(key, knownKeys));
+                bag.Warning(keyNode.Line(), UnknownKey(key, knownKeys));
                 continue;
             }
 
@@ -50,19 +46,19 @@ internal static class ArticleFieldReader
             {
                 case "id":
                     draft.Id = Text(key, value, draft, bag) ?? string.Empty;
-                    draft.IdLine = value.Line;
+                    draft.IdLine = value.Line();
                     break;
                 case "title":
                     draft.Title = Text(key, value, draft, bag) ?? string.Empty;
-                    draft.TitleLine = value.Line;
+                    draft.TitleLine = value.Line();
                     break;
                 case "locale":
                     draft.Locale = Text(key, value, draft, bag) ?? string.Empty;
-                    draft.LocaleLine = value.Line;
+                    draft.LocaleLine = value.Line();
                     break;
                 case "url":
                     draft.Url = Text(key, value, draft, bag);
-                    draft.UrlLine = value.Line;
+                    draft.UrlLine = value.Line();
                     break;
                 case "question":
                     if (Text(key, value, draft, bag) is { } question && question.Trim().Length > 0)
@@ -72,14 +68,14 @@ internal static class ArticleFieldReader
 
                     break;
                 case "answer":
-                    if (value is YScalar scalar)
+                    if (value is YamlScalarNode scalar)
                     {
                         answer = scalar;
                     }
                     else
                     {
                         draft.InvalidFields.Add(key);
-                        bag.Error(value.Line, $"'answer' must be text, not {value.Kind} (use 'answer: |' for several lines)");
+                        bag.Error(value.Line(), $"'answer' must be text, not {value.Kind()} (use 'answer: |' for several lines)");
                     }
 
                     break;
@@ -116,45 +112,45 @@ internal static class ArticleFieldReader
             : $"{message} (did you mean '{suggestion}'?)";
     }
 
-    private static string? Text(string key, YNode value, ArticleDraft draft, DiagnosticBag bag)
+    private static string? Text(string key, YamlNode value, ArticleDraft draft, DiagnosticBag bag)
     {
-        if (value is YScalar scalar)
+        if (value is YamlScalarNode scalar)
         {
-            return scalar.Value;
+            return scalar.Text();
         }
 
         draft.InvalidFields.Add(key);
-        bag.Error(value.Line, $"'{key}' must be text, not {value.Kind}");
+        bag.Error(value.Line(), $"'{key}' must be text, not {value.Kind()}");
         return null;
     }
 
-    private static void List(string key, YNode value, List<string> into, List<int>? lines, DiagnosticBag bag)
+    private static void List(string key, YamlNode value, List<string> into, List<int>? lines, DiagnosticBag bag)
     {
         switch (value)
         {
-            case YScalar { Value: null }:
+            case YamlScalarNode when value.IsNothing():
                 return;
-            case YSequence sequence:
-                foreach (var item in sequence.Items)
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children)
                 {
-                    if (item is not YScalar scalar)
+                    if (item is not YamlScalarNode scalar)
                     {
-                        bag.Error(item.Line, $"each entry of '{key}' must be text, not {item.Kind}");
+                        bag.Error(item.Line(), $"each entry of '{key}' must be text, not {item.Kind()}");
                     }
-                    else if (scalar.Value is null || scalar.Value.Trim().Length == 0)
+                    else if (scalar.Text() is not { } text || text.Trim().Length == 0)
                     {
-                        bag.Warning(item.Line, $"empty entry in '{key}' (ignored)");
+                        bag.Warning(item.Line(), $"empty entry in '{key}' (ignored)");
                     }
                     else
                     {
-                        into.Add(key == "questions" ? scalar.Value : scalar.Value.Trim());
-                        lines?.Add(item.Line);
+                        into.Add(key == "questions" ? text : text.Trim());
+                        lines?.Add(item.Line());
                     }
                 }
 
                 return;
             default:
-                bag.Error(value.Line, $"'{key}' must be a list, not {value.Kind}: write '{key}: [a, b]' or one '- entry' per line below '{key}:'");
+                bag.Error(value.Line(), $"'{key}' must be a list, not {value.Kind()}: write '{key}: [a, b]' or one '- entry' per line below '{key}:'");
                 return;
         }
     }

@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>A <c>*.md</c> article: YAML front matter between <c>---</c> lines, then the Markdown answer.</summary>
@@ -46,7 +48,7 @@ internal static class MarkdownArticleParser
 
         var frontMatter = text[(firstEnd + 1)..FrontMatterEnd(text, closeEnd)];
         var draft = new ArticleDraft { Line = 1, Where = "to the front matter", AnswerLine = closeLine };
-        var root = YamlTree.Parse(frontMatter, lineOffset: 1, lastLine: Math.Max(2, closeLine - 1), bag, out var failed);
+        var root = KnowledgeYaml.Load(frontMatter, lineOffset: 1, lastLine: Math.Max(2, closeLine - 1), bag, out var failed);
         if (failed)
         {
             return [];
@@ -56,11 +58,11 @@ internal static class MarkdownArticleParser
         {
             case null:
                 break;
-            case YMapping mapping:
+            case YamlMappingNode mapping:
                 ArticleFieldReader.Read(mapping, ArticleFieldReader.FrontMatterKeys, draft, bag);
                 break;
             default:
-                bag.Error(root.Line, $"the front matter must be 'key: value' lines (id:, title:, ...), not {root.Kind}");
+                bag.Error(root.Line(), $"the front matter must be 'key: value' lines (id:, title:, ...), not {root.Kind()}");
                 return [];
         }
 

@@ -22,6 +22,12 @@ public sealed class RoutingRulesValidationTests
     [InlineData("version: 1\n", "r.yaml:1: error: the file has no 'rules'")]
     [InlineData("version: 1\nrulez: []\n", "r.yaml:2: error: unknown key 'rulez' at the top of the file (did you mean 'rules'?)")]
     [InlineData("version: 1\nrules: []\nrules: []\n", "r.yaml:3: error: 'rules' appears twice in the same mapping (first on line 2)")]
+    [InlineData(Rule + "    escalate: { queue: vip, queue: billing }\n", "r.yaml:5: error: 'queue' appears twice in the same mapping (first on line 5)")]
+    [InlineData("version: 1\n? [a, b]\n: 1\nrules: []\n", "r.yaml:2: error: a key must be a plain word, not a list")]
+    [InlineData("version: 1\n~: 1\nrules: []\n", "r.yaml:2: error: a key must be a plain word, not nothing")]
+    [InlineData("version: 1\nqueues: &q [general, *q]\nrules: []\n", "r.yaml:2: error: invalid YAML: unknown alias '*q'")]
+    [InlineData("version: 1\nqueues: *nothing\nrules: []\n", "r.yaml:2: error: invalid YAML: unknown alias '*nothing'")]
+    [InlineData("version: 1\nrules:\n  - name: a\n\t  answer: true\n", "r.yaml:4: error: invalid YAML: while scanning a plain scalar, found a tab character that violate indentation.")]
     [InlineData("version: 1\nrules: { a: 1 }\n", "r.yaml:2: error: 'rules' must be a list")]
     [InlineData("version: 1\nqueues: [general, Billing Team]\nrules: []\n", "r.yaml:2: error: queue 'Billing Team' is not a queue id")]
     [InlineData("version: 1\nqueues: [general, general]\nrules: []\n", "r.yaml:2: error: queue 'general' is listed twice")]
@@ -115,6 +121,26 @@ public sealed class RoutingRulesValidationTests
                 "handoff-rules.yaml:8: error: another rule is already named 'a' (line 4): rule names must be unique",
             ],
             result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Parse_AnchorAndAlias_AliasReadsTheAnchoredList()
+    {
+        var result = RoutingRulesLoader.Parse("""
+            version: 1
+            queues: [general, vip]
+            rules:
+              - name: a
+                when: { channel: &texting [sms, whatsapp], tier: vip }
+                escalate: { queue: vip }
+              - name: b
+                when: { channel: *texting }
+                escalate: {}
+            """, "r.yaml");
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal("b", result.Rules!.Evaluate(FactsRow.Parse("before channel=whatsapp")).Rule);
+        Assert.Null(result.Rules.Evaluate(FactsRow.Parse("before channel=webchat")).Rule);
     }
 
     [Fact]

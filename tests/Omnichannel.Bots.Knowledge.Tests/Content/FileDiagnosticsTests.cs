@@ -107,6 +107,22 @@ public sealed class FileDiagnosticsTests
             "a.md", "---\nid: a\ntitle: *nothing\n---\nBody.\n",
             ["a.md:3: error: invalid YAML: unknown alias '*nothing'"]
         },
+        {
+            "a.md", "---\nid: a\ntitle: &t [x, *t]\n---\nBody.\n",
+            ["a.md:3: error: invalid YAML: unknown alias '*t'"]
+        },
+        {
+            "a.md", "---\nid: a\ntitle: T\n\ttags: [x]\n---\nBody.\n",
+            ["a.md:4: error: invalid YAML: while scanning a plain scalar, found a tab character that violate indentation."]
+        },
+        {
+            "faq.yaml", "- question: q\n  answer: a\n---\n- question: r\n  answer: b\n",
+            ["faq.yaml:3: error: only one YAML document is allowed here (remove the extra '---')"]
+        },
+        {
+            "faq.yaml", "- question: q\n  answer: a\n  tags: [x]\n  tags: [y]\n",
+            ["faq.yaml:4: error: 'tags' appears twice (first on line 3)"]
+        },
     };
 
     [Theory]
