@@ -20,6 +20,6 @@ public static class SupportBotRegistration
             .AddRootDialog<SupportDialog>()
             .AddDialog<OrderStatusDialog>()
             .AddDialog<ReturnsDialog>()
-            .AddKnowledgeAnswers(options => options.EndWhen = SupportDialog.IsMenuTopic);
+            .AddKnowledgeAnswers();
     }
 }

@@ -79,6 +79,23 @@ public sealed class KnowledgeRoutingTests
     }
 
     [Fact]
+    public async Task AfterAnAnswer_Thanks_AsksWhetherThereIsAnythingElse()
+    {
+        await using var bot = await StartAsync();
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("how long does shipping take")
+            .ExpectReplyContaining("Hi, I'm")
+            .ExpectReplyContaining("3-5 business days")
+            .Send("thanks")
+            .ExpectReply("Is there anything else I can help with?")
+            .Send("no")
+            .ExpectReply("Thanks for contacting Acme Outdoor. Have a great day!")
+            .RunAsync();
+
+        Assert.Single(_knowledge.Asked);
+    }
+
+    [Fact]
     public async Task AnythingElse_AQuestionInsteadOfYesOrNo_IsAnswered()
     {
         await using var bot = await StartAsync();

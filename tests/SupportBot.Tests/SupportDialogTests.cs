@@ -132,6 +132,37 @@ public sealed class SupportDialogTests
         Assert.Equal("+16502530000", booked.CourierPhone);
     }
 
+    [Fact]
+    public async Task Returns_PickupAcrossMidnightInTheBotsTimeZone_ReadsTheLocalDay()
+    {
+        // 23:30 on Monday 23 March in Los Angeles is already Tuesday 24 March in UTC.
+        await using var bot = await TestBot.StartAsync(
+            b => b.AddSupportBot().Configure(o => o.TimeZone = "America/Los_Angeles"),
+            services => services.AddSingleton<IKnowledgeBase>(new SampleKnowledgeBase()).AddSingleton(new HandoffProvider("test")),
+            start: new DateTimeOffset(2026, 3, 24, 6, 30, 0, TimeSpan.Zero));
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("I want to return something")
+            .ExpectReplyContaining("Hi, I'm")
+            .ExpectReply("Which order would you like to return? It's the 5 digits in your confirmation email.")
+            .Send("23456")
+            .ExpectReply("Why are you returning it?")
+            .Tap("size")
+            .ExpectReplyContaining("How many are you returning?")
+            .Send("1")
+            .ExpectReply("Which day should the courier collect it? Any weekday in the next two weeks.")
+            .Send("7 April")
+            .ExpectReplyContaining("Please give a date from 24 March 2026 to 6 April 2026.")
+            .AdvanceTime(TimeSpan.FromHours(1))
+            .Send("tomorrow")
+            .ExpectReply("What email address should I send the return label to?")
+            .Send("jane@example.com")
+            .ExpectReply("What phone number can the courier call on pickup day?")
+            .Send("(650) 253-0000")
+            .ExpectReplyContaining("collected on Wednesday 25 March")
+            .AllowMoreReplies()
+            .RunAsync();
+    }
+
     [Theory]
     [MemberData(nameof(TestChannels.ButtonsAndPlainText), MemberType = typeof(TestChannels))]
     public async Task TalkToPerson_FromMenu_HandsOff(string channel)

@@ -12,12 +12,10 @@ public sealed class ReturnsDialog : Dialog<ReturnsState>
     public const int ReturnWindowDays = 30;
 
     private readonly IOrderService _orders;
-    private readonly TimeProvider _time;
 
-    public ReturnsDialog(IOrderService orders, TimeProvider time)
+    public ReturnsDialog(IOrderService orders)
     {
         _orders = orders;
-        _time = time;
     }
 
     public override string HelpText =>
@@ -30,7 +28,7 @@ public sealed class ReturnsDialog : Dialog<ReturnsState>
             return Task.FromResult(StepResult.Next);
         })
         .Form("order-and-reason", form => form
-            .Slot("order-number", ReturnableOrder(), (s, v) => s.OrderNumber = v)
+            .Slot("order-number", d => ReturnableOrder(d.Today), (s, v) => s.OrderNumber = v)
             .Slot("reason", ReasonPrompt, (s, v) => s.Reason = v.Title))
         .Step("load-order", async (d, ct) =>
         {
@@ -43,7 +41,7 @@ public sealed class ReturnsDialog : Dialog<ReturnsState>
             "items",
             s => Prompts.Number($"Order {s.OrderNumber} has {s.ItemsOnOrder} items. How many are you returning?").Between(1, s.ItemsOnOrder).WholeNumber(),
             (s, v) => s.Items = (int)v)
-        .Prompt("pickup", _ => PickupPrompt(), (s, v) => s.PickupOn = v)
+        .PromptWith("pickup", d => PickupPrompt(d.Today), (s, v) => s.PickupOn = v)
         .Prompt("email", Prompts.Email("What email address should I send the return label to?"), (s, v) => s.Email = v)
         .Prompt("phone", Prompts.Phone("What phone number can the courier call on pickup day?"), (s, v) => s.Phone = v)
         .When(s => s.Phone is null)
@@ -73,12 +71,12 @@ public sealed class ReturnsDialog : Dialog<ReturnsState>
         .WithSynonyms("not-as-described", "not as described", "different from the picture", "wrong colour", "wrong color", "wrong item")
         .WithSynonyms("changed-mind", "changed my mind", "don't want it", "do not want it", "no longer need");
 
-    private Prompt<string> ReturnableOrder() =>
+    /// <summary>An order number of a delivered order still inside the return window on <paramref name="today"/> (in the bot's time zone).</summary>
+    private Prompt<string> ReturnableOrder(DateOnly today) =>
         OrderNumbers.Prompt(_orders, "Which order would you like to return? It's the 5 digits in your confirmation email.")
             .ValidateAsync(async (number, ct) =>
             {
                 var order = await _orders.FindAsync(number, ct);
-                var today = Today();
                 return order switch
                 {
                     { DeliveredOn: null } => $"Order {number} hasn't been delivered yet, so it can't be returned. Once it arrives you have {ReturnWindowDays} days.",
@@ -88,15 +86,11 @@ public sealed class ReturnsDialog : Dialog<ReturnsState>
                 };
             });
 
-    private Prompt<DateOnly> PickupPrompt()
-    {
-        var today = Today();
-        return Prompts.Date("Which day should the courier collect it? Any weekday in the next two weeks.")
+    /// <summary>A weekday from tomorrow to two weeks from <paramref name="today"/> (in the bot's time zone).</summary>
+    private static Prompt<DateOnly> PickupPrompt(DateOnly today) =>
+        Prompts.Date("Which day should the courier collect it? Any weekday in the next two weeks.")
             .Between(today.AddDays(1), today.AddDays(14))
             .Validate(day => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "The courier doesn't collect at weekends." : null);
-    }
-
-    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     private static string Summary(ReturnsState s) =>
         $"To confirm: return {s.Items} item{(s.Items == 1 ? string.Empty : "s")} from order {s.OrderNumber} ({s.Reason}), collected on {Day(s.PickupOn)}, label to {s.Email}. Shall I book it?";

@@ -46,16 +46,6 @@ public sealed class SupportDialog : Dialog<SupportState>
     public override string HelpText =>
         "I can track an order, start a return, answer questions about shipping, payments and more, or put you through to a person. Say **menu** to start again at any time.";
 
-    /// <summary>
-    /// True when the customer's message picks a menu topic (track, return, a person) rather than asking a question:
-    /// the knowledge dialog hands such a message back to this dialog.
-    /// </summary>
-    public static bool IsMenuTopic(TurnContext turn)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return MenuOrQuestion.RecognizeOption(turn.Message.Text, turn.Message.Value) is not null;
-    }
-
     protected override void Define(DialogSteps<SupportState> steps) => steps
         .Step("greet", async (d, ct) =>
         {
@@ -70,7 +60,6 @@ public sealed class SupportDialog : Dialog<SupportState>
         .Prompt("menu", MenuOrQuestion.AnswerFromCurrentMessage().HandOffWhenExhausted(), (s, choice) => s.Topic = choice.Value)
         .Step("route", async (d, ct) =>
         {
-            d.State.AskedKnowledge = false;
             switch (d.State.Topic)
             {
                 case Track:
@@ -78,31 +67,12 @@ public sealed class SupportDialog : Dialog<SupportState>
                 case Return:
                     return StepResult.Begin<ReturnsDialog>();
                 case var topic when KnowledgeChoices.IsKnowledgeValue(topic):
-                    d.State.AskedKnowledge = true;
-                    return StepResult.Begin<KnowledgeDialog>();
+                    return StepResult.GoTo("knowledge");
                 default:
                     await d.Turn.HandoffAsync("The customer chose to talk to a person.", ct);
                     await d.ReplyAsync("I'm connecting you with a person from our team. They'll see what we've talked about.", ct);
                     return StepResult.End;
             }
-        })
-        .Step("after-knowledge", (d, _) =>
-        {
-            // The knowledge dialog ends when the customer's follow-up picks a menu topic ("track my order"): route it.
-            if (!d.State.AskedKnowledge)
-            {
-                return Task.FromResult(StepResult.Next);
-            }
-
-            d.State.AskedKnowledge = false;
-            var topic = MenuOrQuestion.RecognizeOption(d.Turn.Message.Text, d.Turn.Message.Value);
-            if (topic is null)
-            {
-                return Task.FromResult(StepResult.Next);
-            }
-
-            d.State.Topic = topic.Value;
-            return Task.FromResult(StepResult.GoTo("route"));
         })
         .Prompt("anything-else", AnythingElse, (s, choice) => s.Topic = choice.Value)
         .Step("wrap-up", async (d, ct) =>
@@ -116,8 +86,19 @@ public sealed class SupportDialog : Dialog<SupportState>
                     return StepResult.End;
                 default:
                     // The next request itself: a menu topic named in a sentence, or a question for the knowledge base.
-                    d.State.Topic = MenuOrQuestion.RecognizeOption(d.Turn.Message.Text, d.Turn.Message.Value)?.Value ?? d.State.Topic;
-                    return StepResult.GoTo("route");
+                    return StepResult.GoTo("next-request");
             }
+        })
+        .Child<KnowledgeDialog>("knowledge")
+        .Step("after-knowledge", (_, _) =>
+            // The knowledge dialog answered (or handed off) and returned. The options its reply offered stay the
+            // conversation's choices, so "2" on SMS still picks one: the customer's next message is the next request.
+            Task.FromResult(StepResult.Wait))
+        .Step("next-request", (d, _) =>
+        {
+            // A menu topic ("where is my order 12345?"), a picked option of the answer, or the next question;
+            // anything else ("thanks") is asked whether there is more.
+            d.State.Topic = MenuOrQuestion.Recognize(d.Turn.Message)?.Value;
+            return Task.FromResult(d.State.Topic is null ? StepResult.GoTo("anything-else") : StepResult.GoTo("route"));
         });
 }

@@ -37,7 +37,7 @@ public sealed class KnowledgeTexts
     public string Handoff { get; set; } =
         "I'm bringing in a person from our team. They'll see this conversation, so you won't need to repeat yourself.";
 
-    /// <summary>Said when the customer asks for help while the knowledge dialog waits for a follow-up.</summary>
+    /// <summary>Said when the customer asks for help while the knowledge dialog waits for a question.</summary>
     public string Help { get; set; } =
         "Ask me a question in your own words, or pick one of the options. Say **menu** to go back to the start, or **agent** to talk to a person.";
 

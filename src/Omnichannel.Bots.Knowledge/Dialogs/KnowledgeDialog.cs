@@ -5,12 +5,16 @@ using Microsoft.Extensions.Options;
 namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
-/// Answers the customer's message from the knowledge base, composed for the channel, then waits for a follow-up: a
-/// tapped article option (answered without searching), "Talk to a person", or the next question. Questions the
-/// knowledge base declines count in a row; at <see cref="KnowledgeDialogOptions.DeclinesBeforeHandoff"/> a person
-/// takes over. When the knowledge base fails, the customer gets an apology and a person is offered; the turn goes on.
-/// Add it with <c>bot.AddKnowledgeAnswers()</c>; begin it as a child dialog, or route a menu's questions to it
-/// (<see cref="KnowledgePromptExtensions.OrQuestion"/>).
+/// Answers the customer's message from the knowledge base, composed for the channel, and ends: the dialog that began
+/// it continues, and learns how it went from <see cref="KnowledgeState.Outcome"/> (begin it with
+/// <c>steps.Child&lt;KnowledgeDialog, KnowledgeState&gt;("faq", (s, k) =&gt; s.Faq = k.Outcome)</c>). The message may be a
+/// tapped option of an earlier reply (an article, answered without searching, or "Talk to a person") or a question;
+/// a message with no question is asked for one first. The options a reply offers stay the conversation's offered
+/// choices after the dialog ends, so "2" on SMS in the next turn still picks one: route it here again (a menu made
+/// with <see cref="KnowledgePromptExtensions.OrQuestion"/> recognizes them). Questions the knowledge base declines
+/// count in a row across visits (the state is kept with the journey); at
+/// <see cref="KnowledgeDialogOptions.DeclinesBeforeHandoff"/> a person takes over. When the knowledge base fails, the
+/// customer gets an apology and a person is offered. Add it with <c>bot.AddKnowledgeAnswers()</c>.
 /// </summary>
 public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
 {
@@ -32,14 +36,12 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
 
     public override string? HelpText => _options.Texts.Help;
 
+    /// <summary>True: the count of declined questions in a row outlives one visit.</summary>
+    public override bool KeepsStateBetweenVisits => true;
+
     protected override void Define(DialogSteps<KnowledgeState> steps) => steps
         .Step(AnswerStep, AnswerAsync)
-        .Step("follow-up", (d, _) =>
-        {
-            var message = d.Turn.Message;
-            var ends = !KnowledgeChoices.IsKnowledgeValue(message.Value) && _options.EndWhen?.Invoke(d.Turn) == true;
-            return Task.FromResult(ends ? StepResult.End : StepResult.GoTo(AnswerStep));
-        });
+        .Step("question", (_, _) => Task.FromResult(StepResult.GoTo(AnswerStep)));
 
     private async Task<StepResult> AnswerAsync(DialogContext<KnowledgeState> d, CancellationToken cancellationToken)
     {
@@ -48,21 +50,28 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
         if (KnowledgeChoices.IsPerson(turn.Message.Value))
         {
             await HandOffAsync(d, "The customer asked for a person after a knowledge answer.", texts.Handoff, cancellationToken).ConfigureAwait(false);
-            return StepResult.Wait;
+            return StepResult.End;
         }
 
         var reply = await ComposeAsync(turn, cancellationToken).ConfigureAwait(false);
         switch (reply?.Kind)
         {
             case null:
+                // No question in the message: ask for one; the next message is answered.
+                d.State.Outcome = KnowledgeOutcome.None;
                 await d.ReplyAsync(texts.AskForQuestion, cancellationToken).ConfigureAwait(false);
                 return StepResult.Wait;
             case KnowledgeReplyKind.Answer:
                 d.State.Declines = 0;
                 d.State.LastArticleId = reply.ArticleId;
+                d.State.Outcome = KnowledgeOutcome.Answered;
+                break;
+            case KnowledgeReplyKind.Clarify:
+                d.State.Outcome = KnowledgeOutcome.Clarified;
                 break;
             case KnowledgeReplyKind.Decline:
                 d.State.Declines++;
+                d.State.Outcome = KnowledgeOutcome.NotAnswered;
                 if (d.State.Declines >= _options.DeclinesBeforeHandoff)
                 {
                     var count = d.State.Declines;
@@ -70,14 +79,17 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
                         CultureInfo.InvariantCulture,
                         $"The knowledge base had no confident answer to {count} questions in a row.");
                     await HandOffAsync(d, reason, texts.StillNotSure + " " + texts.Handoff, cancellationToken).ConfigureAwait(false);
-                    return StepResult.Wait;
+                    return StepResult.End;
                 }
 
+                break;
+            default:
+                d.State.Outcome = KnowledgeOutcome.Unavailable;
                 break;
         }
 
         await turn.ReplyAsync(turn.CreateReply(reply.Text) with { Choices = reply.Choices }, cancellationToken).ConfigureAwait(false);
-        return StepResult.Wait;
+        return StepResult.End;
     }
 
     /// <summary>The reply to the message: a tapped article, or the knowledge base's answer; null when there is no question.</summary>
@@ -135,6 +147,7 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
     private static async Task HandOffAsync(DialogContext<KnowledgeState> d, string reason, string text, CancellationToken cancellationToken)
     {
         d.State.Declines = 0;
+        d.State.Outcome = KnowledgeOutcome.HandedOff;
         await d.Turn.HandoffAsync(reason, cancellationToken).ConfigureAwait(false);
         await d.ReplyAsync(text, cancellationToken).ConfigureAwait(false);
     }

@@ -20,13 +20,5 @@ public sealed class KnowledgeDialogOptions
     /// <summary>Only articles with all these tags are searched (empty: all).</summary>
     public IList<string> Tags { get; } = [];
 
-    /// <summary>
-    /// After a reply the dialog waits for a follow-up: a tapped option, or the next question. A typed follow-up for
-    /// which this returns true ends the dialog instead, unanswered, so the dialog that began it can act on the
-    /// message (read it from <c>d.Turn.Message</c> in the step after the one that began this dialog). The sample
-    /// ends it for its menu topics ("track my order").
-    /// </summary>
-    public Func<TurnContext, bool>? EndWhen { get; set; }
-
     public KnowledgeTexts Texts { get; } = new();
 }

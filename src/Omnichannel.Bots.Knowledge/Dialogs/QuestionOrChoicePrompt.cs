@@ -4,8 +4,8 @@ using Omnichannel.Bots.Recognizers;
 namespace Omnichannel.Bots.Knowledge;
 
 /// <summary>
-/// A menu that also takes questions: the options of <see cref="Menu"/> as it recognizes them (a tap, "2", a title or
-/// synonym in a sentence), a tapped <c>kb:</c> option from an earlier knowledge reply, or else any free text (not a
+/// A menu that also takes questions: a picked <c>kb:</c> option of an earlier knowledge reply (tapped, or "2" on SMS),
+/// the options of <see cref="Menu"/> as it recognizes them (a tap, "2", a title or synonym in a sentence), or else any free text (not a
 /// greeting or other small talk) as a question: <c>Choice(KnowledgeChoices.Question, text)</c>. Route that to the
 /// <see cref="KnowledgeDialog"/>; create it with <c>menu.OrQuestion()</c>.
 /// </summary>
@@ -58,29 +58,38 @@ public sealed record QuestionOrChoicePrompt : Prompt<QuestionOrChoicePrompt, Cho
         return !SmallTalk.Contains(words);
     }
 
+    /// <summary>
+    /// What <paramref name="message"/> picks, read as this prompt reads an answer (a menu option, a tapped <c>kb:</c>
+    /// option, or a question), or null: for a step that takes the customer's next message without asking again, such
+    /// as the message after a knowledge answer.
+    /// </summary>
+    public Choice? Recognize(BotMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Recognize(message.Text, message.Value);
+    }
+
     protected override bool TryRecognize(PromptInput input, out Choice value)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (RecognizeOption(input.Text, input.Value) is { } option)
+        value = Recognize(input.Text, input.Value)!;
+        return value is not null;
+    }
+
+    private Choice? Recognize(string? text, string? value)
+    {
+        // A picked option of a knowledge reply first: its text ("1" on SMS) may also read as a menu option.
+        if (KnowledgeChoices.IsKnowledgeValue(value))
         {
-            value = option;
-            return true;
+            return new Choice(value, string.IsNullOrWhiteSpace(text) ? value : text);
         }
 
-        if (KnowledgeChoices.IsKnowledgeValue(input.Value))
+        if (RecognizeOption(text, value) is { } option)
         {
-            value = new Choice(input.Value, string.IsNullOrWhiteSpace(input.Text) ? input.Value : input.Text);
-            return true;
+            return option;
         }
 
-        if (IsQuestion(input.Text))
-        {
-            value = new Choice(KnowledgeChoices.Question, input.Text!.Trim());
-            return true;
-        }
-
-        value = null!;
-        return false;
+        return IsQuestion(text) ? new Choice(KnowledgeChoices.Question, text!.Trim()) : null;
     }
 
     protected override IReadOnlyList<Recognized<Choice>> Extract(PromptInput input)

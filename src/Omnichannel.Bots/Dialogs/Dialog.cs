@@ -27,6 +27,13 @@ public abstract class Dialog
     /// <summary>What the bot says when the customer asks for help inside this dialog; null uses the bot's general help.</summary>
     public virtual string? HelpText => null;
 
+    /// <summary>
+    /// When true, the dialog's state outlives one visit: when the dialog ends it is kept with the customer's journey,
+    /// and the next time the dialog begins it starts with that state instead of a fresh one (the knowledge dialog keeps
+    /// its count of unanswered questions in a row this way). "Start over" forgets it. Default false.
+    /// </summary>
+    public virtual bool KeepsStateBetweenVisits => false;
+
     internal DialogDefinition Definition => _definition.Value;
 
     internal abstract object CreateState();

@@ -33,6 +33,17 @@ public sealed class DialogSteps<TState>
     public DialogSteps<TState> Prompt<T>(string name, Func<TState, Prompt<T>> prompt, Action<TState, T> assign)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        return PromptWith(name, d => prompt(d.State), assign);
+    }
+
+    /// <summary>
+    /// Like <see cref="Prompt{T}(string, Func{TState, Prompt{T}}, Action{TState, T})"/>, with a prompt built from the
+    /// step's context: the state, the turn, and <see cref="DialogContext{TState}.Today"/> (today in the bot's time
+    /// zone), for example <c>.PromptWith("pickup", d =&gt; Prompts.Date("Which day?").Between(d.Today.AddDays(1), d.Today.AddDays(14)), ...)</c>.
+    /// </summary>
+    public DialogSteps<TState> PromptWith<T>(string name, Func<DialogContext<TState>, Prompt<T>> prompt, Action<TState, T> assign)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(assign);
         return Add(new PromptStep<TState, T>(name, prompt, assign));
     }

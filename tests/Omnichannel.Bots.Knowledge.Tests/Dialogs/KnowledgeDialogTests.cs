@@ -189,14 +189,16 @@ public sealed class KnowledgeDialogTests
     }
 
     [Fact]
-    public async Task Help_WhileWaitingForAFollowUp_ExplainsFromTheTexts()
+    public async Task Help_WhileWaitingForAQuestion_ExplainsFromTheTexts()
     {
         await using var bot = await StartAsync(Script(), o => o.Texts.Help = "Ask about delivery, returns or refunds.");
         await new TestConversation(bot, ChannelProfiles.WebChat)
-            .Send("shipping?")
-            .ExpectReplyContaining("3-5 business days")
+            .Send("   ")
+            .ExpectReply("What would you like to know? Please type your question.")
             .Send("help")
             .ExpectReply("Ask about delivery, returns or refunds.")
+            .Send("how long does shipping take?")
+            .ExpectReplyContaining("3-5 business days")
             .RunAsync();
     }
 
@@ -211,23 +213,53 @@ public sealed class KnowledgeDialogTests
     }
 
     [Fact]
-    public async Task ChildDialog_EndWhen_ParentContinuesWithTheMessage()
+    public async Task ChildDialog_EachReply_ReturnsToTheParentWithItsOutcome()
     {
         var knowledge = Script();
-        await using var bot = await TestBot.StartAsync(
-            b => b.AddKnowledgeAnswers(o => o.EndWhen = turn => turn.Message.Text == "back to the desk").AddRootDialog<HelpDeskDialog>(),
-            services => services.AddSingleton<IKnowledgeBase>(knowledge));
+        await using var bot = await StartHelpDeskAsync(knowledge);
         await new TestConversation(bot, ChannelProfiles.WebChat)
             .Send("how long does shipping take?")
             .ExpectReply("Ask me anything.")
             .ExpectReplyContaining("3-5 business days")
             .Send("and refunds?")
             .ExpectReply("Did you mean one of these?")
+            .Send("llama?")
+            .ExpectReplyContaining("I'm not sure I can answer that.")
             .Send("back to the desk")
-            .ExpectReply("You said \"back to the desk\". Bye!")
+            .ExpectReply("You said \"back to the desk\" after Answered, Clarified, NotAnswered. Bye!")
             .RunAsync();
 
-        Assert.Equal(2, knowledge.Asked.Count);
+        Assert.Equal(3, knowledge.Asked.Count);
+    }
+
+    [Fact]
+    public async Task ChildDialog_DeclinedOnTwoVisits_HandsOffWithTheCount()
+    {
+        await using var bot = await StartHelpDeskAsync(Script());
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("llama?")
+            .ExpectReply("Ask me anything.")
+            .ExpectReplyContaining("I'm not sure I can answer that.")
+            .Send("alpaca?")
+            .ExpectReply("Sorry, I still can't find an answer to that. " + Handoff)
+            .ExpectHandoff("no confident answer to 2 questions in a row")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ChildDialog_NumberOnSmsAfterItEnded_PicksTheOfferedArticle()
+    {
+        var knowledge = Script();
+        await using var bot = await StartHelpDeskAsync(knowledge);
+        await new TestConversation(bot, ChannelProfiles.Sms, new TestCustomer("sms-9", Phone: "+16502530009"))
+            .Send("where is my refund")
+            .ExpectReply("Ask me anything.")
+            .ExpectReplyContaining("Did you mean one of these?")
+            .Send("2")
+            .ExpectReplyContaining("You have 30 days.")
+            .RunAsync();
+
+        Assert.Single(knowledge.Asked);
     }
 
     [Fact]
@@ -239,7 +271,15 @@ public sealed class KnowledgeDialogTests
         Assert.Contains("IKnowledgeBase", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A root dialog that begins the knowledge dialog as a child step.</summary>
+    private static Task<TestBot> StartHelpDeskAsync(IKnowledgeBase knowledge) =>
+        TestBot.StartAsync(
+            b => b.AddKnowledgeAnswers().AddRootDialog<HelpDeskDialog>(),
+            services => services.AddSingleton(knowledge).AddSingleton(new HandoffProvider("test")));
+
+    /// <summary>
+    /// A root dialog that begins the knowledge dialog as a child step for each message, collecting its outcomes,
+    /// until the customer says "back to the desk".
+    /// </summary>
     private sealed class HelpDeskDialog : Dialog<HelpDeskState>
     {
         protected override void Define(DialogSteps<HelpDeskState> steps) => steps
@@ -248,15 +288,22 @@ public sealed class KnowledgeDialogTests
                 await d.ReplyAsync("Ask me anything.", ct);
                 return StepResult.Next;
             })
-            .Child<KnowledgeDialog>("faq")
-            .Step("bye", async (d, ct) =>
+            .Child<KnowledgeDialog, KnowledgeState>("faq", (s, k) => s.Outcomes.Add(k.Outcome))
+            .Step("next", (_, _) => Task.FromResult(StepResult.Wait))
+            .Step("route", async (d, ct) =>
             {
-                await d.ReplyAsync($"You said \"{d.Turn.Message.Text}\". Bye!", ct);
+                if (d.Turn.Message.Text != "back to the desk")
+                {
+                    return StepResult.GoTo("faq");
+                }
+
+                await d.ReplyAsync($"You said \"{d.Turn.Message.Text}\" after {string.Join(", ", d.State.Outcomes)}. Bye!", ct);
                 return StepResult.End;
             });
     }
 
     private sealed class HelpDeskState
     {
+        public List<KnowledgeOutcome> Outcomes { get; set; } = [];
     }
 }

@@ -76,6 +76,40 @@ public sealed class DialogSdkTests
         }
     }
 
+    [Theory]
+    [InlineData("UTC", "2026-03-18")]
+    [InlineData("Pacific/Auckland", "2026-03-19")]
+    public async Task PromptFactories_WithTheStepContext_SeeTodayInTheBotsTimeZone(string timeZone, string expected)
+    {
+        var today = DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
+        await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<LocalDayDialog>().Configure(o => o.TimeZone = timeZone), start: NoonUtc);
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("hi")
+            .ExpectReply($"Which day after {expected}?")
+            .Send(today.ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture))
+            .ExpectReplyContaining($"Please give a date from {today.AddDays(1):d MMMM yyyy}")
+            .Send("tomorrow")
+            .ExpectReply($"And which day before {expected}?")
+            .Send("tomorrow")
+            .ExpectReplyContaining($"Please give a date from {today.AddDays(-7):d MMMM yyyy} to {today.AddDays(-1):d MMMM yyyy}.")
+            .AllowMoreReplies()
+            .RunAsync();
+    }
+
+    public sealed class LocalDayDialog : Dialog<DayState>
+    {
+        protected override void Define(DialogSteps<DayState> steps) => steps
+            .PromptWith(
+                "after",
+                d => Prompts.Date($"Which day after {d.Today:yyyy-MM-dd}?").Between(d.Today.AddDays(1), d.Today.AddDays(7)),
+                (s, v) => s.Day = v)
+            .Form("before", form => form.Slot(
+                "day",
+                d => Prompts.Date($"And which day before {d.Today:yyyy-MM-dd}?").Between(d.Today.AddDays(-7), d.Today.AddDays(-1)),
+                (s, v) => s.Day = v))
+            .Step("done", (_, _) => Task.FromResult(StepResult.End));
+    }
+
     public sealed class DayState
     {
         public DateOnly Day { get; set; }

@@ -36,4 +36,47 @@ public sealed class JourneyStateTests
             .ExpectReply("What's your name?")
             .RunAsync();
     }
+
+    [Fact]
+    public async Task KeepsStateBetweenVisits_DialogEndsAndBeginsAgain_StartsWithItsKeptState()
+    {
+        await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<KeepingCounterDialog>());
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("a").ExpectReply("Visit 1.")
+            .Send("b").ExpectReply("Visit 2.")
+            .Send("start over").ExpectReply("OK, let's start over.").ExpectReply("Visit 1.")
+            .Send("c").ExpectReply("Visit 2.")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task KeepsStateBetweenVisits_NotSet_EachVisitStartsFresh()
+    {
+        await using var bot = await TestBot.StartAsync(b => b.AddRootDialog<CounterDialog>());
+        await new TestConversation(bot, ChannelProfiles.WebChat)
+            .Send("a").ExpectReply("Visit 1.")
+            .Send("b").ExpectReply("Visit 1.")
+            .RunAsync();
+    }
+
+    private sealed class CounterState
+    {
+        public int Visits { get; set; }
+    }
+
+    private class CounterDialog : Dialog<CounterState>
+    {
+        protected override void Define(DialogSteps<CounterState> steps) => steps
+            .Step("count", async (d, ct) =>
+            {
+                d.State.Visits++;
+                await d.ReplyAsync($"Visit {d.State.Visits}.", ct);
+                return StepResult.End;
+            });
+    }
+
+    private sealed class KeepingCounterDialog : CounterDialog
+    {
+        public override bool KeepsStateBetweenVisits => true;
+    }
 }

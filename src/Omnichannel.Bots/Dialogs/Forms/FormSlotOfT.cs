@@ -3,10 +3,10 @@ namespace Omnichannel.Bots;
 internal sealed class FormSlot<TState, T> : FormSlot<TState>
     where TState : class
 {
-    private readonly Prompt<T> _prompt;
+    private readonly Func<DialogContext<TState>, Prompt<T>> _prompt;
     private readonly Action<TState, T> _assign;
 
-    public FormSlot(string name, Prompt<T> prompt, Action<TState, T> assign, Func<TState, bool>? isFilled)
+    public FormSlot(string name, Func<DialogContext<TState>, Prompt<T>> prompt, Action<TState, T> assign, Func<TState, bool>? isFilled)
         : base(name, isFilled)
     {
         _prompt = prompt;
@@ -15,14 +15,15 @@ internal sealed class FormSlot<TState, T> : FormSlot<TState>
 
     public override async Task<SlotResult> AnswerAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var recognition = await _prompt.RecognizeAsync(context.Input, cancellationToken).ConfigureAwait(false);
+        var prompt = PromptFor(context);
+        var recognition = await prompt.RecognizeAsync(context.Input, cancellationToken).ConfigureAwait(false);
         if (!recognition.Succeeded)
         {
             return SlotResult.Refused(recognition.Reason!);
         }
 
         Fill(context.Frame, recognition.Value);
-        var used = _prompt.Extract(context.Input)
+        var used = prompt.Extract(context.Input)
             .Where(r => EqualityComparer<T>.Default.Equals(r.Value, recognition.Value))
             .Select(r => new Range(r.Start, r.Start + r.Length))
             .ToList();
@@ -32,9 +33,10 @@ internal sealed class FormSlot<TState, T> : FormSlot<TState>
     public override async Task<SlotResult> ExtractAsync(StepContext context, string text, CancellationToken cancellationToken)
     {
         string? firstReason = null;
-        foreach (var candidate in _prompt.Extract(context.Input with { Text = text, Value = null }))
+        var prompt = PromptFor(context);
+        foreach (var candidate in prompt.Extract(context.Input with { Text = text, Value = null }))
         {
-            var reason = await _prompt.ValidateValueAsync(candidate.Value, cancellationToken).ConfigureAwait(false);
+            var reason = await prompt.ValidateValueAsync(candidate.Value, cancellationToken).ConfigureAwait(false);
             if (reason is null)
             {
                 Fill(context.Frame, candidate.Value);
@@ -48,10 +50,13 @@ internal sealed class FormSlot<TState, T> : FormSlot<TState>
     }
 
     public override Task AskAsync(StepContext context, string? reason, CancellationToken cancellationToken) =>
-        PromptAsking.AskAsync(context, _prompt, reason, cancellationToken);
+        PromptAsking.AskAsync(context, PromptFor(context), reason, cancellationToken);
 
     public override Task<StepResult> FailAsync(StepContext context, string reason, CancellationToken cancellationToken) =>
-        PromptAsking.FailAsync(context, _prompt, reason, cancellationToken);
+        PromptAsking.FailAsync(context, PromptFor(context), reason, cancellationToken);
+
+    private Prompt<T> PromptFor(StepContext context) =>
+        _prompt(context.For<TState>()) ?? throw new InvalidOperationException($"Form slot '{Name}' built no prompt.");
 
     private void Fill(DialogFrame frame, T value)
     {

@@ -14,6 +14,17 @@ public sealed class FormSlots<TState>
     public FormSlots<TState> Slot<T>(string name, Prompt<T> prompt, Action<TState, T> assign, Func<TState, bool>? isFilled = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        return Slot(name, _ => prompt, assign, isFilled);
+    }
+
+    /// <summary>
+    /// Like <see cref="Slot{T}(string, Prompt{T}, Action{TState, T}, Func{TState, bool})"/>, with the prompt built from
+    /// the step's context each time the slot is read or asked: the state, the turn, and
+    /// <see cref="DialogContext{TState}.Today"/> (today in the bot's time zone) for rules about dates.
+    /// </summary>
+    public FormSlots<TState> Slot<T>(string name, Func<DialogContext<TState>, Prompt<T>> prompt, Action<TState, T> assign, Func<TState, bool>? isFilled = null)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(assign);
         _slots.Add(new FormSlot<TState, T>(name, prompt, assign, isFilled));
         return this;

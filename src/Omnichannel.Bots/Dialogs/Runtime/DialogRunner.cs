@@ -68,8 +68,7 @@ internal sealed partial class DialogRunner
 
     private Task BeginRootAsync(DialogStack stack, TurnContext turn, PromptInput input, TurnProgress progress, CancellationToken cancellationToken)
     {
-        var root = _dialogs.Root;
-        stack.Push(new DialogFrame(root, root.Definition.First.Name, root.CreateState()));
+        stack.Begin(_dialogs.Root);
         return DriveAsync(stack, turn, input, progress, StepAction.Enter, cancellationToken);
     }
 
@@ -160,13 +159,12 @@ internal sealed partial class DialogRunner
                     action = StepAction.Enter;
                     break;
                 case StepResultKind.Begin:
-                    var child = _dialogs.Resolve(result);
-                    stack.Push(new DialogFrame(child, child.Definition.First.Name, child.CreateState()));
+                    stack.Begin(_dialogs.Resolve(result));
                     action = StepAction.Enter;
                     break;
                 default:
                     // End, Abandon, or Next after the last step: this dialog is over.
-                    var ended = stack.Pop();
+                    var ended = stack.End();
                     if (stack.IsEmpty)
                     {
                         return;

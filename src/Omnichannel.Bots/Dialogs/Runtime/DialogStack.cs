@@ -7,12 +7,14 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// The dialogs active in one customer's journey, root first, saved as JSON after every turn. Loading tolerates a
 /// redeploy: a step that no longer exists restarts its dialog, a dialog that no longer exists ends with its children,
-/// and unreadable state starts fresh (each logged), so an old conversation never breaks the bot.
+/// and unreadable state starts fresh (each logged), so an old conversation never breaks the bot. Beside the frames it
+/// keeps the last state of each ended dialog that keeps its state between visits (<see cref="Dialog.KeepsStateBetweenVisits"/>).
 /// </summary>
 internal sealed partial class DialogStack
 {
     private const int FormatVersion = 1;
     private readonly List<DialogFrame> _frames = [];
+    private readonly Dictionary<string, (Dialog Dialog, object State)> _kept = new(StringComparer.Ordinal);
 
     public bool IsEmpty => _frames.Count == 0;
 
@@ -34,7 +36,33 @@ internal sealed partial class DialogStack
     /// <summary>Drops every frame above the root.</summary>
     public void PopToRoot() => _frames.RemoveRange(1, _frames.Count - 1);
 
-    public void Clear() => _frames.Clear();
+    /// <summary>Drops every frame and every kept state.</summary>
+    public void Clear()
+    {
+        _frames.Clear();
+        _kept.Clear();
+    }
+
+    /// <summary>A new frame for <paramref name="dialog"/> at its first step, with its kept state if it has one.</summary>
+    public DialogFrame Begin(Dialog dialog)
+    {
+        var state = dialog.KeepsStateBetweenVisits && _kept.Remove(dialog.Id, out var kept) ? kept.State : dialog.CreateState();
+        var frame = new DialogFrame(dialog, dialog.Definition.First.Name, state);
+        Push(frame);
+        return frame;
+    }
+
+    /// <summary>Pops the top frame; a dialog that keeps its state between visits leaves it here for its next visit.</summary>
+    public DialogFrame End()
+    {
+        var ended = Pop();
+        if (ended.Dialog.KeepsStateBetweenVisits)
+        {
+            _kept[ended.Dialog.Id] = (ended.Dialog, ended.State);
+        }
+
+        return ended;
+    }
 
     /// <summary>Where the customer is: the top dialog and step, with the dialogs below it (outermost first); null when empty.</summary>
     public Handoff.PacketDialogPosition? Position() => IsEmpty
@@ -52,6 +80,25 @@ internal sealed partial class DialogStack
         try
         {
             using var document = JsonDocument.Parse(json);
+            if (document.RootElement.TryGetProperty("kept", out var kept))
+            {
+                foreach (var entry in kept.EnumerateObject())
+                {
+                    // A dialog that is gone, or no longer keeps its state, forgets it; unreadable kept state is forgotten too.
+                    if (dialogs.TryGet(entry.Name, out var keeper) && keeper.KeepsStateBetweenVisits)
+                    {
+                        try
+                        {
+                            stack._kept[keeper.Id] = (keeper, keeper.DeserializeState(entry.Value, dialogs.StateJson));
+                        }
+                        catch (JsonException ex)
+                        {
+                            LogStateUnreadable(logger, keeper.Id, ex);
+                        }
+                    }
+                }
+            }
+
             foreach (var element in document.RootElement.GetProperty("frames").EnumerateArray())
             {
                 if (!TryLoadFrame(element, dialogs, logger, out var frame))
@@ -76,10 +123,10 @@ internal sealed partial class DialogStack
         return stack;
     }
 
-    /// <summary>The stack as JSON, or null when no dialog is active.</summary>
+    /// <summary>The stack as JSON, or null when no dialog is active and none kept its state.</summary>
     public string? Save(JsonSerializerOptions stateJson)
     {
-        if (IsEmpty)
+        if (IsEmpty && _kept.Count == 0)
         {
             return null;
         }
@@ -96,6 +143,18 @@ internal sealed partial class DialogStack
             }
 
             writer.WriteEndArray();
+            if (_kept.Count > 0)
+            {
+                writer.WriteStartObject("kept");
+                foreach (var (id, kept) in _kept.OrderBy(k => k.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(id);
+                    JsonSerializer.Serialize(writer, kept.State, kept.Dialog.StateType, stateJson);
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

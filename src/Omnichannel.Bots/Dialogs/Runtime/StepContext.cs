@@ -22,4 +22,8 @@ internal sealed class StepContext
     public PromptInput Input { get; }
 
     public TurnProgress Progress { get; }
+
+    /// <summary>What a code step or a prompt factory of a <typeparamref name="TState"/> dialog sees of this step.</summary>
+    public DialogContext<TState> For<TState>()
+        where TState : class => new(Turn, (TState)Frame.State, Input.Today);
 }

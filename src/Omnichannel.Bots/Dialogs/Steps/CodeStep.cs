@@ -13,7 +13,7 @@ internal sealed class CodeStep<TState> : DialogStep
 
     public override async Task<StepResult> EnterAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var result = await _run(new DialogContext<TState>(context.Turn, (TState)context.Frame.State, context.Input.Today), cancellationToken).ConfigureAwait(false);
+        var result = await _run(context.For<TState>(), cancellationToken).ConfigureAwait(false);
         return result ?? throw new InvalidOperationException($"Step '{Name}' returned no StepResult.");
     }
 }

@@ -3,10 +3,10 @@ namespace Omnichannel.Bots;
 internal sealed class PromptStep<TState, T> : DialogStep, IConditionalStep<TState>
     where TState : class
 {
-    private readonly Func<TState, Prompt<T>> _prompt;
+    private readonly Func<DialogContext<TState>, Prompt<T>> _prompt;
     private readonly Action<TState, T> _assign;
 
-    public PromptStep(string name, Func<TState, Prompt<T>> prompt, Action<TState, T> assign)
+    public PromptStep(string name, Func<DialogContext<TState>, Prompt<T>> prompt, Action<TState, T> assign)
         : base(name)
     {
         _prompt = prompt;
@@ -57,5 +57,5 @@ internal sealed class PromptStep<TState, T> : DialogStep, IConditionalStep<TStat
         PromptAsking.AskAsync(context, PromptFor(context), reason: null, cancellationToken);
 
     private Prompt<T> PromptFor(StepContext context) =>
-        _prompt((TState)context.Frame.State) ?? throw new InvalidOperationException($"Step '{Name}' built no prompt.");
+        _prompt(context.For<TState>()) ?? throw new InvalidOperationException($"Step '{Name}' built no prompt.");
 }
