@@ -129,6 +129,10 @@ internal sealed class KnowledgeStoreDatabase
         return connection;
     }
 
+    /// <summary>
+    /// Runs every statement of <paramref name="sql"/> through a reader: <c>ExecuteNonQuery</c> reports an error of the
+    /// first statement of a script only (Microsoft.Data.Sqlite 10.0.15), and a failed schema statement must stop the open.
+    /// </summary>
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
@@ -136,6 +140,9 @@ internal sealed class KnowledgeStoreDatabase
 #pragma warning disable CA2100 // Constants of this class.
         command.CommandText = sql;
 #pragma warning restore CA2100
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
     }
 }
