@@ -11,14 +11,14 @@ namespace Benchmarks;
 /// </summary>
 public static class HandoffCommand
 {
-    public const string Usage = "handoff [--conversations N (200)] [--messages M (6)] [--warmup W (N)] [--keep]";
+    public const string Usage = "handoff [--conversations N (800)] [--messages M (6)] [--warmup W (N)] [--keep]";
 
     private const int EscalatingCustomers = 200;
     private const int LongJourneyMessages = 200;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var conversations = IntOption(args, "--conversations", 200);
+        var conversations = IntOption(args, "--conversations", 800);
         var messages = IntOption(args, "--messages", 6);
         var warmUp = IntOption(args, "--warmup", conversations);
         var keep = args.Contains("--keep");
