@@ -30,7 +30,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
     private readonly TicketSummaries _summaries;
     private readonly HandoffPacketBuilder _packets;
     private readonly IRoutingRulesProvider _rules;
-    private readonly ReplyRenderer _renderer;
+    private readonly DeskMessages _messages;
     private readonly IOutboxSignal _outbox;
     private readonly DeskEvents _events;
     private readonly HandoffTexts _texts;
@@ -60,10 +60,10 @@ public sealed partial class HandoffDesk : IHandoffDesk
         _summaries = summaries;
         _packets = packets;
         _rules = rules;
-        _renderer = renderer;
         _outbox = outbox;
         _events = events;
         _texts = options.Value.Texts;
+        _messages = new DeskMessages(renderer, _texts, time);
         _handles = handles;
         _time = time;
         _logger = logger;
@@ -175,8 +175,8 @@ public sealed partial class HandoffDesk : IHandoffDesk
         }
 
         var conversation = target.Reach.Conversation;
-        var message = NewMessage(conversation, text.Trim()) with { Sender = new Participant(_handles.For(agent.Id), agent.Name) };
-        foreach (var part in _renderer.Render(message, target.Profile.Capabilities).Messages)
+        var message = _messages.New(conversation, text.Trim()) with { Sender = new Participant(_handles.For(agent.Id), agent.Name) };
+        foreach (var part in _messages.Render(message, target.Profile))
         {
             var queued = await _changes.AddAgentMessageAsync(id, agent.Id, conversation.Id, part, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (queued is null)
@@ -284,7 +284,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         }
 
         var conversation = target.Reach.Conversation;
-        var question = Rendered(NewMessage(conversation, _texts.AskCsat) with { Choices = CsatChoicesFor(target.Profile) }, target.Profile);
+        var question = _messages.RatingQuestion(conversation, target.Profile);
         if (question.Count != 1)
         {
             return false;
@@ -318,13 +318,13 @@ public sealed partial class HandoffDesk : IHandoffDesk
             var conversation = target.Reach.Conversation;
             if (status == HandoffTicketStatus.Resolved)
             {
-                messages.AddRange(Rendered(NewMessage(conversation, _texts.Resolved), target.Profile));
-                messages.AddRange(Rendered(NewMessage(conversation, _texts.AskCsat) with { Choices = CsatChoicesFor(target.Profile) }, target.Profile));
+                messages.AddRange(_messages.Notice(conversation, target.Profile, _texts.Resolved));
+                messages.AddRange(_messages.RatingQuestion(conversation, target.Profile));
                 asksForCsat = true;
             }
             else
             {
-                messages.AddRange(Rendered(NewMessage(conversation, _texts.BackToBot), target.Profile));
+                messages.AddRange(_messages.Notice(conversation, target.Profile, _texts.BackToBot));
             }
         }
 
@@ -372,22 +372,6 @@ public sealed partial class HandoffDesk : IHandoffDesk
             _events.Publish(new DeskEvent(DeskEventKind.Ticket, id) { Queue = ticket.Queue, Ticket = await _summaries.SummarizeAsync(ticket, cancellationToken).ConfigureAwait(false) });
         }
     }
-
-    private BotMessage NewMessage(ConversationRecord conversation, string text) => new()
-    {
-        Id = "desk-" + Guid.NewGuid().ToString("N"),
-        Channel = conversation.Channel,
-        Conversation = conversation.Address,
-        Text = text,
-        Locale = conversation.Locale,
-        Timestamp = _time.GetUtcNow(),
-    };
-
-    private List<BotMessage> Rendered(BotMessage message, ChannelProfile profile) => [.. _renderer.Render(message, profile.Capabilities).Messages];
-
-    /// <summary>Rating buttons where the channel shows five; elsewhere the question's text asks for the number.</summary>
-    private static IReadOnlyList<Choice> CsatChoicesFor(ChannelProfile profile) =>
-        profile.Capabilities.MaxButtons >= HandoffRouter.CsatChoices.Count ? HandoffRouter.CsatChoices : [];
 
     private static PacketMessage AgentMessage(BotMessage message, ConversationRecord conversation, DateTimeOffset at) =>
         PacketTranscript.ToMessage(new TranscriptEntry(0, conversation.Id, conversation.CustomerId, conversation.Channel, MessageDirection.Outbound, message, at));
