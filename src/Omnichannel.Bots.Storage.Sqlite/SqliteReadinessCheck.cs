@@ -11,15 +11,26 @@ internal sealed class SqliteReadinessCheck(IServiceProvider services) : IHealthC
 {
     public const string Name = "storage";
 
-    private const string SelectVersion = "SELECT version FROM schema_migrations WHERE feature = @p1";
+    private const string SelectVersions = "SELECT feature, version FROM schema_migrations";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var database = services.GetRequiredService<SqliteDatabase>();
+            var stored = database.Read(db =>
+            {
+                var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+                using var reader = db.Query(SelectVersions);
+                while (reader.Read())
+                {
+                    versions[reader.GetString(0)] = reader.GetInt64(1);
+                }
+
+                return versions;
+            });
             var behind = database.SchemaVersions
-                .Select(expected => (expected.Key, Expected: expected.Value, Found: database.Read(reader => reader.Scalar<long>(SelectVersion, expected.Key))))
+                .Select(expected => (expected.Key, Expected: expected.Value, Found: stored.GetValueOrDefault(expected.Key)))
                 .Where(v => v.Found != v.Expected)
                 .Select(v => $"{v.Key} is at version {v.Found}, not {v.Expected}")
                 .ToList();

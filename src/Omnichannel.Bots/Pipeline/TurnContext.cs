@@ -129,10 +129,6 @@ public sealed class TurnContext
         _records.Add(record);
     }
 
-    /// <summary>The turn's record of type <typeparamref name="T"/> set so far, or null.</summary>
-    public T? GetRecord<T>()
-        where T : TurnRecord => _records.OfType<T>().FirstOrDefault();
-
     /// <summary>Drops the replies drafted so far (a handoff replaces the bot's draft with its own message).</summary>
     public void DiscardReplies() => _replies.Clear();
 }
