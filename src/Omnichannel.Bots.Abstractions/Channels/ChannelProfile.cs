@@ -15,6 +15,9 @@ public sealed record ChannelProfile(ChannelId Channel, ChannelCapabilities Capab
 
     public IReadOnlyList<string> ComplianceKeywords { get; init; } = [];
 
+    /// <summary>How fast the provider accepts messages, per chat and per account; the outbox keeps to it.</summary>
+    public ChannelPacing Pacing { get; init; } = ChannelPacing.None;
+
     /// <summary>Compliance keywords that opt the sender out of messages (SMS STOP): nothing may be sent to them until they opt in again.</summary>
     public IReadOnlyList<string> OptOutKeywords { get; init; } = [];
 

@@ -53,7 +53,11 @@ public static class ChannelProfiles
         Markup = TextMarkup.TelegramHtml,
         Media = MediaKinds.All,
         SupportsTyping = true,
-    });
+    })
+    {
+        // Bot API FAQ ("My bot is hitting limits"): avoid more than one message a second in one chat and 30 a second overall.
+        Pacing = new ChannelPacing(PerChat: new MessageRate(1, TimeSpan.FromSeconds(1)), PerAccount: new MessageRate(30, TimeSpan.FromSeconds(1))),
+    };
 
     /// <summary>
     /// SMS through Twilio: a body of at most 1,600 characters, no buttons, no markup, pictures only by MMS (not

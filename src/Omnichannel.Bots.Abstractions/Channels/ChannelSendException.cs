@@ -3,6 +3,8 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// A provider refused or failed a send. <see cref="IsTransient"/> says whether trying again can succeed (a 429, a
 /// 5xx, a timeout); a permanent failure (a closed 24-hour window, an opted-out number) is not retried.
+/// <see cref="Unreachable"/> says the chat itself cannot be reached any more (the customer blocked the bot): the
+/// outbox records that on the conversation and stops sending there until the customer writes again.
 /// </summary>
 public sealed class ChannelSendException : Exception
 {
@@ -17,4 +19,14 @@ public sealed class ChannelSendException : Exception
 
     /// <summary>How long the provider asked us to wait, when it said.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>The provider's own error code (an HTTP status, WhatsApp's <c>131047</c>, Twilio's <c>21610</c>), when it gave one.</summary>
+    public string? ProviderCode { get; init; }
+
+    /// <summary>True when the recipient cannot be reached on this chat at all (blocked the bot, deleted the chat); never transient.</summary>
+    public bool Unreachable { get; init; }
+
+    /// <summary>A permanent failure because the recipient blocked the bot or left the chat.</summary>
+    public static ChannelSendException RecipientUnreachable(string message, string? providerCode = null, Exception? innerException = null) =>
+        new(message, isTransient: false, innerException: innerException) { ProviderCode = providerCode, Unreachable = true };
 }

@@ -1,0 +1,20 @@
+namespace Omnichannel.Bots;
+
+/// <summary>At most <see cref="Messages"/> messages in any window of <see cref="Per"/>.</summary>
+public sealed record MessageRate
+{
+    public MessageRate(int messages, TimeSpan per)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(messages, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(per, TimeSpan.Zero);
+        Messages = messages;
+        Per = per;
+    }
+
+    public int Messages { get; }
+
+    public TimeSpan Per { get; }
+
+    /// <summary>The shortest gap between two sends that keeps to the rate when sends are spread evenly.</summary>
+    public TimeSpan Interval => Per / Messages;
+}

@@ -1,0 +1,12 @@
+namespace Omnichannel.Bots.Delivery;
+
+/// <summary>
+/// The one hook for providers' delivery statuses. A channel's status webhook hands each report in; it is recorded on
+/// the outbound message the provider id names and shown with that message in the transcript. A report never moves a
+/// message back (a late "delivered" after "read" is kept as history only).
+/// </summary>
+public interface IDeliveryReports
+{
+    /// <summary>Records the report; false when no outbound message carries that provider id (the report is logged, not stored).</summary>
+    Task<bool> RecordAsync(DeliveryReport report, CancellationToken cancellationToken);
+}
