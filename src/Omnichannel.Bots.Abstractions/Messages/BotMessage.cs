@@ -34,6 +34,12 @@ public sealed record BotMessage
 
     public GeoLocation? Location { get; init; }
 
+    /// <summary>
+    /// The payload of the link the customer followed into the chat (Telegram's <c>/start</c> parameter, Messenger's
+    /// <c>m.me</c> ref), kept for account linking; null when there was none.
+    /// </summary>
+    public string? DeepLinkPayload { get; init; }
+
     /// <summary>A BCP 47 language tag when the channel tells it (for example <c>en-GB</c>).</summary>
     public string? Locale { get; init; }
 
