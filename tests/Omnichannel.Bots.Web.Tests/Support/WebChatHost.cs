@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Bots.Storage;
+using Microsoft.Extensions.Logging;
+using Omnichannel.Bots.Adapters.WebChat;
+using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Storage.Sqlite;
 using Omnichannel.Bots.Testing;
 using SupportBot;
 
@@ -53,7 +56,45 @@ public sealed class WebChatHost : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null)
     {
         var ownsData = dataDirectory is null;
-        dataDirectory ??= Directory.CreateTempSubdirectory("omnibot-webchat-").FullName;
+        dataDirectory ??= NewDataDirectory();
+        var app = SupportBotApp.Build(
+            Arguments(dataDirectory, withSecret, settings),
+            Path.Combine(RepoPaths.Root, "samples", "SupportBot"),
+            services =>
+            {
+                UseClock(services, clock);
+                configureServices?.Invoke(services);
+            });
+        return await StartedAsync(app, dataDirectory, ownsData);
+    }
+
+    /// <summary>
+    /// Web chat on a bot the caller declares (its dialogs) instead of the sample's, on SQLite in a new temporary data
+    /// folder: an adapter test without the sample's knowledge base and handoff.
+    /// </summary>
+    /// <param name="declareBot">Adds the bot's dialogs (web chat and SQLite storage are added here).</param>
+    /// <param name="clock">The host's clock; the real one when null.</param>
+    public static async Task<WebChatHost> StartAsync(Action<BotBuilder> declareBot, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(declareBot);
+        var dataDirectory = NewDataDirectory();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Arguments(dataDirectory, withSecret: true, settings: null), ContentRootPath = dataDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddOmnichannelBot(bot =>
+        {
+            declareBot(bot);
+            bot.AddSqliteStorage().AddWebChatChannel();
+        });
+        UseClock(builder.Services, clock);
+        var app = builder.Build();
+        app.MapBotEndpoints();
+        return await StartedAsync(app, dataDirectory, ownsData: true);
+    }
+
+    private static string NewDataDirectory() => Directory.CreateTempSubdirectory("omnibot-webchat-").FullName;
+
+    private static string[] Arguments(string dataDirectory, bool withSecret, IEnumerable<string>? settings)
+    {
         List<string> args = ["--urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", $"--Channels:WebChat:UserIdentitySecret={IdentitySecret}"];
         if (withSecret)
         {
@@ -61,18 +102,19 @@ public sealed class WebChatHost : IAsyncDisposable
         }
 
         args.AddRange((settings ?? []).Select(s => "--" + s));
-        var app = SupportBotApp.Build(
-            [.. args],
-            Path.Combine(RepoPaths.Root, "samples", "SupportBot"),
-            services =>
-            {
-                if (clock is not null)
-                {
-                    services.AddSingleton(clock);
-                }
+        return [.. args];
+    }
 
-                configureServices?.Invoke(services);
-            });
+    private static void UseClock(IServiceCollection services, TimeProvider? clock)
+    {
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+    }
+
+    private static async Task<WebChatHost> StartedAsync(WebApplication app, string dataDirectory, bool ownsData)
+    {
         await app.StartAsync();
         var host = new WebChatHost(app, dataDirectory, ownsData);
         try
@@ -180,28 +222,10 @@ public sealed class WebChatHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the bot has nothing left to do for what it accepted so far: no inbox row waits for its turn and no
-    /// reply waits in the outbox. A message the host accepted is in the inbox before its HTTP response, and a turn
-    /// commits its inbox row and its replies together, so once both are empty every accepted message's turn has run
-    /// and its replies are in the conversation's log; nothing more will appear until something new is sent. (A reply held
-    /// for a retry after a failed send is not waited for; web chat's sends are appends to the local log.)
+    /// Waits until the bot has nothing left to do for what it accepted so far (<see cref="BotIdle"/>); web chat's sends
+    /// are appends to the local log, so every accepted message's replies are then in the conversation's log.
     /// </summary>
-    public async Task WaitUntilIdleAsync()
-    {
-        var inbox = Services.GetRequiredService<IInboxStore>();
-        var outbox = Services.GetRequiredService<IOutboxStore>();
-        int pending = 0, due = 0;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                // Inbox first: a turn that commits between the two reads has its replies in the outbox by then.
-                pending = (await inbox.LoadPendingAsync(CancellationToken.None)).Count;
-                due = pending == 0 ? (await outbox.LoadDueAsync(1, CancellationToken.None)).Count : due;
-                return pending == 0 && due == 0;
-            },
-            "the bot to finish every accepted message (inbox processed, outbox sent)",
-            () => $"{pending} inbox rows pending, {due} outbox rows due");
-    }
+    public Task WaitUntilIdleAsync() => BotIdle.WaitAsync(Services);
 
     public async ValueTask DisposeAsync()
     {

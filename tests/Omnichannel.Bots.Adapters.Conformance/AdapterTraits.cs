@@ -1,0 +1,18 @@
+namespace Omnichannel.Bots.Adapters.Conformance;
+
+/// <summary>
+/// What an adapter declares about itself, from which the suite generates only the cases that apply to it: the
+/// credential cases when <see cref="Authentication"/> is not <see cref="RequestAuthentication.None"/>, the button or
+/// numbered-option case from <see cref="Profile"/>'s <see cref="ChannelCapabilities.MaxButtons"/>, and the provider
+/// error cases when the driver is an <see cref="IProviderDriver"/> (its sends go through a provider that can refuse them).
+/// </summary>
+public sealed record AdapterTraits
+{
+    /// <summary>The channel profile the adapter serves (its limits are what every outbound message is checked against).</summary>
+    public required ChannelProfile Profile { get; init; }
+
+    public required RequestAuthentication Authentication { get; init; }
+
+    /// <summary>The largest request body the inbound endpoint accepts, in bytes; one byte more must get 413.</summary>
+    public required int MaxBodyBytes { get; init; }
+}
