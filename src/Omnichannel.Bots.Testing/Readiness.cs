@@ -29,6 +29,24 @@ public static class Readiness
             () => last).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Like <see cref="WaitAsync(HttpClient)"/> for a host just started; when it never gets ready, disposes
+    /// <paramref name="host"/> (what owns the started host) before the failure propagates.
+    /// </summary>
+    public static async Task WaitOrDisposeAsync(HttpClient http, IAsyncDisposable host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        try
+        {
+            await WaitAsync(http).ConfigureAwait(false);
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Runs the readiness checks of an in-process host (one without HTTP) until they all pass.</summary>
     public static async Task WaitAsync(IServiceProvider services)
     {

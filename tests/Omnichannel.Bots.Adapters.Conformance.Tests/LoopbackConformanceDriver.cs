@@ -59,16 +59,7 @@ public sealed class LoopbackConformanceDriver : IProviderDriver
         app.MapBotEndpoints();
         await app.StartAsync();
         var driver = new LoopbackConformanceDriver(app, dataDirectory);
-        try
-        {
-            await Readiness.WaitAsync(driver._http);
-        }
-        catch
-        {
-            await driver.DisposeAsync();
-            throw;
-        }
-
+        await Readiness.WaitOrDisposeAsync(driver._http, driver);
         return driver;
     }
 

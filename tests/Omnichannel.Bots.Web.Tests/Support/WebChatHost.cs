@@ -117,17 +117,9 @@ public sealed class WebChatHost : IAsyncDisposable
     {
         await app.StartAsync();
         var host = new WebChatHost(app, dataDirectory, ownsData);
-        try
-        {
-            // Listening is not answering: the knowledge base loads in the background after start.
-            await Readiness.WaitAsync(host.Http);
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
 
+        // Listening is not answering: the knowledge base loads in the background after start.
+        await Readiness.WaitOrDisposeAsync(host.Http, host);
         return host;
     }
 
