@@ -3,7 +3,8 @@ namespace Omnichannel.Bots.Adapters.Conformance;
 /// <summary>
 /// A customer's message for the driver to deliver in the provider's format: a text, or the press of a button the
 /// customer was shown. The driver maps <see cref="Customer"/> to a chat, phone number or conversation of its own
-/// (the same one every time for the same key).
+/// (the same one every time for the same key), and <see cref="ProviderMessageId"/> likewise where its provider's ids
+/// are numbers (Telegram's <c>update_id</c>): the same key always gives the same id, different keys different ids.
 /// </summary>
 /// <param name="Customer">The suite's key for a customer ("customer-1"); each case uses its own.</param>
 public sealed record InboundDelivery(string Customer)
