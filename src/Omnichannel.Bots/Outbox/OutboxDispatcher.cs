@@ -270,7 +270,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping the outbox failed; trying again shortly.")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} could not be updated after its send attempt; it stays pending and will be tried again (a duplicate send is possible).")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id}: its reachability check or its status update failed; it stays pending and will be tried again (a duplicate send is possible if the provider had accepted it).")]
     private static partial void LogMarkFailed(ILogger logger, long id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel} was not sent: the customer cannot be reached there ({Problem}).")]
