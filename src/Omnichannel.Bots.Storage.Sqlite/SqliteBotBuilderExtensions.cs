@@ -6,7 +6,7 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 public static class SqliteBotBuilderExtensions
 {
     /// <summary>
-    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox and outbox in one SQLite file (features such as handoff add their tables to it) under
+    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox and reachability (opt-outs, unreachable chats) in one SQLite file (features such as handoff add their tables to it) under
     /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root). The <c>storage</c> readiness check
     /// (<see cref="BotReadiness"/>) passes once the file is open, migrated and readable.
     /// </summary>
@@ -29,6 +29,11 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<IParkedMessageStore, SqliteParkedMessageStore>();
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
+
+        // The reachability policy's facts (opt-outs, unreachable chats), which the outbox reads before every send.
+        bot.Services.AddSqliteSchema(SqliteReachabilitySchema.Schema);
+        bot.Services.TryAddSingleton<IReachabilityStore, SqliteReachabilityStore>();
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteReachabilityTurnParticipant>());
         if (!bot.Services.Any(d => d.ServiceType == typeof(SqliteReadinessCheck)))
         {
             bot.Services.AddSingleton<SqliteReadinessCheck>();

@@ -9,7 +9,7 @@ public enum DeskOutcome
     /// <summary>Someone else got there first (claimed, closed, re-queued); the message says who or what.</summary>
     Conflict,
 
-    /// <summary>The customer's channel cannot take the reply now (reply window closed, opted out, no adapter).</summary>
+    /// <summary>The customer's channel cannot take the reply now (no adapter, the chat blocked the bot, opted out, reply window closed).</summary>
     Undeliverable,
 
     /// <summary>The request itself is wrong (empty text, unknown queue).</summary>

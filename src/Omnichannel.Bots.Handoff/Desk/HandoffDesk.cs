@@ -119,8 +119,8 @@ public sealed partial class HandoffDesk : IHandoffDesk
         var journeyStart = packet.Transcript.Count > 0 ? packet.Transcript[0].At : ticket.QueuedAt;
         var live = history.Transcript.Where(e => e.At >= journeyStart).Select(e => ForAgents(PacketTranscript.ToMessage(e))).ToList();
         var notes = await _changes.GetNotesAsync(id, cancellationToken).ConfigureAwait(false);
-        var reply = _packets.CurrentReach(history) is { } r
-            ? new ReplyTarget(r.Reach.Conversation.Channel.Value, r.Reach.Conversation.Id, r.Reach.CanSend, r.Reach.Problem(r.Profile))
+        var reply = await _packets.CurrentReachAsync(history, cancellationToken).ConfigureAwait(false) is { } r
+            ? new ReplyTarget(r.Conversation.Channel.Value, r.Conversation.Id, r.Reach.CanSend, r.Reach.Problem?.Message) { ProblemKind = r.Reach.Problem?.Kind }
             : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
         packet = packet with { Transcript = [.. packet.Transcript.Select(ForAgents)] };
         return new TicketDetail(TicketSummaries.Summarize(ticket, history.Transcript), packet, live, notes, reply);
@@ -169,14 +169,14 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return new DeskResult(DeskOutcome.Undeliverable, "The customer has no conversation to reply to.");
         }
 
-        if (target.Reach.Problem(target.Profile) is { } undeliverable)
+        if (target.Reach.Problem is { } undeliverable)
         {
-            return new DeskResult(DeskOutcome.Undeliverable, undeliverable);
+            return new DeskResult(DeskOutcome.Undeliverable, undeliverable.Message);
         }
 
-        var conversation = target.Reach.Conversation;
+        var conversation = target.Conversation;
         var message = _messages.New(conversation, text.Trim()) with { Sender = new Participant(_handles.For(agent.Id), agent.Name) };
-        foreach (var part in _messages.Render(message, target.Profile))
+        foreach (var part in _messages.Render(message, target.Reach.Profile))
         {
             var queued = await _changes.AddAgentMessageAsync(id, agent.Id, conversation.Id, part, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (queued is null)
@@ -283,8 +283,8 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return false;
         }
 
-        var conversation = target.Reach.Conversation;
-        var question = _messages.RatingQuestion(conversation, target.Profile);
+        var conversation = target.Conversation;
+        var question = _messages.RatingQuestion(conversation, target.Reach.Profile);
         if (question.Count != 1)
         {
             return false;
@@ -310,21 +310,21 @@ public sealed partial class HandoffDesk : IHandoffDesk
         }
 
         var reach = await _packets.CurrentReachAsync(ticket!.CustomerId, cancellationToken).ConfigureAwait(false);
-        var conversationId = reach?.Reach.Conversation.Id ?? ticket.ConversationId;
+        var conversationId = reach?.Conversation.Id ?? ticket.ConversationId;
         var messages = new List<BotMessage>();
         var asksForCsat = false;
         if (reach is { } target && target.Reach.CanSend)
         {
-            var conversation = target.Reach.Conversation;
+            var (conversation, profile) = (target.Conversation, target.Reach.Profile);
             if (status == HandoffTicketStatus.Resolved)
             {
-                messages.AddRange(_messages.Notice(conversation, target.Profile, _texts.Resolved));
-                messages.AddRange(_messages.RatingQuestion(conversation, target.Profile));
+                messages.AddRange(_messages.Notice(conversation, profile, _texts.Resolved));
+                messages.AddRange(_messages.RatingQuestion(conversation, profile));
                 asksForCsat = true;
             }
             else
             {
-                messages.AddRange(_messages.Notice(conversation, target.Profile, _texts.BackToBot));
+                messages.AddRange(_messages.Notice(conversation, profile, _texts.BackToBot));
             }
         }
 
@@ -344,7 +344,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         await PublishTicketAsync(id, cancellationToken).ConfigureAwait(false);
         foreach (var entry in queued)
         {
-            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Queue = ticket.Queue, Message = AgentMessage(entry.Message, reach!.Value.Reach.Conversation, entry.CreatedAt) });
+            _events.Publish(new DeskEvent(DeskEventKind.Message, id) { Queue = ticket.Queue, Message = AgentMessage(entry.Message, reach!.Value.Conversation, entry.CreatedAt) });
         }
 
         return DeskResult.Ok;

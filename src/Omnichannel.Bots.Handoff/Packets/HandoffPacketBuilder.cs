@@ -5,34 +5,31 @@ namespace Omnichannel.Bots.Handoff;
 
 /// <summary>
 /// Builds a ticket's context packet from what is stored: the customer and linked identities, every conversation of
-/// theirs with its reply window and opt-out state, the routing that escalated, and the journey's stored turn
-/// insights (intent, entities, sentiment, knowledge answers, dialog position) and transcript up to the handoff. The
-/// packet is built when it is needed (the agent opens the ticket, the webhook sends it), always from the same data, so
+/// theirs with its reply window and opt-out state (from the core <see cref="ReachabilityPolicy"/>), the routing that
+/// escalated, and the journey's stored turn insights (intent, entities, sentiment, knowledge answers, dialog position)
+/// and transcript up to the handoff. The packet is built when it is needed (the agent opens the ticket, the webhook sends it), always from the same data, so
 /// it never goes stale or missing after a crash.
 /// </summary>
 public sealed class HandoffPacketBuilder
 {
     private readonly ITranscriptStore _transcripts;
     private readonly IHandoffCustomerStore _store;
-    private readonly ChannelRegistry _channels;
+    private readonly ReachabilityPolicy _reachability;
     private readonly ICustomerTierProvider _tiers;
     private readonly IHandoffSummarizer _summarizer;
-    private readonly TimeProvider _time;
 
     public HandoffPacketBuilder(
         ITranscriptStore transcripts,
         IHandoffCustomerStore store,
-        ChannelRegistry channels,
+        ReachabilityPolicy reachability,
         ICustomerTierProvider tiers,
-        IHandoffSummarizer summarizer,
-        TimeProvider time)
+        IHandoffSummarizer summarizer)
     {
         _transcripts = transcripts;
         _store = store;
-        _channels = channels;
+        _reachability = reachability;
         _tiers = tiers;
         _summarizer = summarizer;
-        _time = time;
     }
 
     /// <summary>The customer's transcript and conversations, for the overloads that take a <see cref="CustomerHistory"/>.</summary>
@@ -58,13 +55,19 @@ public sealed class HandoffPacketBuilder
         var (transcript, conversations) = history;
         var journey = Journey.From(transcript, ticket.QueuedAt);
         var customer = await CustomerAsync(ticket, journey, cancellationToken).ConfigureAwait(false);
-        var now = _time.GetUtcNow();
+        var channels = new List<PacketChannel>(conversations.Count);
+        foreach (var conversation in conversations)
+        {
+            var reach = await ReachOfAsync(conversation.Conversation, cancellationToken).ConfigureAwait(false);
+            channels.Add(Channel(conversation, reach, current: channels.Count == 0));
+        }
+
         var packet = new HandoffPacket
         {
             HandoffId = ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CreatedAt = ticket.QueuedAt,
             Customer = customer,
-            Channels = [.. conversations.Select((c, i) => Channel(c, transcript, now, current: i == 0))],
+            Channels = channels,
             Routing = new PacketRouting
             {
                 Reason = ticket.Reason,
@@ -84,12 +87,12 @@ public sealed class HandoffPacketBuilder
         return packet with { Summary = await SummarizeAsync(packet, cancellationToken).ConfigureAwait(false) };
     }
 
-    /// <summary>Where a reply to the customer goes now (the conversation they wrote on last) and whether it can.</summary>
-    public async Task<(ChannelReach Reach, ChannelProfile Profile)?> CurrentReachAsync(string customerId, CancellationToken cancellationToken) =>
-        CurrentReach(await LoadHistoryAsync(customerId, cancellationToken).ConfigureAwait(false));
+    /// <summary>Where a reply to the customer goes now (the conversation they wrote on last) and whether it can (the core reachability policy).</summary>
+    public async Task<(ConversationRecord Conversation, Reachability Reach)?> CurrentReachAsync(string customerId, CancellationToken cancellationToken) =>
+        await CurrentReachAsync(await LoadHistoryAsync(customerId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Where a reply goes now, from a history already read; null when the customer has no conversation.</summary>
-    public (ChannelReach Reach, ChannelProfile Profile)? CurrentReach(CustomerHistory history)
+    public async Task<(ConversationRecord Conversation, Reachability Reach)?> CurrentReachAsync(CustomerHistory history, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
         if (history.Conversations.Count == 0)
@@ -97,10 +100,12 @@ public sealed class HandoffPacketBuilder
             return null;
         }
 
-        var current = history.Conversations[0];
-        var profile = ProfileOf(current.Conversation.Channel, out var hasAdapter);
-        return (ChannelReach.Of(current, profile, hasAdapter, history.Transcript, _time.GetUtcNow()), profile);
+        var current = history.Conversations[0].Conversation;
+        return (current, await ReachOfAsync(current, cancellationToken).ConfigureAwait(false));
     }
+
+    private Task<Reachability> ReachOfAsync(ConversationRecord conversation, CancellationToken cancellationToken) =>
+        _reachability.CheckAsync(conversation.Id, conversation.Channel, cancellationToken);
 
     private async Task<PacketCustomer> CustomerAsync(HandoffTicket ticket, Journey journey, CancellationToken cancellationToken)
     {
@@ -115,29 +120,16 @@ public sealed class HandoffPacketBuilder
         };
     }
 
-    private PacketChannel Channel(CustomerConversation conversation, IReadOnlyList<TranscriptEntry> transcript, DateTimeOffset now, bool current)
+    private static PacketChannel Channel(CustomerConversation conversation, Reachability reach, bool current) => new()
     {
-        var profile = ProfileOf(conversation.Conversation.Channel, out var hasAdapter);
-        var reach = ChannelReach.Of(conversation, profile, hasAdapter, transcript, now);
-        return new PacketChannel
-        {
-            Channel = conversation.Conversation.Channel.Value,
-            ConversationId = conversation.Conversation.Id,
-            LastCustomerMessageAt = conversation.LastInboundAt,
-            ReplyWindowOpen = reach.WindowOpen,
-            ReplyWindowClosesAt = reach.WindowClosesAt,
-            OptedOut = reach.OptedOut,
-            Current = current,
-        };
-    }
-
-    private ChannelProfile ProfileOf(ChannelId channel, out bool hasAdapter)
-    {
-        hasAdapter = _channels.TryGet(channel, out _);
-        return _channels.TryGetProfile(channel, out var profile)
-            ? profile
-            : ChannelProfiles.All.FirstOrDefault(p => p.Channel == channel) ?? new ChannelProfile(channel, new ChannelCapabilities { MaxTextLength = 1600 });
-    }
+        Channel = conversation.Conversation.Channel.Value,
+        ConversationId = conversation.Conversation.Id,
+        LastCustomerMessageAt = conversation.LastInboundAt,
+        ReplyWindowOpen = reach.WindowOpen,
+        ReplyWindowClosesAt = reach.WindowClosesAt,
+        OptedOut = reach.OptedOut,
+        Current = current,
+    };
 
     private static PacketSentiment Sentiment(Journey journey)
     {

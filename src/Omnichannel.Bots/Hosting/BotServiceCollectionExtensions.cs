@@ -24,6 +24,7 @@ public static class BotServiceCollectionExtensions
         services.AddLimitsOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChannelRegistry>();
+        services.TryAddSingleton<ReachabilityPolicy>();
         services.TryAddSingleton(sp => new DialogSet(
             sp.GetServices<Dialog>(),
             sp.GetService<RootDialogType>()?.Type ?? throw new InvalidOperationException("The bot has no root dialog; add one with AddRootDialog<TDialog>().")));

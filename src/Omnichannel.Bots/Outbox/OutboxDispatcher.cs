@@ -8,8 +8,11 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// Sends committed replies. The outbox table is the only source of work: after every commit (and on a timer, for
 /// retries and after a restart) a sweep reads the due rows, and each conversation's rows are sent one at a time in
-/// order, conversations in parallel. A transient failure schedules a retry with backoff and holds the conversation's
-/// later rows behind it; a permanent failure marks the row failed.
+/// order, conversations in parallel. Before every attempt the <see cref="ReachabilityPolicy"/> is asked (a row it
+/// refuses is marked failed with the reason, never sent), then the channel's pacing is kept (<see cref="OutboxPacer"/>).
+/// A transient failure schedules a retry with backoff and holds the conversation's later rows behind it; a permanent
+/// failure marks the row failed; an unreachable recipient also marks the conversation, so its later rows are refused
+/// until the customer writes again.
 /// </summary>
 internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSignal
 {
@@ -17,6 +20,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
 
     private readonly IOutboxStore _store;
     private readonly ChannelRegistry _channels;
+    private readonly ReachabilityPolicy _reachability;
     private readonly IReadOnlyList<ITurnObserver> _observers;
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
@@ -25,12 +29,14 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
     private readonly SemaphoreSlim _sendSlots;
     private readonly OutboxLanes _lanes = new();
     private readonly RetryBackoff _backoff;
+    private readonly OutboxPacer _pacer;
     private int _signaled;
     private CancellationToken _stopping;
 
     public OutboxDispatcher(
         IOutboxStore store,
         ChannelRegistry channels,
+        ReachabilityPolicy reachability,
         IEnumerable<ITurnObserver> observers,
         IOptions<OutboxOptions> options,
         TimeProvider time,
@@ -38,6 +44,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
     {
         _store = store;
         _channels = channels;
+        _reachability = reachability;
         _observers = [.. observers];
         _options = options.Value;
         _time = time;
@@ -46,6 +53,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
 
         // Exact delays (no jitter): the row's next attempt time is what Outbox:FirstRetryDelay and MaxRetryDelay say.
         _backoff = new RetryBackoff(_options.FirstRetryDelay, _options.MaxRetryDelay);
+        _pacer = new OutboxPacer(time);
     }
 
     /// <summary>New rows were committed: sweep soon.</summary>
@@ -117,15 +125,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
             var result = SendResult.Held;
             try
             {
-                await _sendSlots.WaitAsync(_stopping).ConfigureAwait(false);
-                try
-                {
-                    result = await SendAsync(entry).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _sendSlots.Release();
-                }
+                result = await DeliverAsync(entry).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -147,16 +147,50 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
         }
     }
 
-    private async Task<SendResult> SendAsync(OutboxEntry entry)
+    /// <summary>
+    /// Sends one row if its conversation can be reached, once the channel's pacing allows (waiting holds no send slot),
+    /// checking reach again when the wait was long enough for it to change.
+    /// </summary>
+    private async Task<SendResult> DeliverAsync(OutboxEntry entry)
     {
         var channel = entry.Message.Channel;
-        if (!_channels.TryGet(channel, out var adapter))
+        var reach = await _reachability.CheckAsync(entry.ConversationId, channel, _stopping).ConfigureAwait(false);
+        if (reach.Problem is not null || !_channels.TryGet(channel, out var adapter))
         {
-            LogNoAdapter(_logger, entry.Id, channel.Value);
-            await _store.MarkFailedAsync(entry.Id, $"No adapter is registered for channel '{channel}'.", _stopping).ConfigureAwait(false);
-            return SendResult.Failed;
+            return await RefuseAsync(entry, reach.Problem ?? ReachProblem.NoAdapter(channel)).ConfigureAwait(false);
         }
 
+        if (await _pacer.WaitForTurnAsync(entry, adapter.Profile.Pacing, _stopping).ConfigureAwait(false))
+        {
+            reach = await _reachability.CheckAsync(entry.ConversationId, channel, _stopping).ConfigureAwait(false);
+            if (reach.Problem is { } late)
+            {
+                return await RefuseAsync(entry, late).ConfigureAwait(false);
+            }
+        }
+
+        await _sendSlots.WaitAsync(_stopping).ConfigureAwait(false);
+        try
+        {
+            return await SendAsync(entry, adapter).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendSlots.Release();
+        }
+    }
+
+    /// <summary>The conversation cannot be reached: the row is marked failed with the reason and never sent.</summary>
+    private async Task<SendResult> RefuseAsync(OutboxEntry entry, ReachProblem problem)
+    {
+        LogRefused(_logger, entry.Id, entry.Message.Channel.Value, problem.Kind);
+        await _store.MarkFailedAsync(entry.Id, problem.Message, _stopping).ConfigureAwait(false);
+        return SendResult.Failed;
+    }
+
+    private async Task<SendResult> SendAsync(OutboxEntry entry, ChannelAdapter adapter)
+    {
+        var channel = entry.Message.Channel;
         SendReceipt receipt;
         using (var timeout = new CancellationTokenSource(_options.SendTimeout, _time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping, timeout.Token))
@@ -164,6 +198,15 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
             try
             {
                 receipt = await adapter.SendAsync(entry.Message, linked.Token).ConfigureAwait(false);
+            }
+            catch (ChannelSendException ex) when (ex.Unreachable)
+            {
+                // The conversation first, then the row: a crash between the two leaves the row pending, and its next
+                // attempt is refused with the same reason.
+                var problem = await _reachability.MarkUnreachableAsync(entry.ConversationId, channel, ex, _stopping).ConfigureAwait(false);
+                LogUnreachable(_logger, entry.Id, channel.Value, ex.Message);
+                await _store.MarkFailedAsync(entry.Id, problem.Message, _stopping).ConfigureAwait(false);
+                return SendResult.Failed;
             }
             catch (ChannelSendException ex) when (!ex.IsTransient)
             {
@@ -227,11 +270,14 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping the outbox failed; trying again shortly.")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} could not be updated after its send attempt; it stays pending and will be tried again (a duplicate send is possible).")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id}: its reachability check or its status update failed; it stays pending and will be tried again (a duplicate send is possible if the provider had accepted it).")]
     private static partial void LogMarkFailed(ILogger logger, long id, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id}: no adapter is registered for channel {Channel}.")]
-    private static partial void LogNoAdapter(ILogger logger, long id, string channel);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel} was not sent: the customer cannot be reached there ({Problem}).")]
+    private static partial void LogRefused(ILogger logger, long id, string channel, ReachProblemKind problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel}: the recipient cannot be reached ({Reason}); the conversation's later messages are refused until the customer writes again.")]
+    private static partial void LogUnreachable(ILogger logger, long id, string channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel} was refused: {Reason}")]
     private static partial void LogPermanentFailure(ILogger logger, long id, string channel, string reason);

@@ -1,0 +1,17 @@
+namespace Omnichannel.Bots;
+
+/// <summary>Why a message cannot reach the customer on a conversation now; each asks something different of the agent.</summary>
+public enum ReachProblemKind
+{
+    /// <summary>The bot has no adapter for the conversation's channel (not enabled here): nothing can be delivered there.</summary>
+    NoAdapter,
+
+    /// <summary>The provider said the chat cannot be reached (the customer blocked the bot); clears when they write again.</summary>
+    Unreachable,
+
+    /// <summary>The customer opted out (SMS STOP); clears when they opt in again (START).</summary>
+    OptedOut,
+
+    /// <summary>The channel's reply window since the customer's last message has closed; clears when they write again.</summary>
+    ReplyWindowClosed,
+}
