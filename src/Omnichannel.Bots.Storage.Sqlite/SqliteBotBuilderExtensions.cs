@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Bots.Delivery;
 
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 public static class SqliteBotBuilderExtensions
 {
     /// <summary>
-    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox and outbox in one SQLite file (features such as handoff add their tables to it) under
+    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox and outbox (with its messages' delivery reports, <see cref="IDeliveryReports"/>) in one SQLite file (features such as handoff add their tables to it) under
     /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root). The <c>storage</c> readiness check
     /// (<see cref="BotReadiness"/>) passes once the file is open, migrated and readable.
     /// </summary>
@@ -29,6 +30,7 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<IParkedMessageStore, SqliteParkedMessageStore>();
         bot.Services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
+        bot.Services.TryAddSingleton<IDeliveryReports, SqliteDeliveryReports>();
         if (!bot.Services.Any(d => d.ServiceType == typeof(SqliteReadinessCheck)))
         {
             bot.Services.AddSingleton<SqliteReadinessCheck>();
