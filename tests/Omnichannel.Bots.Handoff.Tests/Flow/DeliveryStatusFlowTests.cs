@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NJsonSchema;
 using Omnichannel.Bots.Delivery;
+using Omnichannel.Bots.Storage;
 using Omnichannel.Bots.Handoff.Tests.Support;
 using Omnichannel.Bots.Testing;
 
