@@ -19,11 +19,11 @@ public sealed class SqliteOutboxStore : IOutboxStore
 
     private const string MarkSent =
         "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = @p2, provider_message_id = @p3, last_error = NULL, " +
-        "delivery_status = 'sent', delivery_at = @p2, delivery_error_code = NULL, delivery_error_message = NULL WHERE id = @p1 AND status = 'pending'";
+        "delivery_status = 'sent', delivery_at = @p2, delivery_error_code = NULL, delivery_error_message = NULL WHERE id = @p1 AND status = 'pending' RETURNING channel";
 
     private const string AttachEarlyReports =
-        "UPDATE delivery_reports SET outbox_id = @p1 WHERE outbox_id IS NULL AND provider_message_id = @p2 " +
-        "AND channel = (SELECT channel FROM outbox WHERE id = @p1) RETURNING status, at, error_code, error_message";
+        "UPDATE delivery_reports SET outbox_id = @p1 WHERE channel = @p2 AND provider_message_id = @p3 AND outbox_id IS NULL " +
+        "RETURNING status, at, error_code, error_message";
 
     private const string SelectDeliveryStatus = "SELECT delivery_status FROM outbox WHERE id = @p1";
 
@@ -91,7 +91,8 @@ public sealed class SqliteOutboxStore : IOutboxStore
     public static bool MarkSentIn(StatementCache db, long id, string? providerMessageId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Execute(MarkSent, id, UnixTime.Of(at), providerMessageId) == 0)
+        var channel = db.Scalar<string>(MarkSent, id, UnixTime.Of(at), providerMessageId);
+        if (channel is null)
         {
             return false;
         }
@@ -102,7 +103,7 @@ public sealed class SqliteOutboxStore : IOutboxStore
         }
 
         var early = new List<DeliveryState>();
-        using (var reader = db.Query(AttachEarlyReports, id, providerMessageId))
+        using (var reader = db.Query(AttachEarlyReports, id, channel, providerMessageId))
         {
             while (reader.Read())
             {
