@@ -2,7 +2,7 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 
 /// <summary>
 /// The core runtime's tables: customers and their identities, conversations (with owner and offered choices), the
-/// inbox (with poison-message parking), the transcript, dialog state and the outbox. Features add theirs with
+/// inbox (with poison-message parking), the transcript, dialog state, the outbox and its messages' delivery reports. Features add theirs with
 /// <see cref="SqliteSchema"/>s of their own.
 /// </summary>
 internal static class SqliteCoreSchema
@@ -106,6 +106,35 @@ internal static class SqliteCoreSchema
         ) STRICT;
         CREATE INDEX ix_outbox_pending ON outbox (conversation_id, id) WHERE status = 'pending';
         CREATE INDEX ix_outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
+        """,
+            """
+        -- Delivery statuses (IDeliveryReports, SqliteDeliveryReports). An outbound message's current status lives on its
+        -- outbox row and only moves forward (DeliveryProgress); marking the row sent is the status 'sent', a send the
+        -- outbox gave up on is 'failed' with its error. Every provider report is kept in delivery_reports, once per
+        -- (channel, provider id, status, time): providers repeat webhooks. A report that arrives before its send is
+        -- marked sent (providers can be that fast) waits there with outbox_id NULL and is attached by the marking.
+        ALTER TABLE outbox ADD COLUMN delivery_status TEXT CHECK (delivery_status IN ('sent', 'delivered', 'read', 'failed'));
+        ALTER TABLE outbox ADD COLUMN delivery_at INTEGER;
+        ALTER TABLE outbox ADD COLUMN delivery_error_code TEXT;
+        ALTER TABLE outbox ADD COLUMN delivery_error_message TEXT;
+        UPDATE outbox SET delivery_status = 'sent', delivery_at = sent_at WHERE status = 'sent' AND sent_at IS NOT NULL;
+        -- A failure of version 1 has no time of its own: its last attempt was due at next_attempt_at.
+        UPDATE outbox SET delivery_status = 'failed', delivery_at = next_attempt_at, delivery_error_message = last_error WHERE status = 'failed';
+        CREATE INDEX ix_outbox_provider_message ON outbox (provider_message_id, channel) WHERE provider_message_id IS NOT NULL;
+
+        CREATE TABLE delivery_reports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            provider_message_id TEXT NOT NULL,
+            outbox_id INTEGER REFERENCES outbox (id),
+            status TEXT NOT NULL CHECK (status IN ('sent', 'delivered', 'read', 'failed')),
+            at INTEGER NOT NULL,
+            error_code TEXT,
+            error_message TEXT,
+            received_at INTEGER NOT NULL,
+            UNIQUE (channel, provider_message_id, status, at)
+        ) STRICT;
+        CREATE INDEX ix_delivery_reports_unmatched ON delivery_reports (received_at) WHERE outbox_id IS NULL;
         """,
         ]);
 }

@@ -1,9 +1,19 @@
 namespace Omnichannel.Bots.Storage.Sqlite;
 
-/// <summary>Transcripts on SQLite, oldest first; inbound rows carry what their turn learned.</summary>
+/// <summary>
+/// Transcripts on SQLite, oldest first; inbound rows carry what their turn learned, outbound rows their delivery state,
+/// read in the same statement from the message's outbox row (one lookup in the outbox's unique
+/// <c>(inbox_seq, message_id)</c> index per outbound row, so the per-turn <see cref="GetRecentByCustomerAsync"/> pays
+/// one index probe per recent bot message, not a scan).
+/// </summary>
 public sealed class SqliteTranscriptStore : ITranscriptStore
 {
-    private const string Columns = "SELECT id, conversation_id, customer_id, channel, direction, payload, created_at, insights FROM messages ";
+    internal const string Columns =
+        "SELECT m.id, m.conversation_id, m.customer_id, m.channel, m.direction, m.payload, m.created_at, m.insights, " +
+        "o.delivery_status, o.delivery_at, o.delivery_error_code, o.delivery_error_message FROM messages m " +
+        "LEFT JOIN outbox o ON m.direction = 'out' AND o.inbox_seq = m.inbox_seq AND o.message_id = m.message_id ";
+
+    internal const string SelectRecentByCustomer = Columns + "WHERE m.customer_id = @p1 ORDER BY m.id DESC LIMIT @p2";
 
     private readonly SqliteDatabase _database;
 
@@ -13,15 +23,15 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     }
 
     public Task<IReadOnlyList<TranscriptEntry>> GetByCustomerAsync(string customerId, CancellationToken cancellationToken) =>
-        ReadAsync(Columns + "WHERE customer_id = @p1 ORDER BY id", customerId, cancellationToken);
+        ReadAsync(Columns + "WHERE m.customer_id = @p1 ORDER BY m.id", customerId, cancellationToken);
 
     public Task<IReadOnlyList<TranscriptEntry>> GetByConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        ReadAsync(Columns + "WHERE conversation_id = @p1 ORDER BY id", conversationId, cancellationToken);
+        ReadAsync(Columns + "WHERE m.conversation_id = @p1 ORDER BY m.id", conversationId, cancellationToken);
 
     public async Task<IReadOnlyList<TranscriptEntry>> GetRecentByCustomerAsync(string customerId, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        var newestFirst = await ReadAsync(Columns + "WHERE customer_id = @p1 ORDER BY id DESC LIMIT @p2", customerId, cancellationToken, max).ConfigureAwait(false);
+        var newestFirst = await ReadAsync(SelectRecentByCustomer, customerId, cancellationToken, max).ConfigureAwait(false);
         return [.. newestFirst.Reverse()];
     }
 
@@ -44,6 +54,11 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
                     UnixTime.From(reader.GetInt64(6)))
                 {
                     Insights = StoredJson.DeserializeInsights(reader.IsDBNull(7) ? null : reader.GetString(7)),
+                    Delivery = reader.IsDBNull(8) ? null : new DeliveryState(DeliveryStatusText.Parse(reader.GetString(8)), UnixTime.From(reader.GetInt64(9)))
+                    {
+                        ErrorCode = reader.IsDBNull(10) ? null : reader.GetString(10),
+                        ErrorMessage = reader.IsDBNull(11) ? null : reader.GetString(11),
+                    },
                 });
             }
 

@@ -16,6 +16,9 @@ public sealed class FeatureMigrationTests
 {
     private static readonly SqliteSchema Widgets = new("widgets", ["CREATE TABLE widgets (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;"]);
 
+    /// <summary>The core schema's current version: every new or upgraded file reaches it.</summary>
+    private static readonly long Core = SqliteCoreSchema.Schema.LatestVersion;
+
     private static readonly SqliteSchema WidgetsTwo = Widgets with
     {
         Migrations = [.. Widgets.Migrations, "ALTER TABLE widgets ADD COLUMN colour TEXT;"],
@@ -28,10 +31,10 @@ public sealed class FeatureMigrationTests
 
         using (var database = Open(temp.Path))
         {
-            Assert.Equal(new Dictionary<string, int> { ["core"] = 1 }, database.SchemaVersions);
+            Assert.Equal(new Dictionary<string, int> { ["core"] = (int)Core }, database.SchemaVersions);
         }
 
-        Assert.Equal([("core", 1L)], Versions(temp.Path));
+        Assert.Equal([("core", Core)], Versions(temp.Path));
         var tables = Tables(temp.Path);
         Assert.Contains("inbox", tables);
         Assert.Contains("outbox", tables);
@@ -60,7 +63,7 @@ public sealed class FeatureMigrationTests
             Assert.Equal("kept", database.Read(db => db.Scalar<string>("SELECT name FROM widgets WHERE colour IS NULL AND id = 1")));
         }
 
-        Assert.Equal([("core", 1L), ("widgets", 2L)], Versions(temp.Path));
+        Assert.Equal([("core", Core), ("widgets", 2L)], Versions(temp.Path));
     }
 
     [Fact]
@@ -79,7 +82,7 @@ public sealed class FeatureMigrationTests
         var error = Assert.Throws<SqliteException>(() => Open(temp.Path, broken));
 
         Assert.Contains("no_such_table", error.Message, StringComparison.Ordinal);
-        Assert.Equal([("core", 1L), ("widgets", 1L)], Versions(temp.Path));
+        Assert.Equal([("core", Core), ("widgets", 1L)], Versions(temp.Path));
         using var database = Open(temp.Path, WidgetsTwo);
         Assert.Equal(2, database.SchemaVersions["widgets"]);
     }
@@ -133,18 +136,22 @@ public sealed class FeatureMigrationTests
 
         using (var database = Open(temp.Path))
         {
-            Assert.Equal(1, database.SchemaVersions["core"]);
+            // Recorded as core version 1, then migrated on like any core version 1.
+            Assert.Equal(Core, database.SchemaVersions["core"]);
             Assert.Equal("cus_1", database.Read(db => db.Scalar<string>("SELECT id FROM customers")));
         }
 
-        Assert.Equal([("core", 1L), ("handoff", 1L), ("webchat", 1L)], Versions(temp.Path));
+        Assert.Equal([("core", Core), ("handoff", 1L), ("webchat", 1L)], Versions(temp.Path));
         Assert.Equal(SqliteMigrator.PerFeatureVersions, UserVersion(temp.Path));
         var columns = Columns(temp.Path, "activity_logs");
         Assert.Contains("resume_secret_hash", columns);
         Assert.Contains("parked_at", Columns(temp.Path, "inbox"));
     }
 
-    /// <summary>A new file's features at version 1 have the same tables and columns as a legacy file finished to schema 5.</summary>
+    /// <summary>
+    /// A new file's features at version 1 have the same tables and columns as a legacy file finished to schema 5 (both
+    /// then carry the core's later migrations, which a legacy file gets after being recorded as core version 1).
+    /// </summary>
     [Fact]
     public void Open_NewFileWithHandoffAndWebChat_SameColumnsAsLegacySchemaFive()
     {
@@ -160,10 +167,16 @@ public sealed class FeatureMigrationTests
             {
                 Execute(connection, script);
             }
+
+            Execute(connection, "PRAGMA user_version = " + SqliteLegacyMigrations.All.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        using (Open(legacy.Path, HandoffVersionOne, SqliteWebChatSchema.Schema))
+        {
         }
 
         var tables = Tables(legacy.Path);
-        Assert.Equal(tables.Append("schema_migrations").Order(StringComparer.Ordinal), Tables(fresh.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(tables.Order(StringComparer.Ordinal), Tables(fresh.Path).Order(StringComparer.Ordinal));
         foreach (var table in tables)
         {
             Assert.Equal(

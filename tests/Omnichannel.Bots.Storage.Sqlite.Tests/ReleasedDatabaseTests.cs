@@ -114,6 +114,29 @@ public sealed class ReleasedDatabaseTests : IDisposable
         Assert.Equal(2, (await turns.LoadAsync(entry, "support", CancellationToken.None)).DialogState!.Version);
     }
 
+    [Fact]
+    public async Task Open_ReleasedSchemaFive_RepliesSentAfterTheUpgradeCarryDeliveryStatuses()
+    {
+        using var database = Open();
+        var time = new FakeTimeProvider(WrittenAt.AddMinutes(5));
+        var outbox = new SqliteOutboxStore(database, time);
+        var reports = new SqliteDeliveryReports(database, time, NullLogger<SqliteDeliveryReports>.Instance);
+        var transcripts = new SqliteTranscriptStore(database);
+        var customerA = CustomerOf(database, "+15550100001");
+        Assert.All(await transcripts.GetByCustomerAsync(customerA, CancellationToken.None), e => Assert.Null(e.Delivery));
+
+        foreach (var due in await outbox.LoadDueAsync(10, CancellationToken.None))
+        {
+            await outbox.MarkSentAsync(due.Id, "SM" + due.Id, CancellationToken.None);
+        }
+
+        Assert.True(await reports.RecordAsync(new DeliveryReport(ChannelId.Sms, "SM1", DeliveryStatus.Read, time.GetUtcNow()), CancellationToken.None));
+        var transcript = await transcripts.GetByCustomerAsync(customerA, CancellationToken.None);
+        Assert.Equal(
+            [null, DeliveryStatus.Read, null, DeliveryStatus.Sent, DeliveryStatus.Sent],
+            transcript.Select(e => e.Delivery?.Status));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -61,6 +61,9 @@ public sealed class AgentHandoffBrowserTests
         await Expect(packet.Locator("[data-testid=packet-entity][data-kind=order_number]")).ToContainTextAsync("12345");
         await Expect(agent.GetByTestId("packet-routing")).ToContainTextAsync("asks-for-person");
         await Expect(agent.GetByTestId("transcript-message").Filter(new() { HasText = "I want to talk to a real person" })).ToBeVisibleAsync();
+        // Web chat's replies are delivered in the turn's commit: each bot message shows it was sent, the customer's show nothing.
+        await Expect(agent.GetByTestId("transcript-message").Filter(new() { HasText = "in line" }).GetByTestId("message-delivery")).ToHaveAttributeAsync("data-status", "sent");
+        await Expect(agent.Locator("[data-testid=transcript-message][data-from=customer] [data-testid=message-delivery]")).ToHaveCountAsync(0);
         await agent.ScreenshotAsync(new() { Path = Artifacts.PathFor(nameof(CustomerAsksForPerson_AgentSeesPacketRepliesAndReturns_BotAnswersNextQuestion), "agent-packet.png") });
 
         // The agent replies; the customer sees it in the widget.

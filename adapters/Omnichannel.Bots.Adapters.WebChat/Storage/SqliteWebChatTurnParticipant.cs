@@ -13,9 +13,6 @@ namespace Omnichannel.Bots.Adapters.WebChat;
 /// </summary>
 internal sealed class SqliteWebChatTurnParticipant : ISqliteTurnParticipant
 {
-    private const string MarkDelivered =
-        "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = @p2, provider_message_id = @p3 WHERE id = @p1 AND status = 'pending'";
-
     /// <summary>The log's dedupe key of a bot message: the same whether it is appended in the commit or by the adapter.</summary>
     /// <param name="message">The reply.</param>
     public static string DedupeKey(BotMessage message) => "bot:" + message.Id;
@@ -61,7 +58,7 @@ internal sealed class SqliteWebChatTurnParticipant : ISqliteTurnParticipant
                 activityId = DirectLineActivities.IdFor(conversationId, appended.Sequence);
             }
 
-            db.Execute(MarkDelivered, entry.Id, turn.At, activityId);
+            SqliteOutboxStore.MarkSentIn(db, entry.Id, activityId, DateTimeOffset.FromUnixTimeMilliseconds(turn.At));
             turn.Delivered(entry);
         }
     }

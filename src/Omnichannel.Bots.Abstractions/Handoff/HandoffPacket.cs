@@ -10,7 +10,7 @@ namespace Omnichannel.Bots.Handoff;
 /// </summary>
 public sealed record HandoffPacket
 {
-    public const string CurrentSchemaVersion = "1.0";
+    public const string CurrentSchemaVersion = "1.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 

@@ -18,4 +18,7 @@ public sealed record PacketMessage
     public IReadOnlyList<string> Choices { get; init; } = [];
 
     public IReadOnlyList<string> Attachments { get; init; } = [];
+
+    /// <summary>For bot and agent messages: how far the message got (sent, delivered, read, failed with the provider's code); null for the customer's and for replies not sent yet.</summary>
+    public DeliveryState? Delivery { get; init; }
 }

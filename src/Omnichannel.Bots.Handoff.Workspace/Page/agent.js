@@ -15,7 +15,8 @@
  *             packet-entities (items data-testid="packet-entity" data-kind="order_number|email|phone|amount"),
  *             packet-sentiment, packet-dialog, packet-answers (items data-testid="packet-answer")
  *   transcript: transcript (items data-testid="transcript-message" data-from="customer|bot|agent" data-channel=...,
- *             the text in data-testid="message-text")
+ *             the text in data-testid="message-text"; bot and agent messages once sent: data-testid="message-delivery"
+ *             data-status="sent|delivered|read|failed", failures with the provider's code and words)
  *   reply:    reply-form, reply-target, reply-text, reply-submit, reply-error (the desk's message when a reply fails)
  *   notes:    notes (items data-testid="note"), note-form, note-text, note-submit, note-error
  */
@@ -321,13 +322,28 @@
     });
   }
 
+  /* How far a bot or agent message got, as the customer's provider reported it. */
+  function deliveryLabel(delivery) {
+    if (!delivery) { return null; }
+    var status = String(delivery.status).toLowerCase();
+    var failed = status === 'failed';
+    var text = status + (failed && delivery.errorCode ? ' (' + delivery.errorCode + ')' : '') + (failed && delivery.errorMessage ? ': ' + delivery.errorMessage : '');
+    return el('span', {
+      className: 'delivery' + (failed ? ' warn' : ''),
+      testid: 'message-delivery',
+      text: text,
+      attrs: { 'data-status': status, title: status + ' ' + time(delivery.at) }
+    });
+  }
+
   function messageItem(message) {
     var who = message.from === 'agent' ? 'Agent' + (message.agentId ? ' ' + message.agentId : '') : message.from === 'bot' ? 'Bot' : 'Customer';
     var children = [
       el('div', { className: 'message-meta' }, [
         el('span', { text: who }),
         el('span', { className: 'badge channel', text: message.channel }),
-        el('time', { text: time(message.at), attrs: { datetime: message.at } })
+        el('time', { text: time(message.at), attrs: { datetime: message.at } }),
+        deliveryLabel(message.delivery)
       ]),
       el('div', { className: 'message-text', testid: 'message-text', text: message.text || '' })
     ];

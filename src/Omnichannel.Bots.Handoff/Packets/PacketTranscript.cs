@@ -1,6 +1,6 @@
 namespace Omnichannel.Bots.Handoff;
 
-/// <summary>Turns transcript rows into the packet's messages: who wrote each (customer, bot or an agent), on which channel.</summary>
+/// <summary>Turns transcript rows into the packet's messages: who wrote each (customer, bot or an agent), on which channel, and how far each reply got.</summary>
 public static class PacketTranscript
 {
     public const string Customer = "customer";
@@ -23,6 +23,7 @@ public static class PacketTranscript
             AgentId = agent?.Id,
             Choices = [.. message.Choices.Select(c => c.Title)],
             Attachments = [.. message.Attachments.Select(a => a.Name ?? a.ContentType)],
+            Delivery = entry.Delivery,
         };
     }
 }

@@ -7,6 +7,10 @@ namespace Omnichannel.Bots.Delivery;
 /// </summary>
 public interface IDeliveryReports
 {
-    /// <summary>Records the report; false when no outbound message carries that provider id (the report is logged, not stored).</summary>
+    /// <summary>
+    /// Records the report; false when no outbound message carries that provider id yet (logged). Such a report is kept a
+    /// while and attached if the outbox marks a send with that id: a provider can report before the send is recorded.
+    /// Recording the same report again (a provider retrying its webhook) changes nothing.
+    /// </summary>
     Task<bool> RecordAsync(DeliveryReport report, CancellationToken cancellationToken);
 }

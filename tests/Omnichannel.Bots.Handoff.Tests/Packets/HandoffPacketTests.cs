@@ -110,6 +110,7 @@ public sealed class HandoffPacketTests
             [typeof(AnswerSource)] = definitions.GetProperty("answer").GetProperty("properties").GetProperty("sources").GetProperty("items"),
             [typeof(PacketDialogPosition)] = definitions.GetProperty("dialogPosition"),
             [typeof(PacketMessage)] = definitions.GetProperty("message"),
+            [typeof(DeliveryState)] = definitions.GetProperty("delivery"),
         };
 
         foreach (var (type, schema) in described)
