@@ -26,7 +26,8 @@ public static class TelegramBotBuilderExtensions
         }
 
         bot.Services.TryAddSingleton(TimeProvider.System);
-        bot.Services.AddHttpClient(TelegramApi.HttpClientName);
+        // Bot API URLs carry the token (/bot<token>/method): the factory's request logging would write it to the log.
+        bot.Services.AddHttpClient(TelegramApi.HttpClientName).RemoveAllLoggers();
         bot.Services.AddSqliteSchema(SqliteTelegramSchema.Schema);
         bot.Services.TryAddSingleton(services => new SqliteCallbackValueStore(
             services.GetService<SqliteDatabase>()

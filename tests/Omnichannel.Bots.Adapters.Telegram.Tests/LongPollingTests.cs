@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Adapters.Telegram.Tests;
@@ -49,6 +51,29 @@ public sealed class LongPollingTests
         var methods = api.Requests.Select(r => r.Method).ToList();
         Assert.True(methods.IndexOf("deleteWebhook") > methods.IndexOf("getUpdates"));
         Assert.Equal("false", api.Calls("deleteWebhook").Single().Text("drop_pending_updates") ?? "false");
+    }
+
+    [Fact]
+    public async Task LongPolling_WebhookIsSet_LogsAnErrorSayingWhatToDoAndLeavesTheWebhook()
+    {
+        await using var api = await FakeTelegramBotApi.StartAsync();
+        api.FailNext("getUpdates", BotApiError.WebhookConflict);
+        var logs = new CapturedLogs();
+
+        await using var host = await TelegramTestHost.StartAsync(
+            api,
+            ["Channels:Telegram:UseLongPolling=true"],
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+
+        await Eventually.UntilAsync(
+            () => logs.Entries.Any(e => e.Level == LogLevel.Error && e.Message.Contains("409", StringComparison.Ordinal)),
+            "an error about the 409 conflict",
+            () => string.Join(Environment.NewLine, logs.Entries));
+        var error = logs.Entries.First(e => e.Level == LogLevel.Error && e.Message.Contains("409", StringComparison.Ordinal));
+        Assert.Contains("DeleteWebhookForPolling", error.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Calls("deleteWebhook"));
+        Assert.Single(api.Calls("getUpdates"));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(FakeTelegramBotApi.Token.Split(':')[1], StringComparison.Ordinal));
     }
 
     [Fact]
