@@ -34,6 +34,8 @@ public sealed class WebhookTests : IClassFixture<TelegramHostFixture>
     [InlineData("{\"update_id\": \"920000010\"}")]
     [InlineData("{\"update_id\": 920000011, \"message\": {\"message_id\": \"not a number\", \"chat\": 5}}")]
     [InlineData("")]
+    [InlineData("{\"update_id\": 920000012, \"message\": {\"message_id\": 1, \"date\": 1767225600, \"text\": \"no chat\"}}")]
+    [InlineData("{\"update_id\": 920000013, \"callback_query\": {\"data\": \"no id, no sender\"}}")]
     public async Task Webhook_BodyThatIsNotAnUpdate_Is400(string body)
     {
         using var response = await _fixture.Host.PostUpdateAsync(body);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Recognizers;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -22,11 +23,13 @@ internal sealed class TelegramUpdateMapper
 
     private readonly CallbackData _callbackData;
     private readonly IOptions<TelegramOptions> _options;
+    private readonly TimeProvider _time;
 
-    public TelegramUpdateMapper(CallbackData callbackData, IOptions<TelegramOptions> options)
+    public TelegramUpdateMapper(CallbackData callbackData, IOptions<TelegramOptions> options, TimeProvider time)
     {
         _callbackData = callbackData;
         _options = options;
+        _time = time;
     }
 
     public async Task<TelegramInbound> MapAsync(Update update, CancellationToken cancellationToken)
@@ -52,6 +55,11 @@ internal sealed class TelegramUpdateMapper
 
     private TelegramInbound MapMessage(Update update, Message message)
     {
+        if (message.Chat is null)
+        {
+            throw new InboundMessageRejectedException(["the message has no chat"]);
+        }
+
         if (IgnoredChat(message.Chat) is { } ignored)
         {
             return TelegramInbound.Ignored(ignored);
@@ -97,7 +105,12 @@ internal sealed class TelegramUpdateMapper
 
     private async Task<TelegramInbound> MapCallbackQueryAsync(Update update, CallbackQuery query, CancellationToken cancellationToken)
     {
-        if (query.Message is not { } message)
+        if (query.From is null || string.IsNullOrEmpty(query.Id))
+        {
+            throw new InboundMessageRejectedException(["the callback query has no id or sender"]);
+        }
+
+        if (query.Message is not { Chat: not null } message)
         {
             return TelegramInbound.Ignored("the button is on an inline-mode message, not in a chat with the bot", query.Id);
         }
@@ -121,7 +134,8 @@ internal sealed class TelegramUpdateMapper
         var title = message.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).FirstOrDefault(button => button.CallbackData == query.Data)?.Text;
         var sender = Sender(query.From);
         return new TelegramInbound(
-            Message(update, message.Chat, sender, query.From, message.Date) with { Text = title, Value = value },
+            // The press has no date of its own (the message's is when the bot sent it): it is now.
+            Message(update, message.Chat, sender, query.From, _time.GetUtcNow().UtcDateTime) with { Text = title, Value = value },
             IgnoredBecause: null,
             query.Id);
     }

@@ -33,6 +33,11 @@ internal sealed class TelegramChannelAdapter : ChannelAdapter
     public override async Task<SendReceipt> SendAsync(BotMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (!_api.Options.Enabled)
+        {
+            throw new ChannelSendException("Telegram is not enabled here (Channels:Telegram:Enabled is false); nothing was sent.", isTransient: false);
+        }
+
         if (!long.TryParse(message.Conversation.Id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
         {
             throw new ChannelSendException($"'{message.Conversation.Id}' is not a Telegram chat id.", isTransient: false);
