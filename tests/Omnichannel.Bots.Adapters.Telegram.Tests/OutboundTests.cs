@@ -89,6 +89,7 @@ public sealed class OutboundTests : IClassFixture<TelegramHostFixture>
         var error = await Assert.ThrowsAsync<ChannelSendException>(() => adapter!.SendAsync(Reply("4006", "hello"), CancellationToken.None));
 
         Assert.True(error.IsTransient);
+        Assert.StartsWith("Telegram could not be reached for sendMessage", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
