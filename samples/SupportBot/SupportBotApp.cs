@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Omnichannel.Bots.Adapters.Console;
+using Omnichannel.Bots.Adapters.Telegram;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Handoff;
@@ -37,6 +39,11 @@ public static class SupportBotApp
             {
                 // Knowledge:Qdrant:Url (and ApiKey, Collection) say where; see src/Omnichannel.Bots.Knowledge.Qdrant/README.md.
                 bot.AddQdrantKnowledgeStore();
+            }
+            if (builder.Configuration.GetValue<bool>("Channels:Telegram:Enabled"))
+            {
+                // Channels:Telegram:BotToken and SecretToken (or UseLongPolling); see adapters/Omnichannel.Bots.Adapters.Telegram/README.md.
+                bot.AddTelegramChannel();
             }
             if (console)
             {

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Web.Tests;
 

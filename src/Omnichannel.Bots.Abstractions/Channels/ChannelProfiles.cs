@@ -44,12 +44,20 @@ public static class ChannelProfiles
         ReplyWindow = TimeSpan.FromHours(24),
     });
 
-    /// <summary>Telegram Bot API: 4,096 characters; inline keyboard buttons (callback data up to 64 bytes); HTML.</summary>
+    /// <summary>
+    /// Telegram Bot API: 4,096 characters of text after entity parsing (sendMessage); inline keyboard buttons; HTML.
+    /// A button's <c>callback_data</c> is limited to 64 bytes, which the adapter handles (long values go by a stored
+    /// key), so it does not limit the title.
+    /// </summary>
     public static ChannelProfile Telegram { get; } = new(ChannelId.Telegram, new ChannelCapabilities
     {
         MaxTextLength = 4096,
+        // The Bot API sets no number for a keyboard (the server refuses markup past about 100 buttons); 20 rows of one
+        // button each still fit a phone screen with the message above them, and more choices read better as a list.
         MaxButtons = 20,
-        MaxButtonTitleLength = 64,
+        // InlineKeyboardButton.text has no documented limit, but clients show a label on one line and cut the rest with
+        // "…": a full-width button on a phone shows about 40 characters. A longer title is shown whole as a numbered option.
+        MaxButtonTitleLength = 40,
         Markup = TextMarkup.TelegramHtml,
         Media = MediaKinds.All,
         SupportsTyping = true,

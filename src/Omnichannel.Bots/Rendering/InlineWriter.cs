@@ -86,7 +86,7 @@ internal static class InlineWriter
     {
         var shown = new StringBuilder();
         Write(shown, link.Children, target, open);
-        if (target == TextMarkup.TelegramHtml)
+        if (target == TextMarkup.TelegramHtml && IsTelegramLink(link.Url))
         {
             WriteAnchor(output, link.Url, shown.Length > 0 ? shown.ToString() : null);
             return;
@@ -96,25 +96,36 @@ internal static class InlineWriter
         Write(plain, link.Children, TextMarkup.Plain, open);
         if (plain.Length == 0 || string.Equals(plain.ToString().Trim(), link.Url, StringComparison.Ordinal))
         {
-            output.Append(link.Url);
+            AppendText(output, link.Url, target);
         }
         else
         {
-            output.Append(shown).Append(" (").Append(link.Url).Append(')');
+            output.Append(shown).Append(" (");
+            AppendText(output, link.Url, target);
+            output.Append(')');
         }
     }
 
     private static void WriteAutolink(StringBuilder output, string url, TextMarkup target)
     {
-        if (target == TextMarkup.TelegramHtml)
+        if (target == TextMarkup.TelegramHtml && IsTelegramLink(url))
         {
             WriteAnchor(output, url, shownHtml: null);
         }
         else
         {
-            output.Append(url);
+            AppendText(output, url, target);
         }
     }
+
+    /// <summary>
+    /// True for a link Telegram accepts in <c>&lt;a href&gt;</c>: an absolute http(s) URL with a host, or a <c>tg:</c>
+    /// link. Telegram refuses the whole message (400 "URL host is empty") for a relative link or another scheme, so
+    /// those are written as text instead.
+    /// </summary>
+    private static bool IsTelegramLink(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (((uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0) || uri.Scheme == "tg");
 
     private static void WriteAnchor(StringBuilder output, string url, string? shownHtml)
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Omnichannel.Bots.Web.Tests;
+namespace Omnichannel.Bots.Testing;
 
 /// <summary>One entry <see cref="CapturedLogs"/> kept.</summary>
 public sealed record CapturedLog(string Category, LogLevel Level, string Message, Exception? Exception)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Omnichannel.Bots.Web.Tests;
+namespace Omnichannel.Bots.Testing;
 
 /// <summary>
 /// A logger provider that keeps every entry the host writes, for tests that assert what was (not) logged: the entries
