@@ -67,6 +67,18 @@ public sealed class OutboundTests : IClassFixture<TelegramHostFixture>
     }
 
     [Fact]
+    public async Task SendAsync_UnavailableWithRetryAfter_IsTransientWithTheRetryAfterTelegramAsked()
+    {
+        _fixture.Api.FailNext("sendMessage", BotApiError.Unavailable(30));
+
+        var error = await Assert.ThrowsAsync<ChannelSendException>(() => Adapter.SendAsync(Reply("4010", "hello"), CancellationToken.None));
+
+        Assert.True(error.IsTransient);
+        Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
+        Assert.Equal("503", error.ProviderCode);
+    }
+
+    [Fact]
     public async Task SendAsync_BadRequest_IsPermanentWithTheProviderCode()
     {
         _fixture.Api.FailNext("sendMessage", BotApiError.BadRequest);

@@ -11,6 +11,8 @@ public sealed record BotApiError(int ErrorCode, string Description, int? RetryAf
 
     public static BotApiError ServerError { get; } = new(500, "Internal Server Error");
 
+    public static BotApiError Unavailable(int retryAfter) => new(503, "Service Unavailable", retryAfter);
+
     public static BotApiError BadRequest { get; } = new(400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0");
 
     public static BotApiError WebhookConflict { get; } = new(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");

@@ -38,7 +38,9 @@ public sealed class TelegramTestHost : IAsyncDisposable
     /// <param name="api">The Bot API the bot talks to.</param>
     /// <param name="settings">More configuration (<c>Channels:Telegram:UseLongPolling=true</c>).</param>
     /// <param name="configureServices">Registrations after the bot's own.</param>
-    public static async Task<TelegramTestHost> StartAsync(FakeTelegramBotApi api, IEnumerable<string>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="dialogs">Declares the bot's dialogs (default: <see cref="SizeDialog"/> as the root dialog).</param>
+    public static async Task<TelegramTestHost> StartAsync(
+        FakeTelegramBotApi api, IEnumerable<string>? settings = null, Action<IServiceCollection>? configureServices = null, Action<BotBuilder>? dialogs = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         var dataDirectory = Directory.CreateTempSubdirectory("omnibot-telegram-").FullName;
@@ -56,10 +58,19 @@ public sealed class TelegramTestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder([.. args]);
         builder.Services.AddSingleton<RecordingTurnObserver>();
         builder.Services.AddSingleton<ITurnObserver>(services => services.GetRequiredService<RecordingTurnObserver>());
-        builder.Services.AddOmnichannelBot(bot => bot
-            .AddRootDialog<SizeDialog>()
-            .AddSqliteStorage()
-            .AddTelegramChannel());
+        builder.Services.AddOmnichannelBot(bot =>
+        {
+            if (dialogs is null)
+            {
+                bot.AddRootDialog<SizeDialog>();
+            }
+            else
+            {
+                dialogs(bot);
+            }
+
+            bot.AddSqliteStorage().AddTelegramChannel();
+        });
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapBotEndpoints();
@@ -79,12 +90,13 @@ public sealed class TelegramTestHost : IAsyncDisposable
     }
 
     /// <summary>Posts a webhook body as Telegram does, with the secret header (or <paramref name="secret"/>; null sends none).</summary>
-    public async Task<HttpResponseMessage> PostUpdateAsync(string body, string? secret = SecretToken)
+    public Task<HttpResponseMessage> PostUpdateAsync(string body, string? secret = SecretToken) => PostUpdateAsync(Encoding.UTF8.GetBytes(body), secret);
+
+    /// <inheritdoc cref="PostUpdateAsync(string, string?)"/>
+    public async Task<HttpResponseMessage> PostUpdateAsync(ReadOnlyMemory<byte> body, string? secret = SecretToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels/telegram")
-        {
-            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels/telegram") { Content = new ReadOnlyMemoryContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         if (secret is not null)
         {
             request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
