@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Omnichannel.Bots.Webhooks;
 
 namespace Omnichannel.Bots.Handoff;
 
@@ -24,14 +25,8 @@ public static class HandoffWebhookSignature
 
     public static string Sign(string secret, long timestamp, string deliveryId, ReadOnlySpan<byte> body)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
-        var prefix = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "." + deliveryId + ".");
-        var signed = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(signed, 0);
-        body.CopyTo(signed.AsSpan(prefix.Length));
-        var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
-        return "sha256=" + Convert.ToHexStringLower(hash);
+        return Verifier(secret).Sign(SignedBytes(timestamp, deliveryId, body));
     }
 
     /// <summary>
@@ -54,8 +49,17 @@ public static class HandoffWebhookSignature
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, deliveryHeader, body));
-        var actual = Encoding.ASCII.GetBytes(signatureHeader.Trim());
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
+        return Verifier(secret).IsValid(SignedBytes(timestamp, deliveryHeader, body), signatureHeader.Trim());
+    }
+
+    private static HmacSignatureVerifier Verifier(string secret) => new(HashAlgorithmName.SHA256, SignatureEncoding.Hex, secret, "sha256=");
+
+    private static byte[] SignedBytes(long timestamp, string deliveryId, ReadOnlySpan<byte> body)
+    {
+        var prefix = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "." + deliveryId + ".");
+        var signed = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(signed, 0);
+        body.CopyTo(signed.AsSpan(prefix.Length));
+        return signed;
     }
 }
