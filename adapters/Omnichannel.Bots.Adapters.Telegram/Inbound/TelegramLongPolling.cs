@@ -24,7 +24,7 @@ internal sealed partial class TelegramLongPolling : BackgroundService
 
     private const int BatchSize = 100;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly RetryBackoff PollBackoff = new(FirstRetryDelay, TimeSpan.FromSeconds(30));
     private static readonly TimeSpan ConflictRetryDelay = TimeSpan.FromMinutes(1);
 
     private readonly TelegramApi _api;
@@ -50,7 +50,7 @@ internal sealed partial class TelegramLongPolling : BackgroundService
 
         var timeout = (int)options.PollingTimeout.TotalSeconds;
         int? offset = null;
-        var retryDelay = FirstRetryDelay;
+        var failedPolls = 0;
         LogStarted(_logger, options.BotId);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -59,7 +59,7 @@ internal sealed partial class TelegramLongPolling : BackgroundService
             {
                 var updates = await _api.Client().GetUpdates(offset, BatchSize, timeout, AllowedUpdates, stoppingToken).ConfigureAwait(false);
                 (offset, wait) = await StoreAsync(updates, offset, stoppingToken).ConfigureAwait(false);
-                retryDelay = FirstRetryDelay;
+                failedPolls = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -72,8 +72,7 @@ internal sealed partial class TelegramLongPolling : BackgroundService
             catch (Exception ex) when (ex is RequestException or HttpRequestException or OperationCanceledException)
             {
                 var retryAfter = (ex as ApiRequestException)?.Parameters?.RetryAfter;
-                wait = retryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : retryDelay;
-                retryDelay = Min(retryDelay * 2, MaxRetryDelay);
+                wait = retryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : PollBackoff.DelayFor(++failedPolls);
                 LogPollFailed(_logger, wait.Value.TotalSeconds, ex.Message);
             }
 
@@ -129,8 +128,6 @@ internal sealed partial class TelegramLongPolling : BackgroundService
         await _api.Client().DeleteWebhook(dropPendingUpdates: false, stoppingToken).ConfigureAwait(false);
         return null;
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Telegram long polling started for bot {BotId}")]
     private static partial void LogStarted(ILogger logger, string botId);
