@@ -78,7 +78,7 @@ internal sealed record TwilioRequest(IReadOnlyDictionary<string, string> Paramet
     {
         var url = options.PublicBaseUrl is { } publicBase
             ? publicBase.OriginalString.TrimEnd('/') + endpointPath + http.QueryString.Value
-            : $"{http.Scheme}://{http.Host.Value}{http.PathBase.Value}{http.Path.Value}{http.QueryString.Value}";
+            : $"{http.Scheme}://{http.Host.ToUriComponent()}{http.PathBase.ToUriComponent()}{http.Path.ToUriComponent()}{http.QueryString.Value}";
         return new Uri(url, UriKind.Absolute);
     }
 

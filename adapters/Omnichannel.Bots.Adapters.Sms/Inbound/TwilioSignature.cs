@@ -7,7 +7,7 @@ namespace Omnichannel.Bots.Adapters.Sms;
 /// <summary>
 /// Twilio's <c>X-Twilio-Signature</c> ("Webhooks security", validating signatures): Base64 HMAC-SHA1, keyed with the
 /// account's auth token, of the full URL Twilio called (scheme, host, port, path and query string) followed by every
-/// POST parameter sorted by name (ordinal), each written as name then value (a repeated name's values sorted too).
+/// POST parameter sorted by name (ordinal), each written as name then value (a repeated name's distinct values sorted too).
 /// Twilio may sign the URL with or without the default port (443/80), so both spellings are accepted, as Twilio's own
 /// helper libraries do. Checked through the one <see cref="HmacSignatureVerifier"/> (constant-time).
 /// </summary>
@@ -56,7 +56,7 @@ internal sealed class TwilioSignature
         var builder = new StringBuilder();
         foreach (var group in parameters.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            foreach (var value in group.Select(p => p.Value).Order(StringComparer.Ordinal))
+            foreach (var value in group.Select(p => p.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 builder.Append(group.Key).Append(value);
             }
@@ -65,22 +65,50 @@ internal sealed class TwilioSignature
         return builder.ToString();
     }
 
-    /// <summary>The URL as given, and with the scheme's default port written out or left out (whichever it was not).</summary>
+    /// <summary>
+    /// The URL as given and, when it names its scheme's default port (443, 80), without it, or, when it names none, with
+    /// it: Twilio signs one or the other. Works on the text (host case and escapes kept as Twilio wrote them).
+    /// </summary>
     private static IEnumerable<string> UrlSpellings(Uri url)
     {
         var given = url.OriginalString;
         yield return given;
-        if (!url.IsAbsoluteUri || !url.IsDefaultPort)
+        var schemeEnd = given.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
         {
             yield break;
         }
 
-        var authority = url.GetComponents(UriComponents.SchemeAndServer & ~UriComponents.Port, UriFormat.UriEscaped);
-        var rest = given[(given.IndexOf("//", StringComparison.Ordinal) + 2)..];
-        var slash = rest.IndexOfAny(['/', '?']);
-        var tail = slash < 0 ? string.Empty : rest[slash..];
-        var withPort = $"{authority}:{url.Port}{tail}";
-        var withoutPort = authority + tail;
-        yield return string.Equals(withPort, given, StringComparison.Ordinal) ? withoutPort : withPort;
+        var scheme = given[..schemeEnd].ToLowerInvariant();
+        var defaultPort = scheme switch
+        {
+            "https" => ":443",
+            "http" => ":80",
+            _ => null,
+        };
+        if (defaultPort is null)
+        {
+            yield break;
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = given.IndexOfAny(['/', '?', '#'], authorityStart);
+        if (authorityEnd < 0)
+        {
+            authorityEnd = given.Length;
+        }
+
+        var authority = given[authorityStart..authorityEnd];
+        var portStart = authority.IndexOf(':', authority.LastIndexOf(']') + 1);
+        var host = portStart < 0 ? authority : authority[..portStart];
+        var port = portStart < 0 ? string.Empty : authority[portStart..];
+        if (port.Length == 0)
+        {
+            yield return given[..authorityStart] + host + defaultPort + given[authorityEnd..];
+        }
+        else if (port == defaultPort)
+        {
+            yield return given[..authorityStart] + host + given[authorityEnd..];
+        }
     }
 }
