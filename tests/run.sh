@@ -11,7 +11,7 @@
 #   --filter EXPR  a `dotnet test --filter` expression (FullyQualifiedName~WidgetBrowserTests, for example); only the
 #                  test projects with a matching test count, and the widget's node tests are left out.
 # Installs Debian's chromium and python3-onnx and fetches the Web Chat bundle for the browser and ONNX tests when they are
-# missing (see below).
+# missing, and installs the twilio npm package for the SMS signature tests (see below).
 set -euo pipefail
 
 repeat=1
@@ -100,8 +100,23 @@ if [ ! -s "$webchat_bundle" ]; then
   echo "botframework-webchat fetched in $((SECONDS - started)) s"
 fi
 
+# == SMS signature tests (tests/Omnichannel.Bots.Adapters.Sms.Tests) ==
+# Twilio's signatures are computed by the official `twilio` npm package, installed once into tests/.cache/twilio
+# (git-ignored, never committed); the tests find its node_modules through OMNIBOT_TWILIO_NODE_MODULES.
+twilio_version=6.2.0
+twilio_dir="$repo/tests/.cache/twilio"
+twilio_installed="$(node -p "try { require('$twilio_dir/node_modules/twilio/package.json').version } catch { '' }" 2>/dev/null || true)"
+if [ "$twilio_installed" != "$twilio_version" ]; then
+  echo "== install twilio@$twilio_version (npm, for the SMS signature tests)"
+  mkdir -p "$twilio_dir"
+  started=$SECONDS
+  npm install --prefix "$twilio_dir" "twilio@$twilio_version" --no-audit --no-fund --silent
+  echo "twilio installed in $((SECONDS - started)) s"
+fi
+
 export OMNIBOT_CHROMIUM="$chromium"
 export OMNIBOT_WEBCHAT_BUNDLE="$webchat_bundle"
+export OMNIBOT_TWILIO_NODE_MODULES="$twilio_dir/node_modules"
 
 echo "== restore and build (once)"
 dotnet restore Omnichannel.Bots.sln

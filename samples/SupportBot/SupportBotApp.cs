@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Omnichannel.Bots.Adapters.Console;
+using Omnichannel.Bots.Adapters.Sms;
 using Omnichannel.Bots.Adapters.Telegram;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
@@ -44,6 +45,11 @@ public static class SupportBotApp
             {
                 // Channels:Telegram:BotToken and SecretToken (or UseLongPolling); see adapters/Omnichannel.Bots.Adapters.Telegram/README.md.
                 bot.AddTelegramChannel();
+            }
+            if (builder.Configuration.GetValue<bool>("Channels:Sms:Enabled"))
+            {
+                // Channels:Sms:AccountSid, AuthToken, FromNumber (or MessagingServiceSid), PublicBaseUrl; see adapters/Omnichannel.Bots.Adapters.Sms/README.md.
+                bot.AddSmsChannel();
             }
             if (console)
             {

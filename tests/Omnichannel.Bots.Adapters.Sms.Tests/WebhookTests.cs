@@ -192,6 +192,28 @@ public sealed class WebhookTests : IClassFixture<SmsHostFixture>
             "the undelivered status recorded with Twilio's error code");
     }
 
+    [Fact]
+    public async Task Reply_TwilioSays21610_NumberMarkedAndLaterSendsRefusedWithoutCallingTwilio()
+    {
+        const string customer = "+12015550120";
+        Api.FailNext(TwilioApiError.Unsubscribed);
+        using (await Host.PostFormAsync("/api/channels/sms", TwilioForms.Incoming(TwilioForms.MessageSid(60), customer, "hi")))
+        {
+        }
+
+        await Api.WaitForSendsAsync(customer);
+        await BotIdle.WaitAsync(Host.Services);
+        var conversationId = Host.Turns.Started.Single(e => e.Message.Conversation.Id == customer).ConversationId;
+        var reach = await Host.Services.GetRequiredService<ReachabilityPolicy>().CheckAsync(conversationId, ChannelId.Sms, CancellationToken.None);
+
+        Assert.False(reach.CanSend);
+        Assert.Equal(ReachProblemKind.Unreachable, reach.Problem!.Kind);
+        Assert.Equal("21610", reach.Unreachable!.ProviderCode);
+        Assert.Single(Api.SendsTo(customer));
+        Assert.Equal(1L, Host.Services.GetRequiredService<SqliteDatabase>().Read(db => db.Scalar<long>(
+            "SELECT COUNT(*) FROM outbox WHERE conversation_id = @p1 AND status = 'failed'", conversationId)));
+    }
+
     [Theory]
     [InlineData("delivered")]
     [InlineData("queued")]
