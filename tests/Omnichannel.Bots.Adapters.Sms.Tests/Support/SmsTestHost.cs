@@ -40,8 +40,13 @@ public sealed class SmsTestHost : IAsyncDisposable
     /// <param name="settings">More configuration (<c>Channels:Sms:MaxBodyBytes=4096</c>).</param>
     /// <param name="configureServices">Registrations after the bot's own.</param>
     /// <param name="dialogs">Declares the bot's dialogs (default: <see cref="SizeDialog"/> as the root dialog).</param>
+    /// <param name="behindPublicUrl">False: no <c>PublicBaseUrl</c>, so signatures are checked over the request's own URL.</param>
     public static async Task<SmsTestHost> StartAsync(
-        FakeTwilioApi api, IEnumerable<string>? settings = null, Action<IServiceCollection>? configureServices = null, Action<BotBuilder>? dialogs = null)
+        FakeTwilioApi api,
+        IEnumerable<string>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        Action<BotBuilder>? dialogs = null,
+        bool behindPublicUrl = true)
     {
         ArgumentNullException.ThrowIfNull(api);
         var dataDirectory = Directory.CreateTempSubdirectory("omnibot-sms-").FullName;
@@ -54,8 +59,12 @@ public sealed class SmsTestHost : IAsyncDisposable
             $"--Channels:Sms:AuthToken={FakeTwilioApi.AuthToken}",
             $"--Channels:Sms:FromNumber={BotNumber}",
             $"--Channels:Sms:ApiBaseUrl={api.BaseUrl}",
-            $"--Channels:Sms:PublicBaseUrl={PublicBaseUrl}",
         ];
+        if (behindPublicUrl)
+        {
+            args.Add($"--Channels:Sms:PublicBaseUrl={PublicBaseUrl}");
+        }
+
         args.AddRange((settings ?? []).Select(s => "--" + s));
         var builder = WebApplication.CreateBuilder([.. args]);
         builder.Services.AddSingleton<RecordingTurnObserver>();
