@@ -62,7 +62,7 @@ public sealed class ReplyRenderer
         && choices.All(choice => choice.Title.Length <= capabilities.MaxButtonTitleLength);
 
     /// <summary>The text parts: the converted reply text, then links and numbered options, kept in the last part if they fit.</summary>
-    private static List<string> ComposeTexts(string? text, string trailer, ChannelCapabilities capabilities)
+    internal static List<string> ComposeTexts(string? text, string trailer, ChannelCapabilities capabilities)
     {
         var limit = capabilities.MaxTextLength;
         var parts = string.IsNullOrWhiteSpace(text)

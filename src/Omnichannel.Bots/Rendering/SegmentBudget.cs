@@ -5,8 +5,8 @@ namespace Omnichannel.Bots.Rendering;
 /// punctuation becomes GSM-7 (<see cref="SmsTypography"/>), and a reply that costs more than
 /// <see cref="ChannelCapabilities.MaxSegments"/> (or is longer than <see cref="ChannelCapabilities.MaxTextLength"/>)
 /// is cut at the last sentence that fits and ends with "More: " and its <see cref="BotMessage.FullTextUrl"/>. Without
-/// that link nothing may be dropped, so the reply is sent as several messages, each within the budget. The numbered
-/// options always stay whole, after the text.
+/// that link nothing may be dropped, so the reply is split as on other channels into several messages, each within the
+/// budget. The numbered options always stay whole, after the text.
 /// </summary>
 internal static class SegmentBudget
 {
@@ -21,6 +21,7 @@ internal static class SegmentBudget
         var body = string.IsNullOrWhiteSpace(markdown)
             ? string.Empty
             : SmsTypography.ToGsm7(MarkupConverter.Convert(markdown.ReplaceLineEndings("\n"), capabilities.Markup).Trim());
+        var untouchedTrailer = trailer;
         trailer = SmsTypography.ToGsm7(trailer.Trim());
         var whole = Join(body, trailer);
         bool Fits(string text) =>
@@ -46,23 +47,23 @@ internal static class SegmentBudget
             }
         }
 
-        var parts = SplitFitting(body, Fits);
-        if (trailer.Length == 0)
-        {
-            return parts;
-        }
-
-        if (parts.Count > 0 && Fits(Join(parts[^1], trailer)))
-        {
-            parts[^1] = Join(parts[^1], trailer);
-        }
-        else
-        {
-            parts.AddRange(SplitFitting(trailer, Fits));
-        }
-
-        return parts;
+        // No link to the rest: split as on any channel (Markdown-aware), at most as long as the budget holds in this
+        // text's encoding, and split again any part that extension characters or surrogate pairs still push past it.
+        var perMessage = capabilities.MaxSegments <= 0
+            ? capabilities.MaxTextLength
+            : Math.Min(capabilities.MaxTextLength, CharacterBudget(SmsSegments.IsGsm7(whole), capabilities.MaxSegments));
+        var parts = ReplyRenderer.ComposeTexts(markdown, untouchedTrailer, capabilities with { MaxTextLength = perMessage });
+        return [.. parts.Select(SmsTypography.ToGsm7).SelectMany(part => Fits(part) ? [part] : SplitFitting(part, Fits))];
     }
+
+    /// <summary>How many characters of one alphabet <paramref name="segments"/> segments hold.</summary>
+    private static int CharacterBudget(bool gsm7, int segments) => (gsm7, segments) switch
+    {
+        (true, 1) => SmsSegments.Gsm7Single,
+        (true, _) => SmsSegments.Gsm7Concatenated * segments,
+        (false, 1) => SmsSegments.Ucs2Single,
+        _ => SmsSegments.Ucs2Concatenated * segments,
+    };
 
     /// <summary>Parts of <paramref name="text"/>, each the longest that fits, cut where <see cref="TextSplitter"/> would cut.</summary>
     private static List<string> SplitFitting(string text, Func<string, bool> fits)
