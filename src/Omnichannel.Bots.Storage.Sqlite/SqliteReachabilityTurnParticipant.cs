@@ -3,8 +3,10 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// <summary>
 /// Records an opt-out or opt-in in the transaction of the turn that stores the customer's keyword message (the whole
 /// message is one of the channel profile's <see cref="ChannelProfile.OptOutKeywords"/> or
-/// <see cref="ChannelProfile.OptInKeywords"/>), so it is never lost and never read back from the transcript. Any other
-/// message writes nothing (a profile without keywords costs two empty-list checks a turn).
+/// <see cref="ChannelProfile.OptInKeywords"/>), so it is never lost and never read back from the transcript. A
+/// conditional opt-in (<see cref="ChannelProfile.OptInWhenOptedOutKeywords"/>, SMS YES) takes the same statement, which
+/// changes nothing when the number is not opted out. Any other message writes nothing (a profile without keywords
+/// costs a few empty-list checks a turn).
 /// </summary>
 internal sealed class SqliteReachabilityTurnParticipant : ISqliteTurnParticipant
 {

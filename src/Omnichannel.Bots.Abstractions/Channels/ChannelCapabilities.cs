@@ -27,5 +27,15 @@ public sealed record ChannelCapabilities
     /// </summary>
     public TimeSpan? ReplyWindow { get; init; }
 
+    /// <summary>How text is encoded and measured; <see cref="TextEncoding.SmsSegments"/> counts SMS segments.</summary>
+    public TextEncoding Encoding { get; init; } = TextEncoding.Unicode;
+
+    /// <summary>
+    /// With <see cref="TextEncoding.SmsSegments"/>, the most segments one reply may cost (SMS: 3 by default): a longer
+    /// reply is cut at a sentence and ends with the link to its full text (<see cref="BotMessage.FullTextUrl"/>), or, when
+    /// it has none, is sent as several messages of at most this many segments each. 0 means no budget.
+    /// </summary>
+    public int MaxSegments { get; init; }
+
     public bool SupportsButtons => MaxButtons > 0;
 }

@@ -68,12 +68,15 @@ public static class ChannelProfiles
     };
 
     /// <summary>
-    /// SMS through Twilio: a body of at most 1,600 characters, no buttons, no markup, pictures only by MMS (not
-    /// assumed). STOP, HELP and the other opt-out/opt-in words belong to the carrier.
+    /// SMS through Twilio: a body of at most 1,600 characters, counted in GSM-7/UCS-2 segments and kept within 3 of
+    /// them, no buttons, no markup, pictures only by MMS (not assumed). STOP, HELP and the other opt-out/opt-in words
+    /// belong to the carrier; Twilio answers them (Advanced Opt-Out), the bot records them and stays silent.
     /// </summary>
     public static ChannelProfile Sms { get; } = new(ChannelId.Sms, new ChannelCapabilities
     {
         MaxTextLength = 1600,
+        Encoding = TextEncoding.SmsSegments,
+        MaxSegments = 3,
         MaxButtons = 0,
         Markup = TextMarkup.Plain,
         Media = MediaKinds.None,
@@ -83,6 +86,9 @@ public static class ChannelProfiles
         ComplianceKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "START", "UNSTOP", "HELP", "INFO"],
         OptOutKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"],
         OptInKeywords = ["START", "UNSTOP"],
+        OptInWhenOptedOutKeywords = ["YES"],
+        HelpKeywords = ["HELP", "INFO"],
+        KeywordReplies = KeywordReplies.Provider,
         Interruptions = InterruptionWords.Sms,
     };
 

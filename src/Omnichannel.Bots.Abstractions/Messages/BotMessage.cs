@@ -35,6 +35,12 @@ public sealed record BotMessage
     public GeoLocation? Location { get; init; }
 
     /// <summary>
+    /// Where the whole text of an outbound reply can be read (a knowledge article's public page), for channels that must
+    /// shorten it: the SMS renderer cuts a reply past its segment budget at a sentence and ends it with this link.
+    /// </summary>
+    public Uri? FullTextUrl { get; init; }
+
+    /// <summary>
     /// The payload of the link the customer followed into the chat (Telegram's <c>/start</c> parameter, Messenger's
     /// <c>m.me</c> ref), kept for account linking; null when there was none.
     /// </summary>

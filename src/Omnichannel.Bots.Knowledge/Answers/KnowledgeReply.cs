@@ -7,4 +7,7 @@ namespace Omnichannel.Bots.Knowledge;
 public sealed record KnowledgeReply(KnowledgeReplyKind Kind, string Text, IReadOnlyList<Choice> Choices)
 {
     public string? ArticleId { get; init; }
+
+    /// <summary>The answered article's public page, where a channel that has to shorten the reply links to (<see cref="BotMessage.FullTextUrl"/>).</summary>
+    public Uri? FullTextUrl { get; init; }
 }

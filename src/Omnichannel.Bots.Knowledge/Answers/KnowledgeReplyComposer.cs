@@ -77,7 +77,11 @@ public sealed class KnowledgeReplyComposer
             Append(text, Texts.Related);
         }
 
-        return new KnowledgeReply(KnowledgeReplyKind.Answer, text.ToString(), related) { ArticleId = article.Id };
+        return new KnowledgeReply(KnowledgeReplyKind.Answer, text.ToString(), related)
+        {
+            ArticleId = article.Id,
+            FullTextUrl = Uri.TryCreate(KnowledgeLinkRewriter.PublicUrl(article), UriKind.Absolute, out var page) ? page : null,
+        };
     }
 
     /// <summary>What to say when the knowledge base could not be asked: an apology and a person.</summary>

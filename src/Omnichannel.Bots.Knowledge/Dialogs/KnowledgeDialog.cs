@@ -88,7 +88,7 @@ public sealed partial class KnowledgeDialog : Dialog<KnowledgeState>
                 break;
         }
 
-        await turn.ReplyAsync(turn.CreateReply(reply.Text) with { Choices = reply.Choices }, cancellationToken).ConfigureAwait(false);
+        await turn.ReplyAsync(turn.CreateReply(reply.Text) with { Choices = reply.Choices, FullTextUrl = reply.FullTextUrl }, cancellationToken).ConfigureAwait(false);
         return StepResult.End;
     }
 

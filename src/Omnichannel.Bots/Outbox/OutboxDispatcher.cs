@@ -155,15 +155,15 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
     {
         var channel = entry.Message.Channel;
         var reach = await _reachability.CheckAsync(entry.ConversationId, channel, _stopping).ConfigureAwait(false);
-        if (reach.Problem is not null || !_channels.TryGet(channel, out var adapter))
+        if (reach.ProblemFor(entry.Message) is not null || !_channels.TryGet(channel, out var adapter))
         {
-            return await RefuseAsync(entry, reach.Problem ?? ReachProblem.NoAdapter(channel)).ConfigureAwait(false);
+            return await RefuseAsync(entry, reach.ProblemFor(entry.Message) ?? ReachProblem.NoAdapter(channel)).ConfigureAwait(false);
         }
 
         if (await _pacer.WaitForTurnAsync(entry, adapter.Profile.Pacing, _stopping).ConfigureAwait(false))
         {
             reach = await _reachability.CheckAsync(entry.ConversationId, channel, _stopping).ConfigureAwait(false);
-            if (reach.Problem is { } late)
+            if (reach.ProblemFor(entry.Message) is { } late)
             {
                 return await RefuseAsync(entry, late).ConfigureAwait(false);
             }

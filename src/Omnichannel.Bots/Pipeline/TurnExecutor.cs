@@ -25,6 +25,7 @@ internal sealed partial class TurnExecutor
     private readonly DialogRunner _dialogs;
     private readonly ReplyRenderer _renderer;
     private readonly OutboxDispatcher _outbox;
+    private readonly ReachabilityPolicy _reachability;
     private readonly IReadOnlyList<ITurnObserver> _observers;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
@@ -40,6 +41,7 @@ internal sealed partial class TurnExecutor
         DialogRunner dialogs,
         ReplyRenderer renderer,
         OutboxDispatcher outbox,
+        ReachabilityPolicy reachability,
         IEnumerable<ITurnObserver> observers,
         IOptions<BotOptions> options,
         TimeProvider time,
@@ -53,6 +55,7 @@ internal sealed partial class TurnExecutor
         _dialogs = dialogs;
         _renderer = renderer;
         _outbox = outbox;
+        _reachability = reachability;
         _observers = [.. observers];
         _options = options.Value;
         _time = time;
@@ -159,7 +162,7 @@ internal sealed partial class TurnExecutor
 
     private async Task<(TurnStatus Status, string? Error)> RunAsync(TurnContext turn, ConversationRecord conversation, ChannelProfile profile, CancellationToken stopping)
     {
-        if (profile.IsComplianceKeyword(turn.Message.Text) || conversation.Owner != ConversationOwner.Bot)
+        if (await AnswerKeywordAsync(turn, profile, stopping).ConfigureAwait(false) || conversation.Owner != ConversationOwner.Bot)
         {
             return (TurnStatus.Recorded, null);
         }
@@ -184,6 +187,35 @@ internal sealed partial class TurnExecutor
     }
 
     private ChannelProfile ProfileFor(ChannelId channel) => _channels.ProfileFor(channel);
+
+    /// <summary>
+    /// When the whole message is a compliance keyword (<see cref="ChannelProfile.KeywordOf"/>), answers it if the bot
+    /// answers keywords on this channel and returns true: the turn is recorded and the dialog does not see it. The
+    /// opt-out state is read only for a word whose meaning or answer depends on it (YES; a repeated STOP is not
+    /// confirmed twice). The opt-out or opt-in itself is stored with the turn by the storage provider.
+    /// </summary>
+    private async Task<bool> AnswerKeywordAsync(TurnContext turn, ChannelProfile profile, CancellationToken cancellationToken)
+    {
+        var text = turn.Message.Text;
+        var botAnswers = profile.KeywordReplies == KeywordReplies.Bot;
+        var dependsOnOptOut = profile.IsOptIn(text) || (botAnswers && profile.IsOptOut(text));
+        var optedOut = dependsOnOptOut
+            && (await _reachability.CheckAsync(turn.Inbound.ConversationId, profile.Channel, cancellationToken).ConfigureAwait(false)).OptedOut;
+        var keyword = profile.KeywordOf(text, optedOut);
+        var answer = !botAnswers ? null : keyword switch
+        {
+            KeywordKind.OptOut when !optedOut => profile.KeywordTexts.OptedOut,
+            KeywordKind.OptIn => profile.KeywordTexts.OptedIn,
+            KeywordKind.Help => profile.KeywordTexts.Help,
+            _ => null,
+        };
+        if (!string.IsNullOrWhiteSpace(answer))
+        {
+            await turn.ReplyAsync(turn.CreateReply(answer) with { Kind = MessageKind.KeywordReply }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return keyword != KeywordKind.None;
+    }
 
     private static BotMessage MapChoice(BotMessage message, OfferedChoices? offered)
     {

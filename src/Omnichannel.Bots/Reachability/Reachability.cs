@@ -39,6 +39,16 @@ public sealed record Reachability
 
     public bool CanSend => Problem is null;
 
+    /// <summary>
+    /// What blocks <paramref name="message"/>: <see cref="Problem"/>, except that the bot's answer to a compliance
+    /// keyword (<see cref="MessageKind.KeywordReply"/>) goes through an opt-out, so an opt-out can be confirmed once.
+    /// </summary>
+    public ReachProblem? ProblemFor(BotMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Problem is { Kind: ReachProblemKind.OptedOut } && message.Kind == MessageKind.KeywordReply ? null : Problem;
+    }
+
     /// <summary>The reach of a conversation on <paramref name="profile"/>'s channel, from its stored facts, at <paramref name="now"/>.</summary>
     public static Reachability Of(ChannelProfile profile, bool hasAdapter, ConversationReach facts, DateTimeOffset now)
     {

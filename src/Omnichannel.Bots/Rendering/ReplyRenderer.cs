@@ -8,7 +8,8 @@ namespace Omnichannel.Bots.Rendering;
 /// <summary>
 /// Adapts one reply, written once in Markdown with choices and attachments, to what a channel can show, reading only
 /// its <see cref="ChannelCapabilities"/>: choices become buttons or numbered options, the text is converted to the
-/// channel's markup and split to its length limit, and attachments it cannot show become links.
+/// channel's markup and split to its length limit, and attachments it cannot show become links. On a channel that
+/// bills SMS segments the text is kept within the segment budget instead (<see cref="SegmentBudget"/>).
 /// </summary>
 public sealed class ReplyRenderer
 {
@@ -42,7 +43,9 @@ public sealed class ReplyRenderer
         var shown = reply.Attachments.Where(attachment => capabilities.Media.HasFlag(attachment.Kind)).ToList();
         var linked = reply.Attachments.Where(attachment => !capabilities.Media.HasFlag(attachment.Kind)).ToList();
         var trailer = JoinBlocks(LinkBlock(linked, capabilities.Markup), asButtons ? string.Empty : OptionsBlock(choices, capabilities.Markup));
-        var texts = ComposeTexts(reply.Text, trailer, capabilities);
+        var texts = capabilities.Encoding == TextEncoding.SmsSegments
+            ? SegmentBudget.Compose(reply.Text, trailer, reply.FullTextUrl, capabilities)
+            : ComposeTexts(reply.Text, trailer, capabilities);
         IReadOnlyList<Choice> buttons = asButtons ? choices : [];
 
         if (texts.Count == 0 && buttons.Count == 0 && shown.Count == 0 && reply.Location is null)
@@ -59,7 +62,7 @@ public sealed class ReplyRenderer
         && choices.All(choice => choice.Title.Length <= capabilities.MaxButtonTitleLength);
 
     /// <summary>The text parts: the converted reply text, then links and numbered options, kept in the last part if they fit.</summary>
-    private static List<string> ComposeTexts(string? text, string trailer, ChannelCapabilities capabilities)
+    internal static List<string> ComposeTexts(string? text, string trailer, ChannelCapabilities capabilities)
     {
         var limit = capabilities.MaxTextLength;
         var parts = string.IsNullOrWhiteSpace(text)

@@ -189,6 +189,24 @@ public sealed class KnowledgeReplyComposerTests
     }
 
     [Fact]
+    public void Render_LongAnswerWithoutShortOnSms_CutAtASentenceEndingWithTheArticleLink()
+    {
+        var article = AnswerArticles.Returns with
+        {
+            Answer = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"Rule {i} of the returns policy applies here.")),
+        };
+        var reply = Composer.ComposeArticle(article, ChannelProfiles.Sms, AnswerArticles.Find);
+
+        var rendered = new ReplyRenderer().Render(Message(reply, ChannelId.Sms), ChannelProfiles.Sms.Capabilities);
+
+        var message = Assert.Single(rendered.Messages);
+        Assert.Equal(new Uri("https://help.acme-outdoor.example/returns-policy"), reply.FullTextUrl);
+        Assert.StartsWith("Rule 1 of the returns policy applies here.", message.Text, StringComparison.Ordinal);
+        Assert.Contains("applies here.\n\nMore: https://help.acme-outdoor.example/returns-policy", message.Text, StringComparison.Ordinal);
+        Assert.InRange(SmsSegments.Count(message.Text!).Segments, 1, ChannelProfiles.Sms.Capabilities.MaxSegments);
+    }
+
+    [Fact]
     public void Render_AnswerOnWebChat_ButtonsAndLinkedCitation()
     {
         var reply = Composer.ComposeArticle(AnswerArticles.Shipping, ChannelProfiles.WebChat, AnswerArticles.Find);
@@ -227,5 +245,6 @@ public sealed class KnowledgeReplyComposerTests
         Conversation = new ConversationAddress("account", "customer"),
         Text = reply.Text,
         Choices = reply.Choices,
+        FullTextUrl = reply.FullTextUrl,
     };
 }

@@ -59,10 +59,10 @@ public sealed partial class ReplyRendererTests
     public void Render_PartStartingMidLineWithDash_IsNotTurnedIntoABullet()
     {
         const string text = "Prices drop today - see the list\n- Shoes";
-        var sms = ChannelProfiles.Sms.Capabilities with { MaxTextLength = 18 };
+        var messenger = ChannelProfiles.Messenger.Capabilities with { MaxTextLength = 18 };
         var whatsApp = ChannelProfiles.WhatsApp.Capabilities with { MaxTextLength = 18 };
 
-        var plain = Renderer.Render(Reply(text), sms);
+        var plain = Renderer.Render(Reply(text), messenger);
         var marked = Renderer.Render(Reply(text), whatsApp);
 
         Assert.Equal(["Prices drop today", "- see the list", "• Shoes"], plain.Messages.Select(m => m.Text));
@@ -100,7 +100,8 @@ public sealed partial class ReplyRendererTests
         var location = new GeoLocation(52.37, 4.89, "Store");
         var reply = Reply($"{p1}\n\n{p2}\n\n{p3}", SupportChoices, [image], location);
 
-        var rendered = Render(reply, ChannelProfiles.Sms);
+        // Without a segment budget, as on a provider that bills by message rather than by segment.
+        var rendered = Render(reply, ChannelProfiles.Sms with { Capabilities = ChannelProfiles.Sms.Capabilities with { MaxSegments = 0 } });
 
         Assert.Equal(["reply-1/1", "reply-1/2", "reply-1/3"], rendered.Messages.Select(m => m.Id));
         Assert.Equal(
