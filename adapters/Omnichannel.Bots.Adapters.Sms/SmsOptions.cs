@@ -47,7 +47,7 @@ public sealed partial class SmsOptions : IValidatableObject
     public int MaxSegments { get; set; } = 3;
 
     /// <summary>Who answers STOP, START, HELP and INFO: <c>twilio</c> (default, Advanced Opt-Out) or <c>bot</c>.</summary>
-    public KeywordReplies KeywordReplies { get; set; } = KeywordReplies.Twilio;
+    public SmsKeywordReplies KeywordReplies { get; set; } = SmsKeywordReplies.Twilio;
 
     /// <summary>What the bot answers to HELP and INFO when <see cref="KeywordReplies"/> is <c>bot</c> (required then).</summary>
     public string? HelpText { get; set; }
@@ -102,7 +102,7 @@ public sealed partial class SmsOptions : IValidatableObject
         {
             yield return Problem("Channels:Sms:KeywordReplies must be 'twilio' or 'bot'.", nameof(KeywordReplies));
         }
-        else if (KeywordReplies == KeywordReplies.Bot && string.IsNullOrWhiteSpace(HelpText))
+        else if (KeywordReplies == SmsKeywordReplies.Bot && string.IsNullOrWhiteSpace(HelpText))
         {
             yield return Problem("Channels:Sms:HelpText is required when Channels:Sms:KeywordReplies is 'bot': the bot answers HELP and INFO with it (who you are, how to get help, 'Reply STOP to opt out').", nameof(HelpText));
         }

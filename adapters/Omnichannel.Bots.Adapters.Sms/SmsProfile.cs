@@ -6,7 +6,8 @@ namespace Omnichannel.Bots.Adapters.Sms;
 /// Queues": 1 MPS per long code); Twilio queues what is faster for up to four hours, so pacing here keeps a burst from
 /// piling into that queue and going stale. The rate is per sending account (<c>FromNumber</c>), not per customer. A
 /// Messaging Service spreads sends over its pool of senders and queues for it, so with <c>MessagingServiceSid</c> the
-/// outbox leaves the pace to Twilio.
+/// outbox leaves the pace to Twilio. <c>MaxSegments</c> is the renderer's segment budget; <c>KeywordReplies</c> and
+/// <c>HelpText</c> say who answers STOP, START, HELP and INFO (<see cref="ChannelProfile.KeywordReplies"/>).
 /// </summary>
 public static class SmsProfile
 {
@@ -16,9 +17,15 @@ public static class SmsProfile
     public static ChannelProfile From(SmsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ChannelProfiles.Sms with
+        var sms = ChannelProfiles.Sms;
+        return sms with
         {
+            Capabilities = sms.Capabilities with { MaxSegments = options.MaxSegments },
             Pacing = string.IsNullOrWhiteSpace(options.MessagingServiceSid) ? LongCodePacing : ChannelPacing.None,
+            KeywordReplies = options.KeywordReplies == SmsKeywordReplies.Bot ? KeywordReplies.Bot : KeywordReplies.Provider,
+            KeywordTexts = options.KeywordReplies == SmsKeywordReplies.Bot && !string.IsNullOrWhiteSpace(options.HelpText)
+                ? sms.KeywordTexts with { Help = options.HelpText.Trim() }
+                : sms.KeywordTexts,
         };
     }
 }

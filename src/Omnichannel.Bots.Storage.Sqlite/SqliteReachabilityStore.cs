@@ -23,6 +23,11 @@ public sealed class SqliteReachabilityStore : IReachabilityStore
         "ON CONFLICT (conversation_id) DO UPDATE SET unreachable_at = excluded.unreachable_at, unreachable_reason = excluded.unreachable_reason, " +
         "unreachable_code = excluded.unreachable_code, unreachable_after_message = excluded.unreachable_after_message";
 
+    /// <summary>An opt-out, keeping the time of one already recorded (shared with the turn participant's keyword opt-out).</summary>
+    internal const string MarkOptedOut =
+        "INSERT INTO conversation_reach (conversation_id, opted_out_at) VALUES (@p1, @p2) " +
+        "ON CONFLICT (conversation_id) DO UPDATE SET opted_out_at = COALESCE(opted_out_at, excluded.opted_out_at)";
+
     private const int MaxReasonLength = 500;
 
     private readonly SqliteDatabase _database;
@@ -66,5 +71,11 @@ public sealed class SqliteReachabilityStore : IReachabilityStore
         ArgumentNullException.ThrowIfNull(mark);
         var reason = mark.Reason.Length <= MaxReasonLength ? mark.Reason : mark.Reason[..MaxReasonLength];
         return _database.WriteAsync(db => db.Execute(MarkUnreachable, conversationId, UnixTime.Of(mark.At), reason, mark.ProviderCode), cancellationToken);
+    }
+
+    public Task MarkOptedOutAsync(string conversationId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return _database.WriteAsync(db => db.Execute(MarkOptedOut, conversationId, UnixTime.Of(at)), cancellationToken);
     }
 }

@@ -11,9 +11,7 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 internal sealed class SqliteReachabilityTurnParticipant : ISqliteTurnParticipant
 {
     /// <summary>A repeated opt-out keeps the first one's time.</summary>
-    private const string OptOut =
-        "INSERT INTO conversation_reach (conversation_id, opted_out_at) VALUES (@p1, @p2) " +
-        "ON CONFLICT (conversation_id) DO UPDATE SET opted_out_at = COALESCE(opted_out_at, excluded.opted_out_at)";
+    private const string OptOut = SqliteReachabilityStore.MarkOptedOut;
 
     private const string OptIn = "UPDATE conversation_reach SET opted_out_at = NULL WHERE conversation_id = @p1";
 

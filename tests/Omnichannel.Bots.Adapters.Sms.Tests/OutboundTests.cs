@@ -45,14 +45,15 @@ public sealed class OutboundTests : IClassFixture<SmsHostFixture>
     }
 
     [Fact]
-    public async Task SendAsync_Unsubscribed21610_PermanentAndUnreachableWithTheCode()
+    public async Task SendAsync_Unsubscribed21610_PermanentAndOptedOutWithTheCode()
     {
         Api.FailNext(TwilioApiError.Unsubscribed);
 
         var error = await Assert.ThrowsAsync<ChannelSendException>(() => Adapter.SendAsync(Reply("+12015550133", "hi"), CancellationToken.None));
 
         Assert.False(error.IsTransient);
-        Assert.True(error.Unreachable);
+        Assert.True(error.OptedOut);
+        Assert.False(error.Unreachable);
         Assert.Equal("21610", error.ProviderCode);
         Assert.Contains("STOP", error.Message, StringComparison.Ordinal);
     }
@@ -108,6 +109,21 @@ public sealed class OutboundTests : IClassFixture<SmsHostFixture>
     {
         Assert.Equal(new MessageRate(1, TimeSpan.FromSeconds(1)), Adapter.Profile.Pacing.PerAccount);
         Assert.Equal(ChannelPacing.None, SmsProfile.From(new SmsOptions { MessagingServiceSid = "MG" + new string('a', 32) }).Pacing);
+    }
+
+    [Fact]
+    public void Profile_SegmentBudgetAndKeywordRepliesComeFromTheOptions()
+    {
+        var byDefault = SmsProfile.From(new SmsOptions());
+        Assert.Equal(3, byDefault.Capabilities.MaxSegments);
+        Assert.Equal(KeywordReplies.Provider, byDefault.KeywordReplies);
+        Assert.Equal(ChannelProfiles.Sms.KeywordTexts, byDefault.KeywordTexts);
+
+        var bot = SmsProfile.From(new SmsOptions { MaxSegments = 5, KeywordReplies = SmsKeywordReplies.Bot, HelpText = " Acme support: reply STOP to opt out. " });
+        Assert.Equal(5, bot.Capabilities.MaxSegments);
+        Assert.Equal(KeywordReplies.Bot, bot.KeywordReplies);
+        Assert.Equal("Acme support: reply STOP to opt out.", bot.KeywordTexts.Help);
+        Assert.Equal(ChannelProfiles.Sms.KeywordTexts.OptedOut, bot.KeywordTexts.OptedOut);
     }
 
     private static BotMessage Reply(string customer, string text) => new()

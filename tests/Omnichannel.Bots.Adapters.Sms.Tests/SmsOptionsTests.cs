@@ -19,7 +19,7 @@ public sealed class SmsOptionsTests
 
         Assert.Empty(Problems(options));
         Assert.Equal(3, options.MaxSegments);
-        Assert.Equal(KeywordReplies.Twilio, options.KeywordReplies);
+        Assert.Equal(SmsKeywordReplies.Twilio, options.KeywordReplies);
         Assert.Equal(new Uri("https://api.twilio.com"), options.ApiBaseUrl);
     }
 
@@ -76,9 +76,9 @@ public sealed class SmsOptionsTests
     [Fact]
     public void Validate_BotAnswersKeywordsWithoutHelpText_NamesTheKey()
     {
-        Assert.Contains(Problems(Valid(o => o.KeywordReplies = KeywordReplies.Bot)), p => p.Contains("Channels:Sms:HelpText is required", StringComparison.Ordinal));
-        Assert.Empty(Problems(Valid(o => (o.KeywordReplies, o.HelpText) = (KeywordReplies.Bot, "Acme support. Reply STOP to opt out."))));
-        Assert.Contains(Problems(Valid(o => o.KeywordReplies = (KeywordReplies)7)), p => p.Contains("Channels:Sms:KeywordReplies must be 'twilio' or 'bot'", StringComparison.Ordinal));
+        Assert.Contains(Problems(Valid(o => o.KeywordReplies = SmsKeywordReplies.Bot)), p => p.Contains("Channels:Sms:HelpText is required", StringComparison.Ordinal));
+        Assert.Empty(Problems(Valid(o => (o.KeywordReplies, o.HelpText) = (SmsKeywordReplies.Bot, "Acme support. Reply STOP to opt out."))));
+        Assert.Contains(Problems(Valid(o => o.KeywordReplies = (SmsKeywordReplies)7)), p => p.Contains("Channels:Sms:KeywordReplies must be 'twilio' or 'bot'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class SmsOptionsTests
         var options = new SmsOptions();
         configuration.GetSection(SmsOptions.SectionName).Bind(options);
 
-        Assert.Equal(KeywordReplies.Bot, options.KeywordReplies);
+        Assert.Equal(SmsKeywordReplies.Bot, options.KeywordReplies);
     }
 
     [Fact]

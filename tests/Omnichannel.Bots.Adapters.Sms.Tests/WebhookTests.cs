@@ -193,7 +193,7 @@ public sealed class WebhookTests : IClassFixture<SmsHostFixture>
     }
 
     [Fact]
-    public async Task Reply_TwilioSays21610_NumberMarkedAndLaterSendsRefusedWithoutCallingTwilio()
+    public async Task Reply_TwilioSays21610_OptOutRecordedAndLaterSendsRefusedUntilStart()
     {
         const string customer = "+12015550120";
         Api.FailNext(TwilioApiError.Unsubscribed);
@@ -207,11 +207,31 @@ public sealed class WebhookTests : IClassFixture<SmsHostFixture>
         var reach = await Host.Services.GetRequiredService<ReachabilityPolicy>().CheckAsync(conversationId, ChannelId.Sms, CancellationToken.None);
 
         Assert.False(reach.CanSend);
-        Assert.Equal(ReachProblemKind.Unreachable, reach.Problem!.Kind);
-        Assert.Equal("21610", reach.Unreachable!.ProviderCode);
+        Assert.Equal(ReachProblemKind.OptedOut, reach.Problem!.Kind);
+        Assert.NotNull(reach.OptedOutAt);
         Assert.Single(Api.SendsTo(customer));
         Assert.Equal(1L, Host.Services.GetRequiredService<SqliteDatabase>().Read(db => db.Scalar<long>(
             "SELECT COUNT(*) FROM outbox WHERE conversation_id = @p1 AND status = 'failed'", conversationId)));
+
+        // Writing something else does not lift an opt-out (an unreachable mark would be): the reply is refused, not sent.
+        using (await Host.PostFormAsync("/api/channels/sms", TwilioForms.Incoming(TwilioForms.MessageSid(61), customer, "hello?")))
+        {
+        }
+
+        await Eventually.UntilAsync(() => Host.Turns.Started.Count(e => e.Message.Conversation.Id == customer) == 2, "the second turn");
+        await BotIdle.WaitAsync(Host.Services);
+        Assert.Single(Api.SendsTo(customer));
+
+        // START opts back in: the next reply goes out again.
+        using (await Host.PostFormAsync("/api/channels/sms", TwilioForms.Incoming(TwilioForms.MessageSid(62), customer, "START")))
+        {
+        }
+
+        using (await Host.PostFormAsync("/api/channels/sms", TwilioForms.Incoming(TwilioForms.MessageSid(63), customer, "hi")))
+        {
+        }
+
+        await Api.WaitForSendsAsync(customer, 2);
     }
 
     [Theory]

@@ -9,8 +9,8 @@ namespace Omnichannel.Bots.Adapters.Sms;
 /// What a refused <c>Messages.json</c> call means for the outbox. Twilio answers errors with
 /// <c>{"code": 21211, "message": "...", "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400}</c>
 /// ("Twilio's response to an error"). 429 and 5xx are transient and carry the <c>Retry-After</c> header when Twilio
-/// sends one; 21610 (the number replied STOP: "Attempt to send to unsubscribed recipient") marks the number unreachable
-/// until the customer writes again, permanent; 21211 and 21614 (invalid number, not a mobile number) and every other
+/// sends one; 21610 (the number replied STOP: "Attempt to send to unsubscribed recipient") records the opt-out (lifted only
+/// by START, like a STOP the bot saw itself), permanent; 21211 and 21614 (invalid number, not a mobile number) and every other
 /// 4xx are permanent. The provider code is Twilio's <c>code</c>, else the HTTP status.
 /// </summary>
 internal static class TwilioErrors
@@ -25,7 +25,7 @@ internal static class TwilioErrors
         var message = string.Create(CultureInfo.InvariantCulture, $"Twilio refused the message: {status} {providerCode} {words}");
         if (providerCode == Unsubscribed)
         {
-            return ChannelSendException.RecipientUnreachable(
+            return ChannelSendException.RecipientOptedOut(
                 $"The number opted out (it replied STOP; Twilio error 21610); it can be reached again once it texts START. {words}", providerCode);
         }
 

@@ -26,6 +26,16 @@ public sealed class ChannelSendException : Exception
     /// <summary>True when the recipient cannot be reached on this chat at all (blocked the bot, deleted the chat); never transient.</summary>
     public bool Unreachable { get; init; }
 
+    /// <summary>
+    /// True when the provider refused because the recipient opted out of messages (Twilio's 21610 after STOP): the
+    /// outbox records the opt-out as if the customer's keyword had been seen, so only an opt-in lifts it. Never transient.
+    /// </summary>
+    public bool OptedOut { get; init; }
+
+    /// <summary>A permanent failure because the recipient opted out of messages on the channel.</summary>
+    public static ChannelSendException RecipientOptedOut(string message, string? providerCode = null, Exception? innerException = null) =>
+        new(message, isTransient: false, innerException: innerException) { ProviderCode = providerCode, OptedOut = true };
+
     /// <summary>A permanent failure because the recipient blocked the bot or left the chat.</summary>
     public static ChannelSendException RecipientUnreachable(string message, string? providerCode = null, Exception? innerException = null) =>
         new(message, isTransient: false, innerException: innerException) { ProviderCode = providerCode, Unreachable = true };

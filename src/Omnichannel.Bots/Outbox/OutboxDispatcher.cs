@@ -199,6 +199,14 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
             {
                 receipt = await adapter.SendAsync(entry.Message, linked.Token).ConfigureAwait(false);
             }
+            catch (ChannelSendException ex) when (ex.OptedOut)
+            {
+                // As for an unreachable chat: the opt-out first, then the row.
+                var problem = await _reachability.MarkOptedOutAsync(entry.ConversationId, channel, ex, _stopping).ConfigureAwait(false);
+                LogProviderOptOut(_logger, entry.Id, channel.Value, ex.Message);
+                await _store.MarkFailedAsync(entry.Id, problem.Message, _stopping).ConfigureAwait(false);
+                return SendResult.Failed;
+            }
             catch (ChannelSendException ex) when (ex.Unreachable)
             {
                 // The conversation first, then the row: a crash between the two leaves the row pending, and its next
@@ -278,6 +286,9 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel}: the recipient cannot be reached ({Reason}); the conversation's later messages are refused until the customer writes again.")]
     private static partial void LogUnreachable(ILogger logger, long id, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel}: the provider says the customer opted out; recorded, and nothing more is sent there until they opt in: {Reason}")]
+    private static partial void LogProviderOptOut(ILogger logger, long id, string channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel} was refused: {Reason}")]
     private static partial void LogPermanentFailure(ILogger logger, long id, string channel, string reason);

@@ -44,6 +44,21 @@ public sealed class ReachabilityPolicy
         return ReachProblem.Unreachable(channel, mark);
     }
 
+    /// <summary>
+    /// Records that the provider refused because the customer opted out (<paramref name="error"/> is an
+    /// <see cref="ChannelSendException.OptedOut"/> failure); returns the problem later sends are refused with, until
+    /// the customer opts in again.
+    /// </summary>
+    public async Task<ReachProblem> MarkOptedOutAsync(string conversationId, ChannelId channel, ChannelSendException error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentNullException.ThrowIfNull(error);
+        await _store.MarkOptedOutAsync(conversationId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var optedOut = await _store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var profile = _channels.TryGet(channel, out var adapter) ? adapter.Profile : ProfileOf(channel);
+        return ReachProblem.OptedOut(profile, optedOut.OptedOutAt ?? _time.GetUtcNow());
+    }
+
     /// <summary>A channel without an adapter: its registered or shipped profile, else a bare one (it only describes the conversation).</summary>
     private ChannelProfile ProfileOf(ChannelId channel) =>
         _channels.TryGetProfile(channel, out var profile)

@@ -14,4 +14,10 @@ public interface IReachabilityStore
 
     /// <summary>Records that the provider cannot reach the conversation's chat (replacing an earlier mark).</summary>
     Task MarkUnreachableAsync(string conversationId, UnreachableMark mark, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an opt-out the provider reported (<see cref="ChannelSendException.OptedOut"/>), keeping an earlier one's
+    /// time; it is lifted like a keyword opt-out, by an opt-in message.
+    /// </summary>
+    Task MarkOptedOutAsync(string conversationId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace Omnichannel.Bots.Adapters.Sms;
 
 /// <summary>Who answers the compliance keywords (STOP, START, HELP, INFO, ...), so the customer never gets two replies.</summary>
-public enum KeywordReplies
+public enum SmsKeywordReplies
 {
     /// <summary>Twilio's Advanced Opt-Out answers them (its default on every number); the bot records opt-out and opt-in and stays silent.</summary>
     Twilio,
