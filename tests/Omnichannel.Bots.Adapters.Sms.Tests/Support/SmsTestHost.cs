@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Adapters.Conformance;
 using Omnichannel.Bots.Storage.Sqlite;
 using Omnichannel.Bots.Testing;
 
@@ -19,20 +16,18 @@ public sealed class SmsTestHost : IAsyncDisposable
     public const string BotNumber = "+15017122661";
     public static readonly Uri PublicBaseUrl = new("https://bot.example.test");
 
-    private readonly WebApplication _app;
+    private readonly AdapterTestHost _host;
 
-    private SmsTestHost(WebApplication app, string dataDirectory)
+    private SmsTestHost(AdapterTestHost host)
     {
-        _app = app;
-        DataDirectory = dataDirectory;
-        Http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        _host = host;
     }
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _host.Http;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _host.DataDirectory;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public RecordingTurnObserver Turns => Services.GetRequiredService<RecordingTurnObserver>();
 
@@ -49,55 +44,43 @@ public sealed class SmsTestHost : IAsyncDisposable
         bool behindPublicUrl = true)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var dataDirectory = Directory.CreateTempSubdirectory("omnibot-sms-").FullName;
         List<string> args =
         [
-            "--urls=http://127.0.0.1:0",
-            $"--Storage:DataDirectory={dataDirectory}",
-            "--Channels:Sms:Enabled=true",
-            $"--Channels:Sms:AccountSid={FakeTwilioApi.AccountSid}",
-            $"--Channels:Sms:AuthToken={FakeTwilioApi.AuthToken}",
-            $"--Channels:Sms:FromNumber={BotNumber}",
-            $"--Channels:Sms:ApiBaseUrl={api.BaseUrl}",
+            "Channels:Sms:Enabled=true",
+            $"Channels:Sms:AccountSid={FakeTwilioApi.AccountSid}",
+            $"Channels:Sms:AuthToken={FakeTwilioApi.AuthToken}",
+            $"Channels:Sms:FromNumber={BotNumber}",
+            $"Channels:Sms:ApiBaseUrl={api.BaseUrl}",
         ];
         if (behindPublicUrl)
         {
-            args.Add($"--Channels:Sms:PublicBaseUrl={PublicBaseUrl}");
+            args.Add($"Channels:Sms:PublicBaseUrl={PublicBaseUrl}");
         }
 
-        args.AddRange((settings ?? []).Select(s => "--" + s));
-        var builder = WebApplication.CreateBuilder([.. args]);
-        builder.Services.AddSingleton<RecordingTurnObserver>();
-        builder.Services.AddSingleton<ITurnObserver>(services => services.GetRequiredService<RecordingTurnObserver>());
-        builder.Services.AddOmnichannelBot(bot =>
-        {
-            if (dialogs is null)
+        args.AddRange(settings ?? []);
+        var host = await AdapterTestHost.StartAsync(
+            "omnibot-sms-",
+            args,
+            bot =>
             {
-                bot.AddRootDialog<SizeDialog>();
-            }
-            else
+                if (dialogs is null)
+                {
+                    bot.AddRootDialog<SizeDialog>();
+                }
+                else
+                {
+                    dialogs(bot);
+                }
+
+                bot.AddSqliteStorage().AddSmsChannel();
+            },
+            services =>
             {
-                dialogs(bot);
-            }
-
-            bot.AddSqliteStorage().AddSmsChannel();
-        });
-        configureServices?.Invoke(builder.Services);
-        var app = builder.Build();
-        app.MapBotEndpoints();
-        await app.StartAsync();
-        var host = new SmsTestHost(app, dataDirectory);
-        try
-        {
-            await Readiness.WaitAsync(host.Http);
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-
-        return host;
+                services.AddSingleton<RecordingTurnObserver>();
+                services.AddSingleton<ITurnObserver>(provider => provider.GetRequiredService<RecordingTurnObserver>());
+                configureServices?.Invoke(services);
+            });
+        return new SmsTestHost(host);
     }
 
     /// <summary>The signature Twilio sends for <paramref name="fields"/> posted to <paramref name="path"/> of the public URL.</summary>
@@ -122,18 +105,5 @@ public sealed class SmsTestHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temp folder.
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,10 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Adapters.Conformance;
 using Omnichannel.Bots.Storage.Sqlite;
 using Omnichannel.Bots.Testing;
 
@@ -18,20 +15,18 @@ public sealed class TelegramTestHost : IAsyncDisposable
 {
     public const string SecretToken = "test-secret_0123456789-abcdefghijkl";
 
-    private readonly WebApplication _app;
+    private readonly AdapterTestHost _host;
 
-    private TelegramTestHost(WebApplication app, string dataDirectory)
+    private TelegramTestHost(AdapterTestHost host)
     {
-        _app = app;
-        DataDirectory = dataDirectory;
-        Http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        _host = host;
     }
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _host.Http;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _host.DataDirectory;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public RecordingTurnObserver Turns => Services.GetRequiredService<RecordingTurnObserver>();
 
@@ -43,50 +38,38 @@ public sealed class TelegramTestHost : IAsyncDisposable
         FakeTelegramBotApi api, IEnumerable<string>? settings = null, Action<IServiceCollection>? configureServices = null, Action<BotBuilder>? dialogs = null)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var dataDirectory = Directory.CreateTempSubdirectory("omnibot-telegram-").FullName;
         List<string> args =
         [
-            "--urls=http://127.0.0.1:0",
-            $"--Storage:DataDirectory={dataDirectory}",
-            "--Channels:Telegram:Enabled=true",
-            $"--Channels:Telegram:BotToken={FakeTelegramBotApi.Token}",
-            $"--Channels:Telegram:SecretToken={SecretToken}",
-            $"--Channels:Telegram:ApiBaseUrl={api.BaseUrl}",
-            "--Channels:Telegram:PollingTimeout=00:00:01",
+            "Channels:Telegram:Enabled=true",
+            $"Channels:Telegram:BotToken={FakeTelegramBotApi.Token}",
+            $"Channels:Telegram:SecretToken={SecretToken}",
+            $"Channels:Telegram:ApiBaseUrl={api.BaseUrl}",
+            "Channels:Telegram:PollingTimeout=00:00:01",
         ];
-        args.AddRange((settings ?? []).Select(s => "--" + s));
-        var builder = WebApplication.CreateBuilder([.. args]);
-        builder.Services.AddSingleton<RecordingTurnObserver>();
-        builder.Services.AddSingleton<ITurnObserver>(services => services.GetRequiredService<RecordingTurnObserver>());
-        builder.Services.AddOmnichannelBot(bot =>
-        {
-            if (dialogs is null)
+        args.AddRange(settings ?? []);
+        var host = await AdapterTestHost.StartAsync(
+            "omnibot-telegram-",
+            args,
+            bot =>
             {
-                bot.AddRootDialog<SizeDialog>();
-            }
-            else
+                if (dialogs is null)
+                {
+                    bot.AddRootDialog<SizeDialog>();
+                }
+                else
+                {
+                    dialogs(bot);
+                }
+
+                bot.AddSqliteStorage().AddTelegramChannel();
+            },
+            services =>
             {
-                dialogs(bot);
-            }
-
-            bot.AddSqliteStorage().AddTelegramChannel();
-        });
-        configureServices?.Invoke(builder.Services);
-        var app = builder.Build();
-        app.MapBotEndpoints();
-        await app.StartAsync();
-        var host = new TelegramTestHost(app, dataDirectory);
-        try
-        {
-            await Readiness.WaitAsync(host.Http);
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-
-        return host;
+                services.AddSingleton<RecordingTurnObserver>();
+                services.AddSingleton<ITurnObserver>(provider => provider.GetRequiredService<RecordingTurnObserver>());
+                configureServices?.Invoke(services);
+            });
+        return new TelegramTestHost(host);
     }
 
     /// <summary>Posts a webhook body as Telegram does, with the secret header (or <paramref name="secret"/>; null sends none).</summary>
@@ -105,18 +88,5 @@ public sealed class TelegramTestHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temp folder.
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
