@@ -18,21 +18,30 @@ public static class ChannelProfiles
     });
 
     /// <summary>
-    /// WhatsApp Cloud API: 4,096 characters of text; interactive messages carry up to 10 list rows (3 reply buttons),
-    /// titles of at most 24 characters.
+    /// WhatsApp Cloud API: 4,096 characters of text; up to 3 reply buttons of 20 characters, else an interactive list of
+    /// up to 10 rows of 24; free-form messages within 24 hours of the customer's last message and approved templates
+    /// outside it; 80 messages a second per business number (the Cloud API's default throughput).
     /// </summary>
     public static ChannelProfile WhatsApp { get; } = new(ChannelId.WhatsApp, new ChannelCapabilities
     {
         MaxTextLength = 4096,
-        MaxButtons = 10,
-        MaxButtonTitleLength = 24,
+        MaxButtons = 3,
+        MaxButtonTitleLength = 20,
+        ChoiceList = new ChoiceListLimits(maxRows: 10, maxTitleLength: 24),
         Markup = TextMarkup.WhatsApp,
         Media = MediaKinds.All,
         SupportsTyping = true,
         ReplyWindow = TimeSpan.FromHours(24),
-    });
+        SupportsTemplates = true,
+    })
+    {
+        Pacing = new ChannelPacing(PerChat: null, PerAccount: new MessageRate(80, TimeSpan.FromSeconds(1))),
+    };
 
-    /// <summary>Messenger Send API: 2,000 characters; up to 13 quick replies of 20 characters.</summary>
+    /// <summary>
+    /// Messenger Send API: 2,000 characters; up to 13 quick replies of 20 characters; the bot replies within 24 hours of
+    /// the customer's last message, a human agent for 7 days (the <c>HUMAN_AGENT</c> tag).
+    /// </summary>
     public static ChannelProfile Messenger { get; } = new(ChannelId.Messenger, new ChannelCapabilities
     {
         MaxTextLength = 2000,
@@ -42,6 +51,7 @@ public static class ChannelProfiles
         Media = MediaKinds.All,
         SupportsTyping = true,
         ReplyWindow = TimeSpan.FromHours(24),
+        HumanAgentReplyWindow = TimeSpan.FromDays(7),
     });
 
     /// <summary>

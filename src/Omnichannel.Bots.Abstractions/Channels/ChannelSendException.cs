@@ -32,6 +32,17 @@ public sealed class ChannelSendException : Exception
     /// </summary>
     public bool OptedOut { get; init; }
 
+    /// <summary>
+    /// True when the provider refused a free-form message because the channel's reply window has closed (WhatsApp's
+    /// <c>131047</c>, Messenger's outside-the-window error): the outbox fails the row with the same words as its own
+    /// window check. Never transient.
+    /// </summary>
+    public bool WindowClosed { get; init; }
+
+    /// <summary>A permanent failure because the channel's reply window has closed on the provider's side.</summary>
+    public static ChannelSendException ReplyWindowClosed(string message, string? providerCode = null, Exception? innerException = null) =>
+        new(message, isTransient: false, innerException: innerException) { ProviderCode = providerCode, WindowClosed = true };
+
     /// <summary>A permanent failure because the recipient opted out of messages on the channel.</summary>
     public static ChannelSendException RecipientOptedOut(string message, string? providerCode = null, Exception? innerException = null) =>
         new(message, isTransient: false, innerException: innerException) { ProviderCode = providerCode, OptedOut = true };

@@ -30,7 +30,21 @@ public sealed record BotMessage
     /// <summary>Options offered with an outbound message (buttons, quick replies, or numbered options).</summary>
     public IReadOnlyList<Choice> Choices { get; init; } = [];
 
+    /// <summary>How <see cref="Choices"/> are shown on an outbound message; the renderer sets it from the channel's capabilities.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ChoiceStyle ChoiceStyle { get; init; }
+
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// An approved template to send instead of free-form text (WhatsApp), which the reply window does not limit;
+    /// <see cref="Text"/> then holds the template's text as the transcript shows it. Null for an ordinary message.
+    /// </summary>
+    public MessageTemplate? Template { get; init; }
+
+    /// <summary>Which window the message is sent in; set by the outbox on each send (see <see cref="SendWindow"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public SendWindow Window { get; init; }
 
     public GeoLocation? Location { get; init; }
 

@@ -29,5 +29,5 @@ internal sealed class DeskMessages(ReplyRenderer renderer, HandoffTexts texts, T
 
     /// <summary>The 1-5 rating question: buttons where the channel shows five; elsewhere its text asks for the number.</summary>
     public IReadOnlyList<BotMessage> RatingQuestion(ConversationRecord conversation, ChannelProfile profile) =>
-        Render(New(conversation, texts.AskCsat) with { Choices = profile.Capabilities.MaxButtons >= HandoffRouter.CsatChoices.Count ? HandoffRouter.CsatChoices : [] }, profile);
+        Render(New(conversation, texts.AskCsat) with { Choices = profile.Capabilities.StyleFor(HandoffRouter.CsatChoices) is null ? [] : HandoffRouter.CsatChoices }, profile);
 }

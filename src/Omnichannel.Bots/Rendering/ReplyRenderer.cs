@@ -39,7 +39,8 @@ public sealed class ReplyRenderer
         }
 
         var choices = reply.Choices;
-        var asButtons = FitAsButtons(choices, capabilities);
+        var style = capabilities.StyleFor(choices);
+        var asButtons = style is not null;
         var shown = reply.Attachments.Where(attachment => capabilities.Media.HasFlag(attachment.Kind)).ToList();
         var linked = reply.Attachments.Where(attachment => !capabilities.Media.HasFlag(attachment.Kind)).ToList();
         var trailer = JoinBlocks(LinkBlock(linked, capabilities.Markup), asButtons ? string.Empty : OptionsBlock(choices, capabilities.Markup));
@@ -54,12 +55,8 @@ public sealed class ReplyRenderer
         }
 
         var offered = choices.Count == 0 ? null : new OfferedChoices(choices, Numbered: !asButtons);
-        return new(ToMessages(reply, texts, buttons, shown), offered);
+        return new(ToMessages(reply with { ChoiceStyle = style ?? ChoiceStyle.Buttons }, texts, buttons, shown), offered);
     }
-
-    private static bool FitAsButtons(IReadOnlyList<Choice> choices, ChannelCapabilities capabilities) =>
-        capabilities.MaxButtons >= choices.Count
-        && choices.All(choice => choice.Title.Length <= capabilities.MaxButtonTitleLength);
 
     /// <summary>The text parts: the converted reply text, then links and numbered options, kept in the last part if they fit.</summary>
     internal static List<string> ComposeTexts(string? text, string trailer, ChannelCapabilities capabilities)
