@@ -139,8 +139,9 @@ public sealed class EndToEndTests : IClassFixture<MessengerHostFixture>
 
         await Eventually.UntilAsync(
             async () => (await transcripts.GetByConversationAsync(conversationId, CancellationToken.None))
-                .Any(e => e.Direction == MessageDirection.Outbound && e.Delivery is { Status: DeliveryStatus.Delivered }),
-            "the delivery recorded on the reply");
+                .Any(e => e.Direction == MessageDirection.Outbound && e.Delivery is { Status: DeliveryStatus.Delivered } delivered
+                    && delivered.At == DateTimeOffset.FromUnixTimeMilliseconds(MessengerEvents.DeliveryWatermark)),
+            "the delivery recorded on the reply at the watermark's time");
     }
 
     [Fact]

@@ -46,10 +46,11 @@ internal sealed class MessengerEventMapper
             throw new InboundMessageRejectedException(["a messaging event must be an object"]);
         }
 
-        var at = Timestamp(messaging);
+        var at = Timestamp(messaging, "timestamp");
         if (messaging.TryGetProperty("delivery", out var delivery))
         {
-            return Delivery(delivery, at);
+            // Meta's example delivery has no event timestamp: the watermark (everything before it is delivered) is the moment.
+            return Delivery(delivery, delivery.ValueKind == JsonValueKind.Object && delivery.TryGetProperty("watermark", out _) ? Timestamp(delivery, "watermark") : at);
         }
 
         if (messaging.TryGetProperty("read", out _))
@@ -225,9 +226,10 @@ internal sealed class MessengerEventMapper
             ? new GeoLocation(latitude, longitude, Text(item, "title"))
             : null;
 
-    private DateTimeOffset Timestamp(JsonElement messaging)
+    /// <summary>The time in <paramref name="element"/>'s <paramref name="name"/> (a number or a string of digits), or now when it has none.</summary>
+    private DateTimeOffset Timestamp(JsonElement element, string name)
     {
-        long? value = messaging.TryGetProperty("timestamp", out var t) ? t.ValueKind switch
+        long? value = element.TryGetProperty(name, out var t) ? t.ValueKind switch
         {
             JsonValueKind.Number when t.TryGetInt64(out var n) => n,
             JsonValueKind.String when long.TryParse(t.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) => s,

@@ -11,6 +11,9 @@ public static class MessengerEvents
 {
     public const long Timestamp = 1767225600000;
 
+    /// <summary>The watermark of <see cref="Delivery"/>: later than the event's timestamp, as the moment things were delivered.</summary>
+    public const long DeliveryWatermark = Timestamp + 500;
+
     /// <summary>A batch of one entry for <paramref name="pageId"/> holding <paramref name="events"/>.</summary>
     public static JsonObject Batch(string pageId, params JsonObject[] events) => new()
     {
@@ -47,7 +50,7 @@ public static class MessengerEvents
 
     /// <summary>Messages to <paramref name="psid"/> delivered (<c>message_deliveries</c>).</summary>
     public static JsonObject Delivery(string psid, params string[] mids) =>
-        Event(psid, MessengerTestHost.PageId, "delivery", new JsonObject { ["mids"] = new JsonArray([.. mids.Select(m => (JsonNode)m)]), ["watermark"] = Timestamp });
+        Event(psid, MessengerTestHost.PageId, "delivery", new JsonObject { ["mids"] = new JsonArray([.. mids.Select(m => (JsonNode)m)]), ["watermark"] = DeliveryWatermark });
 
     private static JsonObject Event(string sender, string recipient, string kind, JsonObject body) => new()
     {
