@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Omnichannel.Bots.Adapters.Console;
+using Omnichannel.Bots.Adapters.Messenger;
 using Omnichannel.Bots.Adapters.Sms;
 using Omnichannel.Bots.Adapters.Telegram;
 using Omnichannel.Bots.Adapters.WebChat;
@@ -50,6 +51,11 @@ public static class SupportBotApp
             {
                 // Channels:Sms:AccountSid, AuthToken, FromNumber (or MessagingServiceSid), PublicBaseUrl; see adapters/Omnichannel.Bots.Adapters.Sms/README.md.
                 bot.AddSmsChannel();
+            }
+            if (builder.Configuration.GetValue<bool>("Channels:Messenger:Enabled"))
+            {
+                // Channels:Messenger:AppSecret, VerifyToken, PageAccessToken (and PageId); see adapters/Omnichannel.Bots.Adapters.Messenger/README.md.
+                bot.AddMessengerChannel();
             }
             if (console)
             {

@@ -29,6 +29,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly string _token;
     private readonly ConcurrentQueue<GraphApiRequest> _requests = new();
     private readonly ConcurrentQueue<GraphApiFailure> _failures = new();
+    private readonly ConcurrentQueue<GraphApiFailure> _messageFailures = new();
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> _media = new(StringComparer.Ordinal);
     private int _lastId;
 
@@ -65,6 +66,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
     /// <summary>The next call fails with <paramref name="failure"/> (queued: several calls fail in turn).</summary>
     public void FailNext(GraphApiFailure failure) => _failures.Enqueue(failure);
 
+    /// <summary>
+    /// The next message send fails with <paramref name="failure"/>; sender actions, typing indicators and read receipts
+    /// (which a channel sends on its own when a turn starts) pass untouched.
+    /// </summary>
+    public void FailNextMessage(GraphApiFailure failure) => _messageFailures.Enqueue(failure);
+
     /// <summary>Makes media <paramref name="id"/> downloadable (as a customer's upload to WhatsApp is).</summary>
     public void AddMedia(string id, byte[] bytes, string mimeType) => _media[id] = (bytes, mimeType);
 
@@ -98,6 +105,11 @@ public sealed class FakeGraphApi : IAsyncDisposable
             return refused;
         }
 
+        if (IsMessage(body) && _messageFailures.TryDequeue(out var failure))
+        {
+            return Error(failure);
+        }
+
         var id = Interlocked.Increment(ref _lastId).ToString("x8", CultureInfo.InvariantCulture);
         if (body?["messaging_product"]?.GetValue<string>() == "whatsapp")
         {
@@ -120,6 +132,10 @@ public sealed class FakeGraphApi : IAsyncDisposable
             ? Results.Json(new JsonObject { ["recipient_id"] = recipient })
             : Results.Json(new JsonObject { ["recipient_id"] = recipient, ["message_id"] = $"m_FAKE{id}" });
     }
+
+    /// <summary>A message the customer sees: not a sender action, typing indicator or read receipt.</summary>
+    private static bool IsMessage(JsonObject? body) =>
+        body is not null && body["sender_action"] is null && body["status"] is null && body["typing_indicator"] is null;
 
     private IResult MediaInfo(HttpContext http, string id)
     {
