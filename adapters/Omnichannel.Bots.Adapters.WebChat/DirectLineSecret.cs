@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -24,8 +25,16 @@ internal sealed class DirectLineSecret
     /// <summary>Signs tokens (derived from the secret, so the secret itself never signs anything a browser sees).</summary>
     public byte[] TokenKey { get; }
 
-    /// <summary>Signs upload links.</summary>
+    /// <summary>Signed upload links before uploads moved to the customer file store; see <see cref="SignsFileLink"/>.</summary>
     public byte[] FileKey { get; }
+
+    /// <summary>
+    /// True when <paramref name="signature"/> is how web chat signed its link to upload <paramref name="fileId"/> before
+    /// uploads moved to the customer file store (compared in constant time): such links keep opening those uploads.
+    /// </summary>
+    public bool SignsFileLink(string fileId, string signature) =>
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(Base64Url.EncodeToString(HMACSHA256.HashData(FileKey, Encoding.ASCII.GetBytes(fileId)))));
 
     /// <summary>True when <paramref name="candidate"/> is the secret (compared in constant time).</summary>
     public bool Matches(string candidate) =>

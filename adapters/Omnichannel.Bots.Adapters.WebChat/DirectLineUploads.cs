@@ -3,28 +3,40 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Files;
 using Omnichannel.Bots.Inbound;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
 /// <summary>
 /// Direct Line uploads (<c>POST .../conversations/{id}/upload</c>: files with an optional activity part, checked against
-/// the size limit and the conversation's quota before anything is written) and the signed links that serve them
-/// (<c>GET /v3/directline/files/{id}</c>).
+/// the size limit and the message validated before anything is written, kept in the host's <see cref="ICustomerFiles"/>
+/// against the conversation's quota) and the signed links that serve them (<c>GET /v3/directline/files/{id}</c>).
 /// </summary>
 internal sealed class DirectLineUploads
 {
     private readonly DirectLineAuthorizer _authorizer;
     private readonly WebChatSubmissions _submissions;
-    private readonly WebChatFiles _files;
+    private readonly ICustomerFiles _files;
+    private readonly DirectLineSecret _secret;
+    private readonly string _earlierUploads;
     private readonly WebChatOptions _options;
     private readonly LimitsOptions _limits;
 
-    public DirectLineUploads(DirectLineAuthorizer authorizer, WebChatSubmissions submissions, WebChatFiles files, IOptions<WebChatOptions> options, IOptions<LimitsOptions> limits)
+    public DirectLineUploads(
+        DirectLineAuthorizer authorizer,
+        WebChatSubmissions submissions,
+        ICustomerFiles files,
+        DirectLineSecret secret,
+        BotDataDirectory dataDirectory,
+        IOptions<WebChatOptions> options,
+        IOptions<LimitsOptions> limits)
     {
         _authorizer = authorizer;
         _submissions = submissions;
         _files = files;
+        _secret = secret;
+        _earlierUploads = Path.Combine(dataDirectory.Path, CustomerFileStore.WebChatFolderName);
         _options = options.Value;
         _limits = limits.Value;
     }
@@ -97,47 +109,48 @@ internal sealed class DirectLineUploads
             activity = parsed;
         }
 
-        // Everything is checked before anything is written: the quota is reserved, the message validated, and only then
-        // are the files saved (a failure removes the ones already saved), so a refused upload leaves no file behind.
-        var bytes = files.Sum(f => f.Length);
-        if (_files.TryReserve(conversationId, files.Count, bytes) is { } overQuota)
-        {
-            return DirectLineResults.QuotaExceeded(overQuota + " Older uploads are deleted after " + _limits.UploadRetention + ".");
-        }
-
-        var planned = files.Select(file => (File: file, Id: WebChatFiles.NewId(), ContentType: UploadedContentType(file), Name: Path.GetFileName(file.FileName))).ToList();
+        // The message is validated before anything is written; then each file is saved against the conversation's quota
+        // (a refusal or failure removes the ones already saved), so a refused upload leaves no file behind.
+        var planned = files.Select(file => (File: file, Id: _files.NewId(), ContentType: UploadedContentType(file), Name: Path.GetFileName(file.FileName))).ToList();
         var attachments = planned.Select(p => new Attachment(
             p.ContentType,
-            new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/files/{p.Id}?sig={_files.Signature(p.Id)}"),
+            new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/files/{p.Id}?sig={_files.Sign(p.Id)}"),
             p.Name)).ToList();
         var saved = new List<string>();
-        async Task SaveAllAsync(CancellationToken cancellationToken)
+        async Task<IResult?> SaveAllAsync(CancellationToken cancellationToken)
         {
             foreach (var (file, id, contentType, name) in planned)
             {
                 var content = file.OpenReadStream();
                 await using var contentScope = content.ConfigureAwait(false);
-                await _files.SaveAsync(id, conversationId, content, contentType, name, cancellationToken).ConfigureAwait(false);
+                var save = await _files.SaveAsync(id, conversationId, content, contentType, name, _options.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+                if (save.Refusal is { } refusal)
+                {
+                    DeleteAll(saved);
+                    return DirectLineResults.QuotaExceeded(refusal + " Older uploads are deleted after " + _limits.UploadRetention + ".");
+                }
+
                 saved.Add(id);
             }
+
+            return null;
         }
 
         try
         {
-            var result = await _submissions.SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted, SaveAllAsync).ConfigureAwait(false);
-            if (saved.Count == 0)
-            {
-                _files.Release(conversationId, files.Count, bytes);
-            }
-
-            return result;
+            return await _submissions.SubmitAsync(conversationId, token!.User, activity, attachments, http.RequestAborted, SaveAllAsync).ConfigureAwait(false);
         }
         catch
         {
-            saved.ForEach(_files.Delete);
-            _files.Release(conversationId, files.Count, bytes);
+            DeleteAll(saved);
             throw;
         }
+    }
+
+    private void DeleteAll(List<string> saved)
+    {
+        saved.ForEach(id => _files.Delete(id));
+        saved.Clear();
     }
 
     private static string UploadedContentType(IFormFile file) =>
@@ -147,13 +160,14 @@ internal sealed class DirectLineUploads
 
     public IResult GetFile(string fileId, HttpContext http)
     {
-        if (_files.Find(fileId, http.Request.Query["sig"]) is not { } found)
+        string? signature = http.Request.Query["sig"];
+        if ((_files.Find(fileId, signature) ?? FoundByEarlierLink(fileId, signature)) is not { } found)
         {
             return DirectLineResults.NotFound("There is no such file, or the link is not signed.");
         }
 
         // Uploaded HTML or SVG served inline from this origin could run script: only plain media is shown inline.
-        var contentType = found.File.ContentType;
+        var contentType = found.ContentType;
         var inline = (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("svg", StringComparison.OrdinalIgnoreCase))
             || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
             || contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);
@@ -161,6 +175,19 @@ internal sealed class DirectLineUploads
         http.Response.Headers.ContentSecurityPolicy = "sandbox";
         return inline
             ? Results.File(found.Path, contentType)
-            : Results.File(found.Path, "application/octet-stream", found.File.Name ?? "file");
+            : Results.File(found.Path, "application/octet-stream", found.Name ?? "file");
     }
+
+    /// <summary>
+    /// An upload saved before web chat used the customer file store (still in its old folder), by a link signed as web
+    /// chat signed them then (with a key derived from the Direct Line secret): those links keep working until the
+    /// retention sweep deletes the file. Newer files are reachable only by the store's own signature.
+    /// </summary>
+    private CustomerFile? FoundByEarlierLink(string fileId, string? signature) =>
+        signature is not null
+        && _files.Find(fileId) is { } found
+        && string.Equals(Path.GetDirectoryName(found.Path), _earlierUploads, StringComparison.Ordinal)
+        && _secret.SignsFileLink(fileId, signature)
+            ? found
+            : null;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Files;
 using Omnichannel.Bots.Storage.Sqlite;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
@@ -42,11 +43,10 @@ public static class WebChatBotBuilderExtensions
         bot.Services.TryAddSingleton<ConversationStreams>();
         bot.Services.TryAddSingleton<ConversationTokenExpiries>();
         bot.Services.TryAddSingleton<DirectLineStream>();
-        bot.Services.TryAddSingleton<WebChatFiles>();
         bot.Services.TryAddSingleton<DirectLineUploads>();
         bot.Services.TryAddSingleton<DirectLineAuthorizer>();
         bot.Services.TryAddSingleton<WebChatSubmissions>();
-        bot.Services.AddHostedService<UploadRetentionSweep>();
+        bot.Services.AddCustomerFiles();
         bot.Services.AddBotRateLimits();
         bot.Services.AddOptions<RateLimiterOptions>().Configure<DirectLineAuthorizer, IOptions<LimitsOptions>>((limiter, authorizer, limits) =>
         {

@@ -28,14 +28,17 @@ internal sealed class WebChatSubmissions
     /// <param name="activity">The parsed activity.</param>
     /// <param name="uploaded">Attachments stored by an upload, added to the activity's own.</param>
     /// <param name="cancellationToken">Cancels before anything is stored.</param>
-    /// <param name="storeUploads">Saves the uploaded files: called once the message is valid, before it is stored.</param>
+    /// <param name="storeUploads">
+    /// Saves the uploaded files: called once the message is valid, before it is stored; a result it returns (the files
+    /// were refused) is the answer, and nothing is stored.
+    /// </param>
     public async Task<IResult> SubmitAsync(
         string conversationId,
         WebChatUser user,
         UserActivity activity,
         IReadOnlyList<Attachment> uploaded,
         CancellationToken cancellationToken,
-        Func<CancellationToken, Task>? storeUploads = null)
+        Func<CancellationToken, Task<IResult?>>? storeUploads = null)
     {
         if (!activity.IsMessage)
         {
@@ -63,9 +66,9 @@ internal sealed class WebChatSubmissions
             return DirectLineResults.BadArgument(problems);
         }
 
-        if (storeUploads is not null)
+        if (storeUploads is not null && await storeUploads(cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            await storeUploads(cancellationToken).ConfigureAwait(false);
+            return refused;
         }
 
         var appended = await _log.AppendAsync(

@@ -29,7 +29,7 @@ public sealed class DataFolderPermissionTests
             using var upload = await DirectLineUploadTests.UploadAsync(host, conversation, ("photo.png", "image/png", DirectLineUploadTests.Png), activity: "{\"type\":\"message\",\"text\":\"hi\"}");
             upload.EnsureSuccessStatusCode();
             await host.WaitForBotTextAsync(conversation, "How can I help?");
-            string[] expected = ["bot.db", "bot.db-wal", "bot.db-shm", "knowledge.db", "webchat-secret", "webchat-files"];
+            string[] expected = ["bot.db", "bot.db-wal", "bot.db-shm", "knowledge.db", "webchat-secret", "files.key", "customer-files"];
             await Eventually.UntilAsync(
                 () => expected.All(name => Path.Exists(Path.Combine(data, name))),
                 "the host to write its database, knowledge index, secret and upload",
@@ -37,8 +37,8 @@ public sealed class DataFolderPermissionTests
 
             var entries = Entries(data);
 
-            Assert.Contains(entries, e => e.Path.StartsWith("webchat-files/", StringComparison.Ordinal) && e.Path.EndsWith(".json", StringComparison.Ordinal));
-            Assert.Contains(entries, e => e.Path.StartsWith("webchat-files/", StringComparison.Ordinal) && !e.Path.EndsWith(".json", StringComparison.Ordinal));
+            Assert.Contains(entries, e => e.Path.StartsWith("customer-files/", StringComparison.Ordinal) && e.Path.EndsWith(".json", StringComparison.Ordinal));
+            Assert.Contains(entries, e => e.Path.StartsWith("customer-files/", StringComparison.Ordinal) && !e.Path.EndsWith(".json", StringComparison.Ordinal));
             if (!OperatingSystem.IsWindows())
             {
                 Assert.Equal(Folder, System.IO.File.GetUnixFileMode(data));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Omnichannel.Bots.Files;
 using Omnichannel.Bots.Testing;
 
 namespace Omnichannel.Bots.Web.Tests;
@@ -90,7 +91,7 @@ public sealed class UploadQuotaTests
 
     private static List<string> AllFiles(WebChatHost host)
     {
-        var directory = Path.Combine(host.DataDirectory, "webchat-files");
+        var directory = Path.Combine(host.DataDirectory, CustomerFileStore.FolderName);
         return Directory.Exists(directory) ? [.. Directory.EnumerateFiles(directory)] : [];
     }
 }

@@ -24,7 +24,8 @@ public interface ICustomerFiles
     /// <summary>
     /// Saves <paramref name="content"/> as file <paramref name="id"/> of <paramref name="conversationId"/>, counted
     /// against that conversation's quota; refused with the reason (nothing written, nothing counted) when over it or
-    /// when the content is longer than <paramref name="maxBytes"/>. On any failure nothing of the file is left.
+    /// when the content is longer than <paramref name="maxBytes"/>. On any failure nothing of the file is left. A file
+    /// already saved under <paramref name="id"/> (or being saved by a concurrent call) is returned as it is, once.
     /// </summary>
     Task<CustomerFileSave> SaveAsync(string id, string conversationId, Stream content, string contentType, string? name, long maxBytes, CancellationToken cancellationToken);
 
@@ -33,4 +34,10 @@ public interface ICustomerFiles
 
     /// <summary>The saved file <paramref name="id"/>, for code that made the id itself (no signature); null when there is none.</summary>
     CustomerFile? Find(string id);
+
+    /// <summary>
+    /// Deletes file <paramref name="id"/> and gives its share of the conversation's quota back: for a save whose message
+    /// was refused after all. False when there was no such file.
+    /// </summary>
+    bool Delete(string id);
 }

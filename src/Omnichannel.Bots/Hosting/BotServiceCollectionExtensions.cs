@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Omnichannel.Bots.Files;
 using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Rendering;
 
@@ -25,6 +26,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChannelRegistry>();
         services.TryAddSingleton<ReachabilityPolicy>();
+        CustomerFilesServiceCollectionExtensions.AddCustomerFileStore(services);
         services.TryAddSingleton(sp => new DialogSet(
             sp.GetServices<Dialog>(),
             sp.GetService<RootDialogType>()?.Type ?? throw new InvalidOperationException("The bot has no root dialog; add one with AddRootDialog<TDialog>().")));

@@ -2,20 +2,20 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Omnichannel.Bots.Adapters.WebChat;
+namespace Omnichannel.Bots.Files;
 
 /// <summary>
-/// Deletes web chat uploads older than <c>Limits:UploadRetention</c>: at start, then every
+/// Deletes customer files (every channel's) older than <c>Limits:UploadRetention</c>: at start, then every
 /// <c>Limits:UploadSweepInterval</c> on the host's <see cref="TimeProvider"/>. A deleted file's link answers 404.
 /// </summary>
-internal sealed partial class UploadRetentionSweep : BackgroundService
+internal sealed partial class CustomerFileRetentionSweep : BackgroundService
 {
-    private readonly WebChatFiles _files;
+    private readonly CustomerFileStore _files;
     private readonly TimeProvider _time;
     private readonly LimitsOptions _limits;
-    private readonly ILogger<UploadRetentionSweep> _logger;
+    private readonly ILogger<CustomerFileRetentionSweep> _logger;
 
-    public UploadRetentionSweep(WebChatFiles files, TimeProvider time, IOptions<LimitsOptions> limits, ILogger<UploadRetentionSweep> logger)
+    public CustomerFileRetentionSweep(CustomerFileStore files, TimeProvider time, IOptions<LimitsOptions> limits, ILogger<CustomerFileRetentionSweep> logger)
     {
         _files = files;
         _time = time;
@@ -44,9 +44,9 @@ internal sealed partial class UploadRetentionSweep : BackgroundService
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} web chat uploads past their retention period.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} customer files past their retention period.")]
     private static partial void LogDeleted(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The web chat upload sweep failed; it runs again at the next interval.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The customer file sweep failed; it runs again at the next interval.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
