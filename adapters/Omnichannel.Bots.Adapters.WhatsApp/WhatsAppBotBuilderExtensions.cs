@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Bots.Adapters.Meta;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Files;
 
 namespace Omnichannel.Bots.Adapters.WhatsApp;
 
@@ -28,6 +29,7 @@ public static class WhatsAppBotBuilderExtensions
 
         // No resilience handler: the outbox retries, by Meta's error codes, and a retry here would send twice.
         bot.Services.AddMetaGraphApi();
+        bot.Services.AddCustomerFiles();
         bot.Services.TryAddSingleton<WhatsAppEntryReceiver>();
         bot.Services.TryAddSingleton<WhatsAppMediaEndpoint>();
         bot.AddChannel<WhatsAppChannelAdapter>();

@@ -29,6 +29,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly string _token;
     private readonly ConcurrentQueue<GraphApiRequest> _requests = new();
     private readonly ConcurrentQueue<GraphApiFailure> _failures = new();
+    private readonly ConcurrentQueue<GraphApiFailure> _messageFailures = new();
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> _media = new(StringComparer.Ordinal);
     private int _lastId;
 
@@ -65,6 +66,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
     /// <summary>The next call fails with <paramref name="failure"/> (queued: several calls fail in turn).</summary>
     public void FailNext(GraphApiFailure failure) => _failures.Enqueue(failure);
 
+    /// <summary>
+    /// The next message send fails with <paramref name="failure"/>; read receipts, typing indicators and sender actions
+    /// (which a channel sends on its own as a turn starts) pass, so the refusal meets the reply it is meant for.
+    /// </summary>
+    public void FailNextMessage(GraphApiFailure failure) => _messageFailures.Enqueue(failure);
+
     /// <summary>Makes media <paramref name="id"/> downloadable (as a customer's upload to WhatsApp is).</summary>
     public void AddMedia(string id, byte[] bytes, string mimeType) => _media[id] = (bytes, mimeType);
 
@@ -96,6 +103,11 @@ public sealed class FakeGraphApi : IAsyncDisposable
         if (Refusal(request) is { } refused)
         {
             return refused;
+        }
+
+        if (body?["status"] is null && body?["sender_action"] is null && _messageFailures.TryDequeue(out var failure))
+        {
+            return Error(failure);
         }
 
         var id = Interlocked.Increment(ref _lastId).ToString("x8", CultureInfo.InvariantCulture);

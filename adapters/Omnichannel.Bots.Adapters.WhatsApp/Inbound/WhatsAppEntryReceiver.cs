@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Delivery;
@@ -21,15 +20,15 @@ internal sealed partial class WhatsAppEntryReceiver
 {
     private readonly IMessageInbox _inbox;
     private readonly IDeliveryReports _reports;
-    private readonly IServiceProvider _services;
+    private readonly ICustomerFiles _files;
     private readonly IOptions<WhatsAppOptions> _options;
     private readonly ILogger<WhatsAppEntryReceiver> _logger;
 
-    public WhatsAppEntryReceiver(IMessageInbox inbox, IDeliveryReports reports, IServiceProvider services, IOptions<WhatsAppOptions> options, ILogger<WhatsAppEntryReceiver> logger)
+    public WhatsAppEntryReceiver(IMessageInbox inbox, IDeliveryReports reports, ICustomerFiles files, IOptions<WhatsAppOptions> options, ILogger<WhatsAppEntryReceiver> logger)
     {
         _inbox = inbox;
         _reports = reports;
-        _services = services;
+        _files = files;
         _options = options;
         _logger = logger;
     }
@@ -84,7 +83,7 @@ internal sealed partial class WhatsAppEntryReceiver
             }
         }
 
-        var links = new WhatsAppMediaLinks(Files(), PublicBase(http));
+        var links = new WhatsAppMediaLinks(_files, PublicBase(http));
         foreach (var message in messages)
         {
             WhatsAppInbound inbound;
@@ -133,10 +132,6 @@ internal sealed partial class WhatsAppEntryReceiver
             }
         }
     }
-
-    private ICustomerFiles Files() =>
-        _services.GetService<ICustomerFiles>()
-            ?? throw new InvalidOperationException("WhatsApp keeps customers' media in the host's file store (ICustomerFiles), which is not registered.");
 
     private Uri PublicBase(HttpContext http) =>
         _options.Value.PublicBaseUrl ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Adapters.Meta;
@@ -23,25 +22,21 @@ namespace Omnichannel.Bots.Adapters.WhatsApp;
 internal sealed partial class WhatsAppMediaEndpoint
 {
     private readonly GraphApi _graph;
-    private readonly IServiceProvider _services;
+    private readonly ICustomerFiles _files;
     private readonly IOptions<WhatsAppOptions> _options;
     private readonly ILogger<WhatsAppMediaEndpoint> _logger;
 
-    public WhatsAppMediaEndpoint(GraphApi graph, IServiceProvider services, IOptions<WhatsAppOptions> options, ILogger<WhatsAppMediaEndpoint> logger)
+    public WhatsAppMediaEndpoint(GraphApi graph, ICustomerFiles files, IOptions<WhatsAppOptions> options, ILogger<WhatsAppMediaEndpoint> logger)
     {
         _graph = graph;
-        _services = services;
+        _files = files;
         _options = options;
         _logger = logger;
     }
 
     public async Task<IResult> GetAsync(HttpContext http, string mediaId)
     {
-        if (_services.GetService<ICustomerFiles>() is not { } files)
-        {
-            return Results.Text("This host has no file store for customers' media.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
+        var files = _files;
         string? signature = http.Request.Query["sig"];
         if (string.IsNullOrEmpty(signature))
         {
@@ -107,7 +102,7 @@ internal sealed partial class WhatsAppMediaEndpoint
         var content = await response.Content.ReadAsStreamAsync(http.RequestAborted).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
         {
-            var save = await files.SaveAsync(id, conversation, content, contentType, name: null, maxBytes, http.RequestAborted).ConfigureAwait(false);
+            var save = await files.SaveAsync(id, WhatsAppMediaLinks.QuotaKey(conversation), content, contentType, name: null, maxBytes, http.RequestAborted).ConfigureAwait(false);
             if (!save.Saved)
             {
                 return TooLarge(save.Refusal ?? "The file store refused the media.");

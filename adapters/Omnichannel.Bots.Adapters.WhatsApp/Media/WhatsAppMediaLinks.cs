@@ -24,6 +24,9 @@ internal sealed class WhatsAppMediaLinks
     /// <summary>The store's file id for media <paramref name="mediaId"/>.</summary>
     public static string FileId(ICustomerFiles files, string mediaId) => files.IdFor("whatsapp:" + mediaId);
 
+    /// <summary>The conversation a customer's media counts against in the store's quota (<c>whatsapp:{wa_id}</c>).</summary>
+    public static string QuotaKey(string waId) => "whatsapp:" + waId;
+
     public Uri For(string mediaId, string conversationId) =>
         new(string.Create(
             CultureInfo.InvariantCulture,
