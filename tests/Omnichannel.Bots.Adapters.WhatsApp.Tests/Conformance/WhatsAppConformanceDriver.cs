@@ -127,7 +127,7 @@ public sealed class WhatsAppConformanceDriver : IProviderDriver
             "list" => interactive!["action"]!["sections"]![0]!["rows"]!.AsArray().Select(r => new OutboundButton(r!["title"]!.GetValue<string>(), r["id"]!.GetValue<string>())),
             _ => [],
         };
-        return new OutboundMessage(text, [.. buttons], text.Length);
+        return new OutboundMessage(text, [.. buttons], text.Length) { IsList = send["interactive.type"] == "list" };
     }
 
     /// <summary>A US number of the 555-01xx range per customer, as a <c>wa_id</c> (no '+').</summary>
