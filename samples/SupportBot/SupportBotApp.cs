@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Omnichannel.Bots.Adapters.Console;
 using Omnichannel.Bots.Adapters.Sms;
 using Omnichannel.Bots.Adapters.Telegram;
+using Omnichannel.Bots.Adapters.WhatsApp;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Handoff;
@@ -50,6 +51,11 @@ public static class SupportBotApp
             {
                 // Channels:Sms:AccountSid, AuthToken, FromNumber (or MessagingServiceSid), PublicBaseUrl; see adapters/Omnichannel.Bots.Adapters.Sms/README.md.
                 bot.AddSmsChannel();
+            }
+            if (builder.Configuration.GetValue<bool>("Channels:WhatsApp:Enabled"))
+            {
+                // Channels:WhatsApp:AppSecret, VerifyToken, AccessToken, PhoneNumberId; see adapters/Omnichannel.Bots.Adapters.WhatsApp/README.md.
+                bot.AddWhatsAppChannel();
             }
             if (console)
             {
