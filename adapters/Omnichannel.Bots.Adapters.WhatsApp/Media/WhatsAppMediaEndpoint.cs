@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Adapters.Meta;
+using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Files;
 using Omnichannel.Bots.Webhooks;
 
@@ -36,22 +37,21 @@ internal sealed partial class WhatsAppMediaEndpoint
 
     public async Task<IResult> GetAsync(HttpContext http, string mediaId)
     {
-        var files = _files;
         string? signature = http.Request.Query["sig"];
         if (string.IsNullOrEmpty(signature))
         {
             return Results.Text("The media link has no signature (sig).", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var id = WhatsAppMediaLinks.FileId(files, mediaId);
-        if (!HmacSignatureVerifier.SecretsMatch(files.Sign(id), signature))
+        var id = WhatsAppMediaLinks.FileId(_files, mediaId);
+        if (!HmacSignatureVerifier.SecretsMatch(_files.Sign(id), signature))
         {
             return Results.Text("There is no such media, or the link's signature is wrong.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (files.Find(id, signature) is { } kept)
+        if (_files.Find(id, signature) is { } kept)
         {
-            return Serve(http, kept);
+            return CustomerFileResponses.Serve(http, kept);
         }
 
         string? conversation = http.Request.Query["c"];
@@ -62,7 +62,7 @@ internal sealed partial class WhatsAppMediaEndpoint
 
         try
         {
-            return await DownloadAsync(http, files, id, mediaId, conversation, signature).ConfigureAwait(false);
+            return await DownloadAsync(http, id, mediaId, conversation, signature).ConfigureAwait(false);
         }
         catch (GraphApiException ex)
         {
@@ -71,7 +71,7 @@ internal sealed partial class WhatsAppMediaEndpoint
         }
     }
 
-    private async Task<IResult> DownloadAsync(HttpContext http, ICustomerFiles files, string id, string mediaId, string conversation, string signature)
+    private async Task<IResult> DownloadAsync(HttpContext http, string id, string mediaId, string conversation, string signature)
     {
         var options = _options.Value;
         var maxBytes = options.MaxMediaBytes;
@@ -102,7 +102,7 @@ internal sealed partial class WhatsAppMediaEndpoint
         var content = await response.Content.ReadAsStreamAsync(http.RequestAborted).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
         {
-            var save = await files.SaveAsync(id, WhatsAppMediaLinks.QuotaKey(conversation), content, contentType, name: null, maxBytes, http.RequestAborted).ConfigureAwait(false);
+            var save = await _files.SaveAsync(id, WhatsAppMediaLinks.QuotaKey(conversation), content, contentType, name: null, maxBytes, http.RequestAborted).ConfigureAwait(false);
             if (!save.Saved)
             {
                 return TooLarge(save.Refusal ?? "The file store refused the media.");
@@ -111,26 +111,12 @@ internal sealed partial class WhatsAppMediaEndpoint
             LogKept(_logger, mediaId, save.File!.Bytes);
         }
 
-        return files.Find(id, signature) is { } kept
-            ? Serve(http, kept)
+        return _files.Find(id, signature) is { } kept
+            ? CustomerFileResponses.Serve(http, kept)
             : Results.Text("The media was saved but cannot be found.", statusCode: StatusCodes.Status500InternalServerError);
     }
 
     private static IResult TooLarge(string why) => Results.Text(why, statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    private static IResult Serve(HttpContext http, CustomerFile file)
-    {
-        // A customer's HTML or SVG served inline from this origin could run script: only plain media is shown inline.
-        var contentType = file.ContentType;
-        var inline = (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("svg", StringComparison.OrdinalIgnoreCase))
-            || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
-            || contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "sandbox";
-        return inline
-            ? Results.File(file.Path, contentType)
-            : Results.File(file.Path, contentType, file.Name ?? "file");
-    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not fetch WhatsApp media {MediaId}: {Problem}")]
     private static partial void LogDownloadFailed(ILogger logger, string mediaId, string problem);
