@@ -41,6 +41,28 @@ public sealed class MediaTests : IClassFixture<WhatsAppHostFixture>
     }
 
     [Fact]
+    public async Task TwoFirstOpensAtOnce_DownloadedOnceBothServed()
+    {
+        var bytes = new byte[3000];
+        new Random(11).NextBytes(bytes);
+        Api.AddMedia("70005", bytes, "video/mp4");
+        var link = await LinkAsync("image", "12015550705", "wamid.M5", "70005");
+
+        var responses = await Task.WhenAll(_fixture.Host.Http.GetAsync(link), _fixture.Host.Http.GetAsync(link));
+
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+            }
+        }
+
+        Assert.Single(Api.Requests, r => r.Path == "/download/70005");
+    }
+
+    [Fact]
     public async Task Link_WithoutSignature401_WrongSignature404_NothingFetched()
     {
         Api.AddMedia("70002", [1, 2, 3], "image/png");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ namespace Omnichannel.Bots.Adapters.WhatsApp;
 /// <c>url</c>, downloaded with the same token) into the host's file store, counted against conversation <c>c</c>;
 /// every later open is served from the store without calling Meta. Media over
 /// <see cref="WhatsAppOptions.MaxMediaBytes"/> (or over the conversation's quota) gets 413 and nothing is kept; a
-/// Graph API refusal or silence is 502 with Meta's words. Served with the stored content type, inline only for plain
+/// Graph API refusal or silence is 502 with Meta's words. Simultaneous first opens of one media download it once. Served with the stored content type, inline only for plain
 /// images, audio and video (anything else as a download), never sniffed.
 /// </summary>
 internal sealed partial class WhatsAppMediaEndpoint
@@ -26,6 +27,7 @@ internal sealed partial class WhatsAppMediaEndpoint
     private readonly ICustomerFiles _files;
     private readonly IOptions<WhatsAppOptions> _options;
     private readonly ILogger<WhatsAppMediaEndpoint> _logger;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _downloads = new(StringComparer.Ordinal);
 
     public WhatsAppMediaEndpoint(GraphApi graph, ICustomerFiles files, IOptions<WhatsAppOptions> options, ILogger<WhatsAppMediaEndpoint> logger)
     {
@@ -60,14 +62,28 @@ internal sealed partial class WhatsAppMediaEndpoint
             return Results.Text("The media link names no WhatsApp conversation (c).", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // Two first opens at once (the bot and an agent) download once: the second waits and is served from the store.
+        var gate = _downloads.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(http.RequestAborted).ConfigureAwait(false);
         try
         {
-            return await DownloadAsync(http, id, mediaId, conversation, signature).ConfigureAwait(false);
+            return _files.Find(id, signature) is { } keptMeanwhile
+                ? CustomerFileResponses.Serve(http, keptMeanwhile)
+                : await DownloadAsync(http, id, mediaId, conversation, signature).ConfigureAwait(false);
         }
         catch (GraphApiException ex)
         {
             LogDownloadFailed(_logger, mediaId, ex.Message);
             return Results.Text($"WhatsApp did not give the media: {ex.Error?.ToString() ?? ex.Message}", statusCode: StatusCodes.Status502BadGateway);
+        }
+        finally
+        {
+            gate.Release();
+            if (gate.CurrentCount == 1)
+            {
+                // Nobody waits: forgotten, so the map holds only downloads under way (a late waiter makes a new gate and finds the file).
+                _downloads.TryRemove(new KeyValuePair<string, SemaphoreSlim>(id, gate));
+            }
         }
     }
 
