@@ -6,7 +6,7 @@ namespace Omnichannel.Bots;
 /// <summary>
 /// Rate limits and quotas (configuration section <c>Limits</c>), validated at start-up. Request rates are enforced by
 /// ASP.NET Core's rate limiter on the endpoints (429 with <c>Retry-After</c>); handoffs per customer by the handoff
-/// router; streams and uploads by web chat.
+/// router; streams by web chat; customer files' quotas and retention by the customer file store (every channel's files).
 /// </summary>
 public sealed class LimitsOptions : IValidatableObject
 {
@@ -40,15 +40,15 @@ public sealed class LimitsOptions : IValidatableObject
     [Range(1, 10_000)]
     public int StreamsPerToken { get; set; } = 10;
 
-    /// <summary>Bytes of uploaded files one web chat conversation may keep (default 100 MiB).</summary>
+    /// <summary>Bytes of customer files (web chat uploads, media from any channel) one conversation may keep (default 100 MiB).</summary>
     [Range(1, long.MaxValue)]
     public long UploadBytesPerConversation { get; set; } = 100L * 1024 * 1024;
 
-    /// <summary>Uploaded files one web chat conversation may keep.</summary>
+    /// <summary>Customer files (web chat uploads, media from any channel) one conversation may keep.</summary>
     [Range(1, 1_000_000)]
     public int UploadFilesPerConversation { get; set; } = 100;
 
-    /// <summary>How long an uploaded file is kept; older ones are deleted by a background sweep.</summary>
+    /// <summary>How long a customer file is kept; older ones are deleted by a background sweep.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan UploadRetention { get; set; } = TimeSpan.FromDays(30);
 
