@@ -166,16 +166,7 @@ internal sealed class DirectLineUploads
             return DirectLineResults.NotFound("There is no such file, or the link is not signed.");
         }
 
-        // Uploaded HTML or SVG served inline from this origin could run script: only plain media is shown inline.
-        var contentType = found.ContentType;
-        var inline = (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("svg", StringComparison.OrdinalIgnoreCase))
-            || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
-            || contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "sandbox";
-        return inline
-            ? Results.File(found.Path, contentType)
-            : Results.File(found.Path, "application/octet-stream", found.Name ?? "file");
+        return CustomerFileResponses.Serve(http, found, downloadContentType: "application/octet-stream");
     }
 
     /// <summary>

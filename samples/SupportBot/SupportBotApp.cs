@@ -8,6 +8,7 @@ using Omnichannel.Bots.Adapters.Console;
 using Omnichannel.Bots.Adapters.Messenger;
 using Omnichannel.Bots.Adapters.Sms;
 using Omnichannel.Bots.Adapters.Telegram;
+using Omnichannel.Bots.Adapters.WhatsApp;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Handoff;
@@ -56,6 +57,11 @@ public static class SupportBotApp
             {
                 // Channels:Messenger:AppSecret, VerifyToken, PageAccessToken (and PageId); see adapters/Omnichannel.Bots.Adapters.Messenger/README.md.
                 bot.AddMessengerChannel();
+            }
+            if (builder.Configuration.GetValue<bool>("Channels:WhatsApp:Enabled"))
+            {
+                // Channels:WhatsApp:AppSecret, VerifyToken, AccessToken, PhoneNumberId; see adapters/Omnichannel.Bots.Adapters.WhatsApp/README.md.
+                bot.AddWhatsAppChannel();
             }
             if (console)
             {

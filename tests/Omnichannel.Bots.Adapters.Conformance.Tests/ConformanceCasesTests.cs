@@ -27,6 +27,19 @@ public sealed class ConformanceCasesTests
     }
 
     [Fact]
+    public void For_ProviderWithoutRetryAfter_NoRetryAfterCasesButTheOtherProviderCases()
+    {
+        var traits = new AdapterTraits { Profile = ChannelProfiles.WhatsApp, Authentication = RequestAuthentication.Signature, MaxBodyBytes = 1024, ProviderSendsRetryAfter = false };
+
+        var cases = ConformanceCases.For(traits, sendsThroughProvider: true);
+
+        Assert.DoesNotContain(ConformanceCase.ProviderTooManyRequests_ResentOnlyAfterRetryAfter, cases);
+        Assert.DoesNotContain(ConformanceCase.ProviderUnavailable_ResentOnlyAfterRetryAfter, cases);
+        Assert.Contains(ConformanceCase.ProviderServerError_Resent, cases);
+        Assert.Contains(ConformanceCase.ProviderClientError_NeverResent, cases);
+    }
+
+    [Fact]
     public void Cases_LoopbackDriver_EveryCaseButButtonsApplies()
     {
         var cases = ((IEnumerable<object[]>)LoopbackConformanceTests.Cases).Select(row => (ConformanceCase)row[0]).ToList();

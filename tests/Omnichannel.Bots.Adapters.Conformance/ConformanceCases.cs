@@ -25,8 +25,12 @@ public static class ConformanceCases
             : ConformanceCase.Choices_ShownAsNumberedOptions_TwoPicksSecond);
         if (sendsThroughProvider)
         {
-            cases.Add(ConformanceCase.ProviderTooManyRequests_ResentOnlyAfterRetryAfter);
-            cases.Add(ConformanceCase.ProviderUnavailable_ResentOnlyAfterRetryAfter);
+            if (traits.ProviderSendsRetryAfter)
+            {
+                cases.Add(ConformanceCase.ProviderTooManyRequests_ResentOnlyAfterRetryAfter);
+                cases.Add(ConformanceCase.ProviderUnavailable_ResentOnlyAfterRetryAfter);
+            }
+
             cases.Add(ConformanceCase.ProviderServerError_Resent);
             cases.Add(ConformanceCase.ProviderClientError_NeverResent);
         }

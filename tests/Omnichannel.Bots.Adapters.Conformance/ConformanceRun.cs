@@ -101,7 +101,10 @@ public sealed class ConformanceRun
     /// <inheritdoc cref="WaitUntilAsync(Func{bool}, string)"/>
     public Task WaitUntilAsync(Func<Task<bool>> condition, string description) => Eventually.UntilAsync(condition, description);
 
-    /// <summary>Checks every message against the profile's limits: measured text length, button count and button titles.</summary>
+    /// <summary>
+    /// Checks every message against the profile's limits: measured text length, button count and button titles, or for a
+    /// list (<see cref="OutboundMessage.IsList"/>) the profile's <see cref="ChannelCapabilities.ChoiceList"/> rows and titles.
+    /// </summary>
     public void AssertWithinLimits(IReadOnlyList<OutboundMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -110,14 +113,18 @@ public sealed class ConformanceRun
             Assert.True(
                 message.MeasuredLength <= Capabilities.MaxTextLength,
                 $"A message of {message.MeasuredLength} characters (as {Channel} counts them) is over MaxTextLength {Capabilities.MaxTextLength}.");
+            Assert.True(!message.IsList || Capabilities.ChoiceList is not null, $"A message carries a list; {Channel}'s profile has no ChoiceList.");
+            var (kind, maxCount, maxTitle) = message.IsList
+                ? ("list rows", Capabilities.ChoiceList!.MaxRows, Capabilities.ChoiceList.MaxTitleLength)
+                : ("buttons", Capabilities.MaxButtons, Capabilities.MaxButtonTitleLength);
             Assert.True(
-                message.Buttons.Count <= Capabilities.MaxButtons,
-                $"A message carries {message.Buttons.Count} buttons; {Channel} allows {Capabilities.MaxButtons}.");
+                message.Buttons.Count <= maxCount,
+                $"A message carries {message.Buttons.Count} {kind}; {Channel} allows {maxCount}.");
             foreach (var button in message.Buttons)
             {
                 Assert.True(
-                    button.Title.Length <= Capabilities.MaxButtonTitleLength,
-                    $"Button '{button.Title}' has {button.Title.Length} characters; {Channel} allows {Capabilities.MaxButtonTitleLength}.");
+                    button.Title.Length <= maxTitle,
+                    $"'{button.Title}' ({kind}) has {button.Title.Length} characters; {Channel} allows {maxTitle}.");
             }
         }
     }

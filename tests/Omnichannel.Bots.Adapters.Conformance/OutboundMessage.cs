@@ -8,4 +8,8 @@ namespace Omnichannel.Bots.Adapters.Conformance;
 /// <param name="Text">The text as sent; empty when there is none.</param>
 /// <param name="Buttons">Its buttons, in order; empty when there are none.</param>
 /// <param name="MeasuredLength">How long the channel counts <paramref name="Text"/> to be.</param>
-public sealed record OutboundMessage(string Text, IReadOnlyList<OutboundButton> Buttons, int MeasuredLength);
+public sealed record OutboundMessage(string Text, IReadOnlyList<OutboundButton> Buttons, int MeasuredLength)
+{
+    /// <summary>True when <see cref="Buttons"/> are the rows of a list (WhatsApp's interactive list), held to <see cref="ChannelCapabilities.ChoiceList"/>.</summary>
+    public bool IsList { get; init; }
+}

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Omnichannel.Bots.Storage;
 
-namespace Omnichannel.Bots.Adapters.Sms.Tests;
+namespace Omnichannel.Bots.Adapters.Conformance;
 
-/// <summary>Keeps every inbox entry whose turn started, as the inbox stored it.</summary>
+/// <summary>Keeps every inbox entry whose turn started, as the inbox stored it (adapter test hosts register it as an <see cref="ITurnObserver"/>).</summary>
 public sealed class RecordingTurnObserver : ITurnObserver
 {
     private readonly ConcurrentQueue<InboxEntry> _started = new();
