@@ -81,11 +81,11 @@ public sealed class ProactiveMessengerTests
         var result = await proactive.SendAsync(new ProactiveRecipient(ChannelId.Telegram, "bot-1", "4242"), new ProactiveMessage("Your **order** shipped."), CancellationToken.None);
 
         Assert.Equal(ProactiveOutcome.Queued, result.Outcome);
-        var telegram = bot.Channel(ChannelId.Telegram);
-        await Eventually.UntilAsync(() => telegram.Sent.Count == 1, "the message");
-        Assert.Null(telegram.Sent.Single().Sender);
+        var row = result.Queued.Single().Id;
+        await Eventually.UntilAsync(() => (string?)Rows.Scalar(bot.DatabaseFile(), "SELECT status FROM outbox WHERE id = @p1", row) == "sent", "the message's row to be sent");
+        var sent = bot.Channel(ChannelId.Telegram).Sent.Single();
+        Assert.Equal(("4242", null), (sent.Conversation.Id, sent.Sender));
         Assert.Equal(["telegram:4242"], Rows.Query(bot.DatabaseFile(), "SELECT identity_key FROM customer_identities WHERE customer_id = @p1", result.CustomerId!).Select(r => (string)r[0]!));
-        Assert.Equal("sent", Rows.Scalar(bot.DatabaseFile(), "SELECT status FROM outbox WHERE id = @p1", result.Queued.Single().Id));
     }
 
     [Fact]
