@@ -7,7 +7,8 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 
 /// <summary>
 /// The ticket API over <see cref="IHandoffDesk"/>: the queues (<c>GET /api/agent/queues</c>), one ticket
-/// (<c>GET /api/agent/tickets/{id}</c>) and the actions (<c>POST /api/agent/tickets/{id}/claim|reply|notes|transfer|resolve|return</c>).
+/// (<c>GET /api/agent/tickets/{id}</c>) and the actions (<c>POST /api/agent/tickets/{id}/claim|reply|notes|transfer|resolve|return|template</c>; a template is the
+/// way to reach a WhatsApp customer once the reply window has closed, see <see cref="AgentTemplateRequest"/>).
 /// A desk outcome maps to 200 <c>{"ok": true}</c>, 404, 409, 422, 400 or 403 with <c>{"error": message}</c>. An agent
 /// sees and acts on the tickets of the queues they work only (an admin: every queue); any other ticket is a 404, as
 /// if it did not exist.
@@ -28,7 +29,7 @@ internal sealed class AgentTicketApi
         _time = time;
     }
 
-    public static IReadOnlyList<string> Actions { get; } = ["claim", "reply", "notes", "transfer", "resolve", "return"];
+    public static IReadOnlyList<string> Actions { get; } = ["claim", "reply", "notes", "transfer", "resolve", "return", "template"];
 
     /// <summary>The desk, resolved when first used (it is registered by <c>AddHandoff()</c>).</summary>
     private IHandoffDesk Desk => (IHandoffDesk?)_services.GetService(typeof(IHandoffDesk))
@@ -114,6 +115,24 @@ internal sealed class AgentTicketApi
                 }
 
                 result = await desk.TransferAsync(id, agent, queue, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+
+            case "template":
+            {
+                var (root, problem) = await AgentJson.ReadObjectAsync(http.Request, MaxBody, AgentTemplateRequest.Shape).ConfigureAwait(false);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                var (request, invalid) = AgentTemplateRequest.Parse(root, MaxTextLength);
+                if (request is null)
+                {
+                    return AgentJson.Error(StatusCodes.Status400BadRequest, $"{invalid} Send {AgentTemplateRequest.Shape}.");
+                }
+
+                result = await desk.SendTemplateAsync(id, agent, request.Template, request.PreviewText, cancellationToken).ConfigureAwait(false);
                 break;
             }
 

@@ -6,20 +6,6 @@ public sealed class SqliteInboxStore : IInboxStore
     private const string FindDuplicate =
         "SELECT 1 FROM inbox WHERE channel = @p1 AND account = @p2 AND provider_message_id = @p3";
 
-    private const string FindCustomerByIdentity = "SELECT customer_id FROM customer_identities WHERE identity_key = @p1";
-    private const string InsertCustomer = "INSERT INTO customers (id, created_at) VALUES (@p1, @p2)";
-
-    private const string LinkIdentity =
-        "INSERT INTO customer_identities (identity_key, customer_id, created_at) VALUES (@p1, @p2, @p3) ON CONFLICT (identity_key) DO NOTHING";
-
-    private const string FindConversation =
-        "SELECT id, customer_id FROM conversations WHERE channel = @p1 AND account = @p2 AND external_id = @p3";
-
-    private const string InsertConversation =
-        "INSERT INTO conversations (id, channel, account, external_id, customer_id, locale, created_at, last_activity_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7)";
-
-    private const string UpdateConversationLocale = "UPDATE conversations SET locale = @p2 WHERE id = @p1 AND locale IS NOT @p2";
-
     private const string InsertInbox =
         "INSERT INTO inbox (channel, account, provider_message_id, conversation_id, customer_id, payload, raw, received_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) RETURNING seq";
 
@@ -103,65 +89,8 @@ public sealed class SqliteInboxStore : IInboxStore
         }
 
         var now = UnixTime.Of(receivedAt);
-        string conversationId;
-        string customerId;
-        using (var reader = db.Query(FindConversation, channel, account, message.Conversation.Id))
-        {
-            var found = reader.Read();
-            conversationId = found ? reader.GetString(0) : string.Empty;
-            customerId = found ? reader.GetString(1) : string.Empty;
-        }
-
-        if (conversationId.Length == 0)
-        {
-            customerId = ResolveCustomer(db, identityKeys, now);
-            conversationId = NewId("cnv");
-            db.Execute(InsertConversation, conversationId, channel, account, message.Conversation.Id, customerId, message.Locale, now);
-        }
-        else
-        {
-            LinkIdentities(db, identityKeys, customerId, now);
-            if (message.Locale is not null)
-            {
-                db.Execute(UpdateConversationLocale, conversationId, message.Locale);
-            }
-        }
-
+        var (conversationId, customerId) = SqliteConversations.FindOrCreate(db, message.Channel, message.Conversation, message.Locale, identityKeys, now);
         var sequence = db.Scalar<long>(InsertInbox, channel, account, message.Id, conversationId, customerId, payload, raw, now);
         return new InboxAppendResult(new InboxEntry(sequence, message, conversationId, customerId, receivedAt));
     }
-
-    /// <summary>The customer any of the keys already links to (in key order), or a new one; the other keys are linked to them.</summary>
-    private static string ResolveCustomer(StatementCache db, IReadOnlyList<string> identityKeys, long now)
-    {
-        string? customerId = null;
-        foreach (var key in identityKeys)
-        {
-            customerId = db.Scalar<string>(FindCustomerByIdentity, key);
-            if (customerId is not null)
-            {
-                break;
-            }
-        }
-
-        if (customerId is null)
-        {
-            customerId = NewId("cus");
-            db.Execute(InsertCustomer, customerId, now);
-        }
-
-        LinkIdentities(db, identityKeys, customerId, now);
-        return customerId;
-    }
-
-    /// <summary>Links keys not yet linked to anyone; a key already linked to another customer stays with them.</summary>
-    private static void LinkIdentities(StatementCache db, IReadOnlyList<string> identityKeys, string customerId, long now)
-    {
-        foreach (var key in identityKeys)
-        {
-            db.Execute(LinkIdentity, key, customerId, now);
-        }
-    }
-
-    internal static string NewId(string prefix) => prefix + "_" + Guid.CreateVersion7().ToString("N");
 }

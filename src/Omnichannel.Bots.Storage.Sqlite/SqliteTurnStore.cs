@@ -6,9 +6,6 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteTurnStore : ITurnStore
 {
-    private const string SelectConversation =
-        "SELECT channel, account, external_id, customer_id, owner, owner_epoch, offered_choices, locale FROM conversations WHERE id = @p1";
-
     private const string SelectCustomer = "SELECT created_at FROM customers WHERE id = @p1";
     private const string SelectIdentityKeys = "SELECT identity_key FROM customer_identities WHERE customer_id = @p1 ORDER BY created_at, identity_key";
     private const string SelectState = "SELECT state, version FROM dialog_state WHERE customer_id = @p1 AND dialog_id = @p2";
@@ -65,24 +62,8 @@ public sealed class SqliteTurnStore : ITurnStore
 
     private static TurnSnapshot Load(StatementCache db, InboxEntry entry, string dialogId)
     {
-        ConversationRecord conversation;
-        using (var reader = db.Query(SelectConversation, entry.ConversationId))
-        {
-            if (!reader.Read())
-            {
-                throw new InvalidOperationException($"Conversation {entry.ConversationId} of inbox row {entry.Sequence} does not exist.");
-            }
-
-            conversation = new ConversationRecord(
-                entry.ConversationId,
-                new ChannelId(reader.GetString(0)),
-                new ConversationAddress(reader.GetString(1), reader.GetString(2)),
-                reader.GetString(3),
-                OwnerFrom(reader.GetString(4)),
-                reader.GetInt64(5),
-                StoredJson.DeserializeChoices(reader.IsDBNull(6) ? null : reader.GetString(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7));
-        }
+        var conversation = SqliteConversations.ById(db, entry.ConversationId)
+            ?? throw new InvalidOperationException($"Conversation {entry.ConversationId} of inbox row {entry.Sequence} does not exist.");
 
         var createdAt = UnixTime.From(db.Scalar<long>(SelectCustomer, conversation.CustomerId));
         var keys = new List<string>();

@@ -43,6 +43,7 @@ public sealed class BadBodyFuzzTests(ITestOutputHelper output)
         [("POST", "/api/agent/tickets/{id}/reply")] = """{"text":"Your parcel left the depot today."}""",
         [("POST", "/api/agent/tickets/{id}/notes")] = """{"text":"Customer is polite."}""",
         [("POST", "/api/agent/tickets/{id}/transfer")] = """{"queue":"general"}""",
+        [("POST", "/api/agent/tickets/{id}/template")] = """{"name":"order_update","language":"en_US","parameters":["12345"],"text":"Your order shipped."}""",
     };
 
     /// <summary>Endpoints whose body may be empty (a 2xx for an empty body is then right).</summary>

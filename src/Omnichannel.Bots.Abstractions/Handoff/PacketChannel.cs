@@ -1,9 +1,9 @@
 namespace Omnichannel.Bots.Handoff;
 
 /// <summary>
-/// One channel of the journey and whether a reply can reach the customer there now: <see cref="ReplyWindowOpen"/> is
-/// false past a channel's reply window (WhatsApp and Messenger: 24 hours after the customer's last message) and
-/// <see cref="OptedOut"/> is true after an SMS STOP.
+/// One channel of the journey and whether an agent's reply can reach the customer there now: <see cref="ReplyWindowOpen"/>
+/// is false past the window a human agent has on the channel (WhatsApp: 24 hours after the customer's last message;
+/// Messenger: 7 days, its human agent window) and <see cref="OptedOut"/> is true after an SMS STOP.
 /// </summary>
 public sealed record PacketChannel
 {
@@ -15,7 +15,7 @@ public sealed record PacketChannel
 
     public required bool ReplyWindowOpen { get; init; }
 
-    /// <summary>When the reply window closes; null for channels without one.</summary>
+    /// <summary>When the agent's reply window closes (or closed); null for channels without one.</summary>
     public DateTimeOffset? ReplyWindowClosesAt { get; init; }
 
     public bool OptedOut { get; init; }

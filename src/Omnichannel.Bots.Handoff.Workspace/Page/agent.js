@@ -18,6 +18,9 @@
  *             the text in data-testid="message-text"; bot and agent messages once sent: data-testid="message-delivery"
  *             data-status="sent|delivered|read|failed", failures with the provider's code and words)
  *   reply:    reply-form, reply-target, reply-text, reply-submit, reply-error (the desk's message when a reply fails)
+ *   template: template-form (shown to the ticket's agent when the reply window has closed on a channel with templates:
+ *             reply.problemKind "ReplyWindowClosed" and reply.canSendTemplate), template-name, template-language,
+ *             template-parameters (one a line, or comma separated), template-submit, template-error
  *   notes:    notes (items data-testid="note"), note-form, note-text, note-submit, note-error
  */
 (function () {
@@ -223,6 +226,7 @@
     $('resolve').disabled = !mine;
     $('return-to-bot').disabled = !mine;
     $('reply-submit').disabled = !mine;
+    $('template-submit').disabled = !mine;
     $('reply-text').disabled = !mine;
     $('note-submit').disabled = !open;
     renderTransferOptions();
@@ -235,6 +239,7 @@
     if (!mine && open) {
       target.textContent += ticket.status === 'Queued' ? ' Claim the conversation to reply.' : ' Another agent has this conversation.';
     }
+    $('template-form').hidden = !(mine && detail.reply.problemKind === 'ReplyWindowClosed' && detail.reply.canSendTemplate);
 
     renderPacket(detail.packet);
     renderTranscript(detail.transcript);
@@ -407,6 +412,15 @@
       var text = $('reply-text').value;
       if (!text.trim()) { $('reply-error').textContent = 'Write a reply first.'; return; }
       act('reply', { text: text }, $('reply-error'), $('reply-submit')).then(function (ok) { if (ok) { $('reply-text').value = ''; } });
+    });
+    $('template-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var name = $('template-name').value.trim();
+      var language = $('template-language').value.trim();
+      if (!name || !language) { $('template-error').textContent = 'Give the template name and its language code.'; return; }
+      var parameters = $('template-parameters').value.split(/[\n,]/).map(function (p) { return p.trim(); }).filter(function (p) { return p; });
+      act('template', { name: name, language: language, parameters: parameters }, $('template-error'), $('template-submit'))
+        .then(function (ok) { if (ok) { $('template-parameters').value = ''; } });
     });
     $('reply-text').addEventListener('keydown', function (event) {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { $('reply-form').requestSubmit(); }

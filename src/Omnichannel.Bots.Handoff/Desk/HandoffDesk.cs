@@ -120,7 +120,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
         var live = history.Transcript.Where(e => e.At >= journeyStart).Select(e => ForAgents(PacketTranscript.ToMessage(e))).ToList();
         var notes = await _changes.GetNotesAsync(id, cancellationToken).ConfigureAwait(false);
         var reply = await _packets.CurrentReachAsync(history, cancellationToken).ConfigureAwait(false) is { } r
-            ? new ReplyTarget(r.Conversation.Channel.Value, r.Conversation.Id, r.Reach.CanSend, r.Reach.Problem?.Message) { ProblemKind = r.Reach.Problem?.Kind }
+            ? ReplyTarget.For(r.Conversation, r.Reach)
             : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
         packet = packet with { Transcript = [.. packet.Transcript.Select(ForAgents)] };
         return new TicketDetail(TicketSummaries.Summarize(ticket, history.Transcript), packet, live, notes, reply);
@@ -149,14 +149,36 @@ public sealed partial class HandoffDesk : IHandoffDesk
         return DeskResult.Ok;
     }
 
-    public async Task<DeskResult> ReplyAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken)
+    public Task<DeskResult> ReplyAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        if (Validate(text) is { } invalid)
+        return Validate(text) is { } invalid
+            ? Task.FromResult(invalid)
+            : SendAgentMessageAsync(id, agent, conversation => _messages.New(conversation, text.Trim()), cancellationToken);
+    }
+
+    public Task<DeskResult> SendTemplateAsync(long id, AgentIdentity agent, MessageTemplate template, string previewText, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(template);
+        if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language))
         {
-            return invalid;
+            return Task.FromResult(new DeskResult(DeskOutcome.Invalid, "A template needs its name and its language code as approved (for example en_US)."));
         }
 
+        return Validate(previewText) is { } invalid
+            ? Task.FromResult(invalid)
+            : SendAgentMessageAsync(id, agent, conversation => _messages.New(conversation, previewText.Trim()) with { Template = template }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the agent's message (<paramref name="compose"/>d for the customer's current conversation, as the agent) when
+    /// the reachability policy lets it through: a free-form reply within the agent's window, a template on a channel
+    /// with templates whatever the window. A text is rendered for the channel; a template goes as one message whose
+    /// text is what the transcript shows.
+    /// </summary>
+    private async Task<DeskResult> SendAgentMessageAsync(long id, AgentIdentity agent, Func<ConversationRecord, BotMessage> compose, CancellationToken cancellationToken)
+    {
         var (ticket, problem) = await OwnedAsync(id, agent, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
@@ -169,14 +191,15 @@ public sealed partial class HandoffDesk : IHandoffDesk
             return new DeskResult(DeskOutcome.Undeliverable, "The customer has no conversation to reply to.");
         }
 
-        if (target.Reach.Problem is { } undeliverable)
+        var conversation = target.Conversation;
+        var message = compose(conversation) with { Sender = new Participant(_handles.For(agent.Id), agent.Name) };
+        if (target.Reach.ProblemFor(message) is { } undeliverable)
         {
             return new DeskResult(DeskOutcome.Undeliverable, undeliverable.Message);
         }
 
-        var conversation = target.Conversation;
-        var message = _messages.New(conversation, text.Trim()) with { Sender = new Participant(_handles.For(agent.Id), agent.Name) };
-        foreach (var part in _messages.Render(message, target.Reach.Profile))
+        var parts = message.Template is null ? _messages.Render(message, target.Reach.Profile) : [message];
+        foreach (var part in parts)
         {
             var queued = await _changes.AddAgentMessageAsync(id, agent.Id, conversation.Id, part, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (queued is null)

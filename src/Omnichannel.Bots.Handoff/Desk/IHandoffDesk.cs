@@ -31,6 +31,13 @@ public interface IHandoffDesk
     /// <summary>Sends the agent's text to the customer's current channel; <see cref="DeskOutcome.Undeliverable"/> says why it cannot.</summary>
     Task<DeskResult> ReplyAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends an approved <paramref name="template"/> to the customer's current channel, the way to reach them once the
+    /// reply window has closed (WhatsApp); <paramref name="previewText"/> is its wording as the transcript shows it.
+    /// <see cref="DeskOutcome.Undeliverable"/> says why it cannot go (the channel sends no templates, the customer opted out).
+    /// </summary>
+    Task<DeskResult> SendTemplateAsync(long id, AgentIdentity agent, MessageTemplate template, string previewText, CancellationToken cancellationToken);
+
     Task<DeskResult> AddNoteAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken);
 
     /// <summary>

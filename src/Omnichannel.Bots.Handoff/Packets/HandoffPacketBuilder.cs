@@ -125,8 +125,9 @@ public sealed class HandoffPacketBuilder
         Channel = conversation.Conversation.Channel.Value,
         ConversationId = conversation.Conversation.Id,
         LastCustomerMessageAt = conversation.LastInboundAt,
-        ReplyWindowOpen = reach.WindowOpen,
-        ReplyWindowClosesAt = reach.WindowClosesAt,
+        // What an agent can do: their window where the channel gives them a longer one (Messenger's 7 days).
+        ReplyWindowOpen = reach.AgentWindowOpen,
+        ReplyWindowClosesAt = reach.AgentWindowClosesAt,
         OptedOut = reach.OptedOut,
         Current = current,
     };

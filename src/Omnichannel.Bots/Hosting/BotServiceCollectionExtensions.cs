@@ -12,7 +12,8 @@ namespace Omnichannel.Bots;
 public static class BotServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the bot runtime: the inbox and turn loop, the outbox, dialogs and rendering. Settings bind from the
+    /// Adds the bot runtime: the inbox and turn loop, the outbox, proactive messages (<see cref="IProactiveMessenger"/>),
+    /// dialogs and rendering. Settings bind from the
     /// <c>Bot</c> and <c>Outbox</c> configuration sections and are validated at start-up. A storage provider
     /// (<c>AddSqliteStorage()</c>) and a root dialog are required. Readiness checks (<see cref="BotReadiness"/>) are
     /// registered by the features that need them; a line is logged when they all pass.
@@ -39,6 +40,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<ReplyRenderer>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.TryAddSingleton<IProactiveMessenger, ProactiveMessenger>();
         services.TryAddSingleton<TurnExecutor>();
         services.TryAddSingleton<TurnProcessor>();
         services.TryAddSingleton<IMessageInbox>(sp => sp.GetRequiredService<TurnProcessor>());

@@ -11,7 +11,14 @@ public static class IdentityKeys
     {
         ArgumentNullException.ThrowIfNull(message);
         var sender = message.Sender ?? throw new ArgumentException("An inbound message has a sender.", nameof(message));
-        var keys = new List<string>(3) { ForChannel(message.Channel, sender.Id) };
+        return For(message.Channel, sender);
+    }
+
+    /// <summary>The keys of <paramref name="sender"/> on <paramref name="channel"/> (its id there, and the phone and email it vouches for).</summary>
+    public static IReadOnlyList<string> For(ChannelId channel, Participant sender)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        var keys = new List<string>(3) { ForChannel(channel, sender.Id) };
         if (!string.IsNullOrEmpty(sender.PhoneNumber))
         {
             keys.Add("phone:" + sender.PhoneNumber);

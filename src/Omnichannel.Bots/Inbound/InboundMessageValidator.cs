@@ -175,7 +175,8 @@ public static class InboundMessageValidator
         }
     }
 
-    private static bool IsE164(string phone) =>
+    /// <summary>True for <c>+</c> and 7 to 15 digits, the first not 0.</summary>
+    internal static bool IsE164(string phone) =>
         phone.Length is >= 8 and <= 16 && phone[0] == '+' && phone[1] is >= '1' and <= '9' && phone.Skip(1).All(char.IsAsciiDigit);
 
     private static bool IsKnownCulture(string locale)

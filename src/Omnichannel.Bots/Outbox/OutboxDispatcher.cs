@@ -9,7 +9,9 @@ namespace Omnichannel.Bots;
 /// Sends committed replies. The outbox table is the only source of work: after every commit (and on a timer, for
 /// retries and after a restart) a sweep reads the due rows, and each conversation's rows are sent one at a time in
 /// order, conversations in parallel. Before every attempt the <see cref="ReachabilityPolicy"/> is asked (a row it
-/// refuses is marked failed with the reason, never sent), then the channel's pacing is kept (<see cref="OutboxPacer"/>).
+/// refuses is marked failed with the reason, never sent; a row it lets through gets the <see cref="SendWindow"/> it goes
+/// in), then the channel's pacing is kept (<see cref="OutboxPacer"/>). A provider's own window refusal
+/// (<see cref="ChannelSendException.WindowClosed"/>) fails the row with the policy's words.
 /// A transient failure schedules a retry with backoff and holds the conversation's later rows behind it; a permanent
 /// failure marks the row failed; an unreachable recipient also marks the conversation, so its later rows are refused
 /// until the customer writes again.
@@ -169,10 +171,12 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
             }
         }
 
+        // The window the policy let the message through (a human agent's past the bot's window: Messenger's tag).
+        var message = entry.Message with { Window = reach.WindowFor(entry.Message) ?? SendWindow.Standard };
         await _sendSlots.WaitAsync(_stopping).ConfigureAwait(false);
         try
         {
-            return await SendAsync(entry, adapter).ConfigureAwait(false);
+            return await SendAsync(entry, message, adapter).ConfigureAwait(false);
         }
         finally
         {
@@ -188,16 +192,25 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
         return SendResult.Failed;
     }
 
-    private async Task<SendResult> SendAsync(OutboxEntry entry, ChannelAdapter adapter)
+    /// <summary>Hands <paramref name="message"/> (the row's message with its <see cref="SendWindow"/>) to the adapter and records the outcome on the row.</summary>
+    private async Task<SendResult> SendAsync(OutboxEntry entry, BotMessage message, ChannelAdapter adapter)
     {
-        var channel = entry.Message.Channel;
+        var channel = message.Channel;
         SendReceipt receipt;
         using (var timeout = new CancellationTokenSource(_options.SendTimeout, _time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping, timeout.Token))
         {
             try
             {
-                receipt = await adapter.SendAsync(entry.Message, linked.Token).ConfigureAwait(false);
+                receipt = await adapter.SendAsync(message, linked.Token).ConfigureAwait(false);
+            }
+            catch (ChannelSendException ex) when (ex.WindowClosed)
+            {
+                // The provider's clock closed the window before ours: the row fails with the policy's own words.
+                var problem = await _reachability.WindowClosedAsync(entry.ConversationId, channel, message, ex, _stopping).ConfigureAwait(false);
+                LogProviderWindowClosed(_logger, entry.Id, channel.Value, ex.Message);
+                await _store.MarkFailedAsync(entry.Id, problem.Message, _stopping).ConfigureAwait(false);
+                return SendResult.Failed;
             }
             catch (ChannelSendException ex) when (ex.OptedOut)
             {
@@ -289,6 +302,9 @@ internal sealed partial class OutboxDispatcher : BackgroundService, IOutboxSigna
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel}: the provider says the customer opted out; recorded, and nothing more is sent there until they opt in: {Reason}")]
     private static partial void LogProviderOptOut(ILogger logger, long id, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel}: the provider says the reply window has closed: {Reason}")]
+    private static partial void LogProviderWindowClosed(ILogger logger, long id, string channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Id} on {Channel} was refused: {Reason}")]
     private static partial void LogPermanentFailure(ILogger logger, long id, string channel, string reason);

@@ -37,20 +37,58 @@ public sealed record ReachProblem(ReachProblemKind Kind, string Message)
                 $"The customer opted out of messages on {profile.Channel}{stop} at {since:yyyy-MM-dd HH:mm} UTC; nothing can be sent there until {start}."));
     }
 
-    /// <summary>The profile's reply window has closed: <paramref name="lastInbound"/> is the customer's last message, null when they never wrote.</summary>
+    /// <summary>
+    /// The bot's reply window has closed: <paramref name="lastInbound"/> is the customer's last message, null when they
+    /// never wrote. On a channel with templates the sentence says that one lifts it.
+    /// </summary>
     public static ReachProblem ReplyWindowClosed(ChannelProfile profile, DateTimeOffset? lastInbound)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var hours = (profile.Capabilities.ReplyWindow ?? TimeSpan.Zero).TotalHours;
+        var lift = profile.Capabilities.SupportsTemplates
+            ? ", or send an approved message template (the window does not limit templates)"
+            : "";
+        return WindowClosed(profile, profile.Capabilities.ReplyWindow ?? TimeSpan.Zero, "reply window", "a free-form reply", lastInbound, lift);
+    }
+
+    /// <summary>
+    /// A human agent's window has closed: the channel's <see cref="ChannelCapabilities.HumanAgentReplyWindow"/> where it
+    /// has one, else its reply window (then the words of <see cref="ReplyWindowClosed"/>).
+    /// </summary>
+    public static ReachProblem AgentWindowClosed(ChannelProfile profile, DateTimeOffset? lastInbound)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Capabilities.HumanAgentReplyWindow is { } window
+            ? WindowClosed(profile, window, "human agent window", "an agent's reply", lastInbound, "")
+            : ReplyWindowClosed(profile, lastInbound);
+    }
+
+    /// <summary>A message carries a <see cref="BotMessage.Template"/> but the channel sends no templates.</summary>
+    public static ReachProblem TemplatesUnsupported(ChannelProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new(
+            ReachProblemKind.TemplatesUnsupported,
+            $"{profile.Channel} does not send message templates; send the text as an ordinary message instead.");
+    }
+
+    private static ReachProblem WindowClosed(ChannelProfile profile, TimeSpan window, string name, string what, DateTimeOffset? lastInbound, string lift)
+    {
+        var length = Length(window);
         var channel = profile.Channel;
         return new(
             ReachProblemKind.ReplyWindowClosed,
             lastInbound is { } last
                 ? string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{channel}'s {hours:0.#}-hour reply window closed at {last + profile.Capabilities.ReplyWindow!.Value:yyyy-MM-dd HH:mm} UTC ({hours:0.#} hours after the customer's last message); a free-form reply is refused until the customer writes again.")
+                    $"{channel}'s {length.Adjective} {name} closed at {last + window:yyyy-MM-dd HH:mm} UTC ({length.Words} after the customer's last message); {what} is refused until the customer writes again{lift}.")
                 : string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{channel} takes free-form messages only within {hours:0.#} hours of a customer's message, and the customer has not written on this conversation; a free-form message is refused until they do."));
+                    $"{channel} takes {what} only within {length.Words} of a customer's message, and the customer has not written on this conversation; it is refused until they do{lift}."));
     }
+
+    /// <summary>A window's length in words: hours up to two days (<c>24-hour</c>, <c>24 hours</c>), else days (<c>7-day</c>, <c>7 days</c>).</summary>
+    private static (string Adjective, string Words) Length(TimeSpan window) =>
+        window.TotalHours <= 48
+            ? (string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0.#}-hour"), string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0.#} hours"))
+            : (string.Create(CultureInfo.InvariantCulture, $"{window.TotalDays:0.#}-day"), string.Create(CultureInfo.InvariantCulture, $"{window.TotalDays:0.#} days"));
 }

@@ -12,6 +12,12 @@ public enum ReachProblemKind
     /// <summary>The customer opted out (SMS STOP); clears when they opt in again (START).</summary>
     OptedOut,
 
-    /// <summary>The channel's reply window since the customer's last message has closed; clears when they write again.</summary>
+    /// <summary>
+    /// The sender's window since the customer's last message has closed (the bot's reply window, or a human agent's);
+    /// clears when they write again, and on a channel with templates a template still goes.
+    /// </summary>
     ReplyWindowClosed,
+
+    /// <summary>The message is a template and the channel sends none: send it as ordinary text instead.</summary>
+    TemplatesUnsupported,
 }

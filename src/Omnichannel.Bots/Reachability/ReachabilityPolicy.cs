@@ -30,6 +30,13 @@ public sealed class ReachabilityPolicy
         return Reachability.Of(hasAdapter ? adapter.Profile : ProfileOf(channel), hasAdapter, facts, _time.GetUtcNow());
     }
 
+    /// <summary>The reach of a chat on <paramref name="channel"/> that has no conversation yet (nothing stored: the customer never wrote there).</summary>
+    public Reachability CheckNew(ChannelId channel)
+    {
+        var hasAdapter = _channels.TryGet(channel, out var adapter);
+        return Reachability.Of(hasAdapter ? adapter.Profile : ProfileOf(channel), hasAdapter, ConversationReach.None, _time.GetUtcNow());
+    }
+
     /// <summary>
     /// Records that the provider cannot reach the conversation's chat (<paramref name="error"/> is an
     /// <see cref="ChannelSendException.Unreachable"/> failure); returns the problem later sends are refused with,
@@ -57,6 +64,24 @@ public sealed class ReachabilityPolicy
         var optedOut = await _store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var profile = _channels.TryGet(channel, out var adapter) ? adapter.Profile : ProfileOf(channel);
         return ReachProblem.OptedOut(profile, optedOut.OptedOutAt ?? _time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The problem for a provider's refusal because its window has closed (<paramref name="error"/> is a
+    /// <see cref="ChannelSendException.WindowClosed"/> failure): the same words this policy gives when it sees the window
+    /// closed itself, the agent window's for a human agent's free-form <paramref name="message"/>. Nothing is recorded:
+    /// the window is a fact of the customer's last message, and the next one opens it again.
+    /// </summary>
+    public async Task<ReachProblem> WindowClosedAsync(string conversationId, ChannelId channel, BotMessage message, ChannelSendException error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(error);
+        var facts = await _store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var profile = _channels.TryGet(channel, out var adapter) ? adapter.Profile : ProfileOf(channel);
+        return message.Sender is not null && message.Template is null
+            ? ReachProblem.AgentWindowClosed(profile, facts.LastInboundAt)
+            : ReachProblem.ReplyWindowClosed(profile, facts.LastInboundAt);
     }
 
     /// <summary>A channel without an adapter: its registered or shipped profile, else a bare one (it only describes the conversation).</summary>

@@ -259,6 +259,8 @@ public sealed class DeskFlowTests
 
         Assert.True((await harness.Desk.ReplyAsync(ticket.Id, HandoffHarness.Alice, "Found you on WhatsApp", default)).Succeeded);
 
+        // WhatsApp's pacing (80 a second per number) puts the reply 1/80 s after the bot's message on the fake clock.
+        harness.Bot.Time.Advance(TimeSpan.FromSeconds(1));
         var whatsApp = harness.Bot.Channel(ChannelId.WhatsApp);
         await Eventually.UntilAsync(() => whatsApp.Sent.Any(m => m.Text == "Found you on WhatsApp"), "the reply goes to WhatsApp");
         Assert.DoesNotContain(harness.Bot.Channel(ChannelId.Sms).Sent, m => m.Text == "Found you on WhatsApp");

@@ -38,6 +38,15 @@ internal sealed class FakeHandoffDesk : IHandoffDesk
 
     public Task<DeskResult> ReplyAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken) => Record("reply", id, agent, text);
 
+    /// <summary>The template of the last <see cref="SendTemplateAsync"/> call.</summary>
+    public MessageTemplate? LastTemplate { get; private set; }
+
+    public Task<DeskResult> SendTemplateAsync(long id, AgentIdentity agent, MessageTemplate template, string previewText, CancellationToken cancellationToken)
+    {
+        LastTemplate = template;
+        return Record("template", id, agent, previewText);
+    }
+
     public Task<DeskResult> AddNoteAsync(long id, AgentIdentity agent, string text, CancellationToken cancellationToken) => Record("notes", id, agent, text);
 
     public Task<DeskResult> TransferAsync(long id, AgentIdentity agent, string queue, CancellationToken cancellationToken) => Record("transfer", id, agent, queue);

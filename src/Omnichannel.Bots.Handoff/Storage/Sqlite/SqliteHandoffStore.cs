@@ -164,7 +164,7 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentNullException.ThrowIfNull(message);
         var messages = new[] { message };
-        var payloads = HandoffOutbound.Serialize(messages, nameof(message));
+        var payloads = SqliteOutbound.Serialize(messages, nameof(message));
         return _database.WriteAsync<OutboxEntry?>(
             db =>
             {
@@ -222,7 +222,7 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
         ArgumentException.ThrowIfNullOrWhiteSpace(closing.AgentId, nameof(closing));
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         var status = HandoffRows.ClosedStatusText(closing.Status);
-        var payloads = HandoffOutbound.Serialize(closing.Messages, nameof(closing));
+        var payloads = SqliteOutbound.Serialize(closing.Messages, nameof(closing));
         var time = UnixTime.Of(at);
         return _database.WriteAsync<IReadOnlyList<OutboxEntry>?>(
             db =>
@@ -246,7 +246,7 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentNullException.ThrowIfNull(question);
         var messages = new[] { question };
-        var payloads = HandoffOutbound.Serialize(messages, nameof(question));
+        var payloads = SqliteOutbound.Serialize(messages, nameof(question));
         var time = UnixTime.Of(at);
         return _database.WriteAsync<IReadOnlyList<OutboxEntry>?>(
             db => db.Scalar<string>(AskCsat, id, time) is { } customerId

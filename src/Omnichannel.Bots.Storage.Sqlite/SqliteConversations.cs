@@ -1,0 +1,126 @@
+namespace Omnichannel.Bots.Storage.Sqlite;
+
+/// <summary>
+/// Conversations and the customers they belong to, inside a caller's read or write: the inbox resolves an inbound
+/// message's conversation here, and a proactive message its recipient's, so both join the same customer the same way
+/// (a conversation is one per channel, account and chat; a new one belongs to the customer any identity key already
+/// links to, else to a new customer).
+/// </summary>
+internal static class SqliteConversations
+{
+    /// <summary>The columns <see cref="Read"/> reads, in its order; append a WHERE clause.</summary>
+    public const string Select =
+        "SELECT id, channel, account, external_id, customer_id, owner, owner_epoch, offered_choices, locale FROM conversations";
+
+    private const string SelectById = Select + " WHERE id = @p1";
+    private const string SelectByAddress = Select + " WHERE channel = @p1 AND account = @p2 AND external_id = @p3";
+
+    private const string FindCustomerByIdentity = "SELECT customer_id FROM customer_identities WHERE identity_key = @p1";
+    private const string InsertCustomer = "INSERT INTO customers (id, created_at) VALUES (@p1, @p2)";
+
+    private const string LinkIdentity =
+        "INSERT INTO customer_identities (identity_key, customer_id, created_at) VALUES (@p1, @p2, @p3) ON CONFLICT (identity_key) DO NOTHING";
+
+    private const string FindConversation =
+        "SELECT id, customer_id FROM conversations WHERE channel = @p1 AND account = @p2 AND external_id = @p3";
+
+    private const string InsertConversation =
+        "INSERT INTO conversations (id, channel, account, external_id, customer_id, locale, created_at, last_activity_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7)";
+
+    private const string UpdateConversationLocale = "UPDATE conversations SET locale = @p2 WHERE id = @p1 AND locale IS NOT @p2";
+
+    /// <summary>The conversation with <paramref name="id"/>; null when there is none.</summary>
+    public static ConversationRecord? ById(StatementCache db, string id)
+    {
+        using var reader = db.Query(SelectById, id);
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>The conversation of one chat; null when nobody wrote or was written to there.</summary>
+    public static ConversationRecord? ByAddress(StatementCache db, ChannelId channel, ConversationAddress address)
+    {
+        using var reader = db.Query(SelectByAddress, channel.Value, address.Account, address.Id);
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>A row of <see cref="Select"/>.</summary>
+    public static ConversationRecord Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(
+        reader.GetString(0),
+        new ChannelId(reader.GetString(1)),
+        new ConversationAddress(reader.GetString(2), reader.GetString(3)),
+        reader.GetString(4),
+        SqliteTurnStore.OwnerFrom(reader.GetString(5)),
+        reader.GetInt64(6),
+        StoredJson.DeserializeChoices(reader.IsDBNull(7) ? null : reader.GetString(7)),
+        reader.IsDBNull(8) ? null : reader.GetString(8));
+
+    /// <summary>
+    /// The conversation of the chat and its customer: an existing one (the keys not yet linked to anyone are linked to
+    /// its customer, and a given <paramref name="locale"/> replaces the stored one), else a new one for the customer any
+    /// of <paramref name="identityKeys"/> links to (in key order), else for a new customer.
+    /// </summary>
+    public static (string ConversationId, string CustomerId) FindOrCreate(
+        StatementCache db, ChannelId channel, ConversationAddress address, string? locale, IReadOnlyList<string> identityKeys, long now)
+    {
+        string? conversationId = null;
+        string? customerId = null;
+        using (var reader = db.Query(FindConversation, channel.Value, address.Account, address.Id))
+        {
+            if (reader.Read())
+            {
+                conversationId = reader.GetString(0);
+                customerId = reader.GetString(1);
+            }
+        }
+
+        if (conversationId is null || customerId is null)
+        {
+            customerId = ResolveCustomer(db, identityKeys, now);
+            conversationId = NewId("cnv");
+            db.Execute(InsertConversation, conversationId, channel.Value, address.Account, address.Id, customerId, locale, now);
+            return (conversationId, customerId);
+        }
+
+        LinkIdentities(db, identityKeys, customerId, now);
+        if (locale is not null)
+        {
+            db.Execute(UpdateConversationLocale, conversationId, locale);
+        }
+
+        return (conversationId, customerId);
+    }
+
+    /// <summary>The customer any of the keys already links to (in key order), or a new one; the other keys are linked to them.</summary>
+    private static string ResolveCustomer(StatementCache db, IReadOnlyList<string> identityKeys, long now)
+    {
+        string? customerId = null;
+        foreach (var key in identityKeys)
+        {
+            customerId = db.Scalar<string>(FindCustomerByIdentity, key);
+            if (customerId is not null)
+            {
+                break;
+            }
+        }
+
+        if (customerId is null)
+        {
+            customerId = NewId("cus");
+            db.Execute(InsertCustomer, customerId, now);
+        }
+
+        LinkIdentities(db, identityKeys, customerId, now);
+        return customerId;
+    }
+
+    /// <summary>Links keys not yet linked to anyone; a key already linked to another customer stays with them.</summary>
+    private static void LinkIdentities(StatementCache db, IReadOnlyList<string> identityKeys, string customerId, long now)
+    {
+        foreach (var key in identityKeys)
+        {
+            db.Execute(LinkIdentity, key, customerId, now);
+        }
+    }
+
+    internal static string NewId(string prefix) => prefix + "_" + Guid.CreateVersion7().ToString("N");
+}
