@@ -108,7 +108,7 @@ public sealed class OutboundTests : IClassFixture<WhatsAppHostFixture>
     }
 
     [Fact]
-    public async Task ReEngagement131047_RowFailedWithMetasWordsNotRetried()
+    public async Task ReEngagement131047_RowFailedWithTheWindowWordsAndMetasCodeNotRetried()
     {
         const string from = "12015550408";
         Api.FailNextMessage(GraphApiFailure.ReEngagement);
@@ -121,8 +121,8 @@ public sealed class OutboundTests : IClassFixture<WhatsAppHostFixture>
         await BotIdle.WaitAsync(host.Services);
         var error = host.Services.GetRequiredService<SqliteDatabase>().Read(db => db.Scalar<string>(
             "SELECT last_error FROM outbox WHERE status = 'failed' AND payload LIKE @p1", $"%{from}%"));
-        Assert.Contains("131047", error, StringComparison.Ordinal);
-        Assert.Contains("Re-engagement message", error, StringComparison.Ordinal);
+        Assert.Contains("24-hour reply window closed", error, StringComparison.Ordinal);
+        Assert.Contains("code 131047", error, StringComparison.Ordinal);
         Assert.Single(Api.SendsTo(from), WebhookTests.IsMessage);
     }
 

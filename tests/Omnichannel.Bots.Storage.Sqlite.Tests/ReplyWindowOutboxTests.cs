@@ -115,7 +115,7 @@ public sealed class ReplyWindowOutboxTests
         await Eventually.UntilAsync(() => (string?)bot.OutboxRows().Single()[1] == "failed", "the provider's refusal to fail the row");
 
         Assert.Equal(1, attempts);
-        Assert.Equal(ReachProblem.ReplyWindowClosed(ChannelProfiles.WhatsApp, TestBot.DefaultStart).Message, bot.OutboxRows().Single()[3]);
+        Assert.Equal(ReachProblem.ReplyWindowClosed(ChannelProfiles.WhatsApp, TestBot.DefaultStart).Message + " (The provider refused it: code 131047.)", bot.OutboxRows().Single()[3]);
         Assert.Equal("failed", Rows.Scalar(bot.DatabaseFile(), "SELECT delivery_status FROM outbox"));
     }
 

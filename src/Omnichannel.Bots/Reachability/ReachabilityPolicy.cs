@@ -69,7 +69,7 @@ public sealed class ReachabilityPolicy
     /// <summary>
     /// The problem for a provider's refusal because its window has closed (<paramref name="error"/> is a
     /// <see cref="ChannelSendException.WindowClosed"/> failure): the same words this policy gives when it sees the window
-    /// closed itself, the agent window's for a human agent's free-form <paramref name="message"/>. Nothing is recorded:
+    /// closed itself (the agent window's for a human agent's free-form <paramref name="message"/>), followed by the provider's code. Nothing is recorded:
     /// the window is a fact of the customer's last message, and the next one opens it again.
     /// </summary>
     public async Task<ReachProblem> WindowClosedAsync(string conversationId, ChannelId channel, BotMessage message, ChannelSendException error, CancellationToken cancellationToken)
@@ -79,9 +79,10 @@ public sealed class ReachabilityPolicy
         ArgumentNullException.ThrowIfNull(error);
         var facts = await _store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var profile = _channels.TryGet(channel, out var adapter) ? adapter.Profile : ProfileOf(channel);
-        return message.Sender is not null && message.Template is null
+        var problem = message.Sender is not null && message.Template is null
             ? ReachProblem.AgentWindowClosed(profile, facts.LastInboundAt)
             : ReachProblem.ReplyWindowClosed(profile, facts.LastInboundAt);
+        return error.ProviderCode is { } code ? problem with { Message = $"{problem.Message} (The provider refused it: code {code}.)" } : problem;
     }
 
     /// <summary>A channel without an adapter: its registered or shipped profile, else a bare one (it only describes the conversation).</summary>

@@ -99,7 +99,7 @@ public sealed class ReplyWindowDeskTests
             async () => (failed = (await harness.Desk.GetAsync(ticket.Id, default))!.Transcript.SingleOrDefault(m => m.Text == "Sorry for the wait!" && m.Delivery?.Status == DeliveryStatus.Failed)) is not null,
             "the reply's failed delivery on the transcript");
         var lastInbound = (await harness.Desk.GetAsync(ticket.Id, default))!.Packet.Channels.Single(c => c.Current).LastCustomerMessageAt;
-        Assert.Equal(ReachProblem.ReplyWindowClosed(ChannelProfiles.WhatsApp, lastInbound).Message, failed!.Delivery!.ErrorMessage);
+        Assert.Equal(ReachProblem.ReplyWindowClosed(ChannelProfiles.WhatsApp, lastInbound).Message + " (The provider refused it: code 131047.)", failed!.Delivery!.ErrorMessage);
     }
 
     /// <summary>
