@@ -79,6 +79,20 @@ public sealed class MediaTests : IClassFixture<WhatsAppHostFixture>
     }
 
     [Fact]
+    public async Task LinkPointedAtAnotherConversation_404NothingFetched()
+    {
+        Api.AddMedia("70009", [4, 5, 6], "image/png");
+        var link = await LinkAsync("image", "12015550709", "wamid.M9", "70009");
+        var moved = link.AbsoluteUri.Replace("c=12015550709", "c=12015550799", StringComparison.Ordinal);
+        Assert.NotEqual(link.AbsoluteUri, moved);
+
+        using var response = await _fixture.Host.Http.GetAsync(moved);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(Api.Requests, r => r.Path.EndsWith("/70009", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MediaOverMaxMediaBytes_413AndNothingKept()
     {
         Api.AddMedia("70003", new byte[WhatsAppHostFixture.MaxMediaBytes + 1], "application/pdf");

@@ -45,7 +45,14 @@ internal sealed partial class WhatsAppMediaEndpoint
             return Results.Text("The media link has no signature (sig).", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var id = WhatsAppMediaLinks.FileId(_files, mediaId);
+        string? conversation = http.Request.Query["c"];
+        if (string.IsNullOrEmpty(conversation) || !conversation.All(char.IsAsciiDigit))
+        {
+            return Results.Text("The media link names no WhatsApp conversation (c).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        // The signature covers the conversation too, so a link cannot be pointed at another conversation's quota.
+        var id = WhatsAppMediaLinks.FileId(_files, conversation, mediaId);
         if (!HmacSignatureVerifier.SecretsMatch(_files.Sign(id), signature))
         {
             return Results.Text("There is no such media, or the link's signature is wrong.", statusCode: StatusCodes.Status404NotFound);
@@ -54,12 +61,6 @@ internal sealed partial class WhatsAppMediaEndpoint
         if (_files.Find(id, signature) is { } kept)
         {
             return CustomerFileResponses.Serve(http, kept);
-        }
-
-        string? conversation = http.Request.Query["c"];
-        if (string.IsNullOrEmpty(conversation) || !conversation.All(char.IsAsciiDigit))
-        {
-            return Results.Text("The media link names no WhatsApp conversation (c).", statusCode: StatusCodes.Status400BadRequest);
         }
 
         // Two first opens at once (the bot and an agent) download once: the second waits and is served from the store.
