@@ -12,6 +12,9 @@ public sealed class MessengerOptions : MetaChannelOptions, IValidatableObject
 {
     public const string SectionName = "Channels:Messenger";
 
+    /// <summary>Messenger's own limit on an attachment (25 MB), the default and the most <see cref="MaxMediaBytes"/> allows.</summary>
+    public const long DefaultMaxMediaBytes = 25L * 1024 * 1024;
+
     /// <summary>The page's access token (Meta app → Messenger → Messenger API settings → Generate token): every send carries it. Never logged.</summary>
     public string? PageAccessToken { get; set; }
 
@@ -28,6 +31,19 @@ public sealed class MessengerOptions : MetaChannelOptions, IValidatableObject
     /// thread and can be pressed later; longer messages and more choices still go as quick replies.
     /// </summary>
     public bool PersistentButtons { get; set; }
+
+    /// <summary>
+    /// The largest customer attachment kept in the host's file store (bytes; default and most 25 MB, Messenger's own
+    /// limit): a larger one is not kept and its link answers 413.
+    /// </summary>
+    public long MaxMediaBytes { get; set; } = DefaultMaxMediaBytes;
+
+    /// <summary>
+    /// The host's public address (<c>https://bot.example.com</c>) for the links put on customers' attachments; unset:
+    /// the webhook request's own scheme and host (rewritten by ASP.NET Core's forwarded headers middleware when the
+    /// host configures it).
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -48,6 +64,16 @@ public sealed class MessengerOptions : MetaChannelOptions, IValidatableObject
         else if (PageAccessToken.Any(char.IsWhiteSpace))
         {
             yield return Problem($"{SectionName}:PageAccessToken contains white space: paste the token exactly as Meta shows it.", nameof(PageAccessToken));
+        }
+
+        if (MaxMediaBytes is < 1024 or > DefaultMaxMediaBytes)
+        {
+            yield return Problem($"{SectionName}:MaxMediaBytes must be between 1024 and {DefaultMaxMediaBytes} bytes (Messenger's largest attachment, 25 MB).", nameof(MaxMediaBytes));
+        }
+
+        if (PublicBaseUrl is not null && (!PublicBaseUrl.IsAbsoluteUri || (PublicBaseUrl.Scheme != Uri.UriSchemeHttps && PublicBaseUrl.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return Problem($"{SectionName}:PublicBaseUrl must be an absolute http(s) URL such as https://bot.example.com (the host's public address).", nameof(PublicBaseUrl));
         }
 
         if (PageId is not null && (PageId.Length is 0 or > 32 || !PageId.All(char.IsAsciiDigit)))

@@ -39,21 +39,23 @@ public sealed class InboundFixtureTests : IClassFixture<MessengerHostFixture>
     }
 
     [Fact]
-    public async Task Webhook_Attachments_KeptByTheirCdnUrlWithTheirKind()
+    public async Task Webhook_Attachments_LinkToTheHostsCopyWithTheirKind()
     {
-        var message = await PostAndWaitForTurnAsync("attachment-image", "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c");
+        var message = await PostAndWaitForTurnAsync("attachment-image", "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c", _fixture.Api);
 
+        var cdn = new Uri(_fixture.Api.BaseUrl, "cdn/").AbsoluteUri;
         Assert.Collection(
             message.Attachments,
             image =>
             {
                 Assert.Equal(MediaKinds.Image, image.Kind);
-                Assert.Equal("https://scontent.xx.fbcdn.net/v/t1.15752-9/photo.jpg?_nc_cat=1&oh=abc&oe=5E0C2B8D", image.Url.AbsoluteUri);
+                Assert.StartsWith(Host.Http.BaseAddress!.AbsoluteUri.TrimEnd('/') + MessengerWebhookEndpoints.MediaPath + "/", image.Url.AbsoluteUri, StringComparison.Ordinal);
+                Assert.Equal(cdn + "photo.jpg?_nc_cat=1&oh=abc&oe=5E0C2B8D", System.Web.HttpUtility.ParseQueryString(image.Url.Query)["u"]);
             },
             file =>
             {
                 Assert.Equal(MediaKinds.File, file.Kind);
-                Assert.StartsWith("https://cdn.fbsbx.com/", file.Url.AbsoluteUri, StringComparison.Ordinal);
+                Assert.Equal(cdn + "receipt.pdf?_nc_cat=1&oh=def&oe=5E0C2B8D", System.Web.HttpUtility.ParseQueryString(file.Url.Query)["u"]);
             });
         Assert.Null(message.Text);
     }
@@ -103,9 +105,9 @@ public sealed class InboundFixtureTests : IClassFixture<MessengerHostFixture>
         Assert.Equal(0, InboxRowsMentioning(psid));
     }
 
-    private async Task<BotMessage> PostAndWaitForTurnAsync(string fixture, string mid)
+    private async Task<BotMessage> PostAndWaitForTurnAsync(string fixture, string mid, Omnichannel.Bots.Adapters.Meta.Testing.FakeGraphApi? cdn = null)
     {
-        using var response = await Host.PostAsync(Fixtures.Body(fixture));
+        using var response = await Host.PostAsync(cdn is null ? Fixtures.Body(fixture) : Fixtures.Body(fixture, cdn));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await Host.Turns.WaitForAsync(mid)).Message;
     }

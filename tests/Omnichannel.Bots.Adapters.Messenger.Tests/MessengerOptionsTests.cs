@@ -35,6 +35,26 @@ public sealed class MessengerOptionsTests
         Assert.Contains(Problems(options), p => p.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1023L)]
+    [InlineData(MessengerOptions.DefaultMaxMediaBytes + 1)]
+    public void Validate_MaxMediaBytesOutsideMessengersLimit_NamesTheKey(long bytes)
+    {
+        var options = Valid();
+        options.MaxMediaBytes = bytes;
+
+        Assert.Contains(Problems(options), p => p.StartsWith("Channels:Messenger:MaxMediaBytes must be between 1024 and 26214400", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_RelativePublicBaseUrl_NamesTheKey()
+    {
+        var options = Valid();
+        options.PublicBaseUrl = new Uri("/bot", UriKind.Relative);
+
+        Assert.Contains(Problems(options), p => p.StartsWith("Channels:Messenger:PublicBaseUrl must be an absolute http(s) URL", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_SharedSettings_NamedUnderTheMessengerSection()
     {

@@ -20,7 +20,8 @@ namespace Omnichannel.Bots.Adapters.Meta.Testing;
 /// or <c>{"success": true}</c> for mark-as-read) or to <c>/{version}/me/messages</c> (Messenger:
 /// <c>{"recipient_id", "message_id": "m_…"}</c>, or <c>{"recipient_id"}</c> for a sender action); a media id
 /// (<c>GET /{version}/{media-id}</c>: <c>url</c>, <c>mime_type</c>, <c>sha256</c>, <c>file_size</c>) and the download
-/// behind its URL, both only with the right bearer token; a scripted error in Meta's error shape (<see cref="FailNext"/>);
+/// behind its URL, both only with the right bearer token; a CDN download (<c>GET /cdn/{id}</c>, <see cref="CdnUrl"/>: no
+/// token, as Messenger's attachment URLs); a scripted error in Meta's error shape (<see cref="FailNext"/>);
 /// 401 with code 190 for any other token. Results against it are contract checks, not conformance with the real service.
 /// </summary>
 public sealed class FakeGraphApi : IAsyncDisposable
@@ -57,6 +58,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var api = new FakeGraphApi(app, accessToken);
         app.MapPost("/{version}/{node}/messages", (Func<HttpContext, string, Task<IResult>>)api.SendAsync);
         app.MapGet("/download/{id}", (Func<HttpContext, string, IResult>)api.Download);
+        app.MapGet("/cdn/{id}", (Func<HttpContext, string, IResult>)api.CdnDownload);
         app.MapGet("/{version}/{id}", (Func<HttpContext, string, IResult>)api.MediaInfo);
         await app.StartAsync();
         api.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -74,6 +76,18 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     /// <summary>Makes media <paramref name="id"/> downloadable (as a customer's upload to WhatsApp is).</summary>
     public void AddMedia(string id, byte[] bytes, string mimeType) => _media[id] = (bytes, mimeType);
+
+    /// <summary>Makes media <paramref name="id"/> no longer downloadable (as an expired CDN URL): 404 from then on.</summary>
+    public void RemoveMedia(string id) => _media.TryRemove(id, out _);
+
+    /// <summary>
+    /// The unauthenticated CDN-like URL of media <paramref name="id"/> (as Messenger's signed attachment URLs, which take
+    /// no token), with a query as Meta's carry.
+    /// </summary>
+    public Uri CdnUrl(string id) => new(BaseUrl, $"cdn/{Uri.EscapeDataString(id)}?_nc_cat=1&oh=abc&oe=5E0C2B8D");
+
+    /// <summary>The calls so far to <see cref="CdnUrl"/> of media <paramref name="id"/>.</summary>
+    public int CdnDownloads(string id) => _requests.Count(r => r.Method == "GET" && r.Path == "/cdn/" + id);
 
     /// <summary>Message sends whose recipient (WhatsApp <c>to</c>, Messenger <c>recipient.id</c>) is <paramref name="recipient"/>.</summary>
     public IReadOnlyList<GraphApiRequest> SendsTo(string recipient) =>
@@ -170,6 +184,14 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }
 
         return _media.TryGetValue(id, out var media) ? Results.Bytes(media.Bytes, media.MimeType) : Results.NotFound();
+    }
+
+    private IResult CdnDownload(HttpContext http, string id)
+    {
+        // Looked up before the call is recorded: once a test sees the call, its answer no longer depends on AddMedia/RemoveMedia.
+        var found = _media.TryGetValue(id, out var media);
+        Record(http, null);
+        return found ? Results.Bytes(media.Bytes, media.MimeType) : Results.NotFound();
     }
 
     private GraphApiRequest Record(HttpContext http, JsonObject? body)

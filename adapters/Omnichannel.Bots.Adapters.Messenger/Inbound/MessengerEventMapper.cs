@@ -9,8 +9,9 @@ namespace Omnichannel.Bots.Adapters.Messenger;
 /// <c>messages</c>, <c>messaging_postbacks</c>, <c>message_deliveries</c>, <c>message_reads</c>, <c>message_echoes</c>,
 /// <c>messaging_referrals</c>). The conversation is (page id, the customer's page-scoped id) and the sender the PSID.
 /// A message's id is its <c>mid</c> (the inbox's dedupe key); its text, the quick reply's payload as the value, image,
-/// audio, video and file attachments by Meta's CDN URL (which expires after a while: whoever needs the bytes fetches
-/// them soon), and a shared location. A postback is its <c>title</c> as text and <c>payload</c> as value, deduplicated
+/// audio, video and file attachments by a link to the host's own copy (<see cref="MessengerMediaLinks"/>: Meta's CDN
+/// URL expires after a while, so the attachment is kept in the file store and the link serves it from there), and a
+/// shared location. A postback is its <c>title</c> as text and <c>payload</c> as value, deduplicated
 /// by <c>postback.mid</c>; its <c>referral.ref</c> (the Get Started button after an m.me link) and a referral event's
 /// <c>ref</c> are the <see cref="BotMessage.DeepLinkPayload"/> (a referral event, which has no text, has the value
 /// <see cref="ReferralValue"/>). The bot's own messages coming back as echoes
@@ -39,7 +40,7 @@ internal sealed class MessengerEventMapper
     }
 
     /// <summary>The event sent to page <paramref name="pageId"/>; <see cref="InboundMessageRejectedException"/> naming every problem when it is not one Meta sends.</summary>
-    public MessengerEvent Map(JsonElement messaging, string pageId)
+    public MessengerEvent Map(JsonElement messaging, string pageId, MessengerMediaLinks links)
     {
         if (messaging.ValueKind != JsonValueKind.Object)
         {
@@ -83,7 +84,7 @@ internal sealed class MessengerEventMapper
         };
         if (messaging.TryGetProperty("message", out var customerMessage))
         {
-            return Message(customerMessage, message);
+            return Message(customerMessage, message, links);
         }
 
         if (messaging.TryGetProperty("postback", out var postback))
@@ -101,7 +102,7 @@ internal sealed class MessengerEventMapper
         return MessengerEvent.Ignored("an event the adapter does not take (reaction, opt-in, account linking, ...)");
     }
 
-    private static MessengerEvent Message(JsonElement element, BotMessage message)
+    private static MessengerEvent Message(JsonElement element, BotMessage message, MessengerMediaLinks links)
     {
         var problems = new List<string>();
         if (element.ValueKind != JsonValueKind.Object)
@@ -116,6 +117,7 @@ internal sealed class MessengerEventMapper
         }
 
         var attachments = new List<Attachment>();
+        var media = new List<MessengerMedia>();
         GeoLocation? location = null;
         if (element.TryGetProperty("attachments", out var list))
         {
@@ -125,13 +127,18 @@ internal sealed class MessengerEventMapper
             }
             else
             {
+                var index = 0;
                 foreach (var item in list.EnumerateArray())
                 {
                     location ??= Location(item);
-                    if (AttachmentOf(item, problems) is { } attachment)
+                    if (mid is not null && AttachmentOf(item, problems) is var (contentType, cdnUrl))
                     {
-                        attachments.Add(attachment);
+                        var kept = links.Media(message.Sender!.Id, mid, index, cdnUrl);
+                        media.Add(kept);
+                        attachments.Add(new Attachment(contentType, links.For(kept)));
                     }
+
+                    index++;
                 }
             }
         }
@@ -151,7 +158,7 @@ internal sealed class MessengerEventMapper
         };
         return string.IsNullOrEmpty(mapped.Text) && mapped.Value is null && attachments.Count == 0 && location is null
             ? MessengerEvent.Ignored($"message {mid} holds nothing the bot reads (a sticker pack, a share, an unsupported attachment)")
-            : MessengerEvent.Of(mapped);
+            : MessengerEvent.Of(mapped, media);
     }
 
     private static MessengerEvent Postback(JsonElement postback, BotMessage message, string psid, DateTimeOffset at)
@@ -191,7 +198,8 @@ internal sealed class MessengerEventMapper
         return reports.Count == 0 ? MessengerEvent.Ignored("a delivery with no mids") : MessengerEvent.Delivered(reports);
     }
 
-    private static Attachment? AttachmentOf(JsonElement item, List<string> problems)
+    /// <summary>The content type and CDN URL of an image, audio, video or file attachment; null for other types and (with a problem) without a URL.</summary>
+    private static (string ContentType, Uri CdnUrl)? AttachmentOf(JsonElement item, List<string> problems)
     {
         var type = Text(item, "type");
         var contentType = type switch
@@ -214,7 +222,7 @@ internal sealed class MessengerEventMapper
             return null;
         }
 
-        return new Attachment(contentType, uri);
+        return (contentType, uri);
     }
 
     private static GeoLocation? Location(JsonElement item) =>

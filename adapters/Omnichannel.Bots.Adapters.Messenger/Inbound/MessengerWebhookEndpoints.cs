@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Adapters.Meta;
 using Omnichannel.Bots.AspNetCore;
 using Omnichannel.Bots.Delivery;
+using Omnichannel.Bots.Files;
 using Omnichannel.Bots.Inbound;
 
 namespace Omnichannel.Bots.Adapters.Messenger;
@@ -15,7 +17,10 @@ namespace Omnichannel.Bots.Adapters.Messenger;
 /// <see cref="MetaWebhook"/>: the subscription handshake, and signed batches of object <c>page</c>. Each entry is one
 /// page's (<c>entry.id</c>; with <see cref="MessengerOptions.PageId"/> set, other pages' entries are ignored), and
 /// each event of its <c>messaging</c> array is mapped on its own (<see cref="MessengerEventMapper"/>): a message goes
-/// into the inbox (a repeated <c>mid</c> is stored once), delivery reports to <see cref="IDeliveryReports"/>. A
+/// into the inbox (a repeated <c>mid</c> is stored once) and its attachments are queued to be kept
+/// (<see cref="MessengerMediaDownloads"/>; the webhook does not wait for them), delivery reports to
+/// <see cref="IDeliveryReports"/>. Customers' attachments are served at <c>GET /api/channels/messenger/media/{fileId}</c>
+/// (<see cref="MessengerMediaEndpoint"/>). A
 /// malformed event is logged and skipped without holding back the others; a storage failure is a 500, so Meta delivers
 /// the batch again.
 /// </summary>
@@ -23,18 +28,34 @@ internal sealed partial class MessengerWebhookEndpoints : IBotEndpoints
 {
     public const string Path = "/api/channels/messenger";
 
+    /// <summary>Where customers' attachments are served (<see cref="MessengerMediaLinks"/>).</summary>
+    public const string MediaPath = Path + "/media";
+
     private readonly MessengerEventMapper _mapper;
     private readonly IMessageInbox _inbox;
     private readonly IDeliveryReports _reports;
+    private readonly ICustomerFiles _files;
+    private readonly MessengerMediaDownloads _downloads;
+    private readonly MessengerMediaEndpoint _media;
     private readonly IOptions<MessengerOptions> _options;
     private readonly ILogger<MessengerWebhookEndpoints> _logger;
 
     public MessengerWebhookEndpoints(
-        MessengerEventMapper mapper, IMessageInbox inbox, IDeliveryReports reports, IOptions<MessengerOptions> options, ILogger<MessengerWebhookEndpoints> logger)
+        MessengerEventMapper mapper,
+        IMessageInbox inbox,
+        IDeliveryReports reports,
+        ICustomerFiles files,
+        MessengerMediaDownloads downloads,
+        MessengerMediaEndpoint media,
+        IOptions<MessengerOptions> options,
+        ILogger<MessengerWebhookEndpoints> logger)
     {
         _mapper = mapper;
         _inbox = inbox;
         _reports = reports;
+        _files = files;
+        _downloads = downloads;
+        _media = media;
         _options = options;
         _logger = logger;
     }
@@ -44,6 +65,7 @@ internal sealed partial class MessengerWebhookEndpoints : IBotEndpoints
         if (_options.Value.Enabled)
         {
             new MetaWebhook("Messenger", "page", () => _options.Value, _logger).Map(endpoints, Path, ReceiveEntryAsync);
+            endpoints.MapGet(MediaPath + "/{fileId:regex(^[0-9a-f]{{32}}$)}", (Func<HttpContext, string, Task<IResult>>)_media.GetAsync);
         }
     }
 
@@ -68,11 +90,12 @@ internal sealed partial class MessengerWebhookEndpoints : IBotEndpoints
             return;
         }
 
+        var links = new MessengerMediaLinks(_files, _options.Value.PublicBaseUrl ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"));
         foreach (var messaging in events.EnumerateArray())
         {
             try
             {
-                await ReceiveEventAsync(_mapper.Map(messaging, pageId), http.RequestAborted).ConfigureAwait(false);
+                await ReceiveEventAsync(_mapper.Map(messaging, pageId, links), http.RequestAborted).ConfigureAwait(false);
             }
             catch (InboundMessageRejectedException ex)
             {
@@ -89,6 +112,13 @@ internal sealed partial class MessengerWebhookEndpoints : IBotEndpoints
             if (receipt.IsDuplicate)
             {
                 LogDuplicate(_logger, message.Id);
+            }
+            else
+            {
+                foreach (var media in received.Media)
+                {
+                    _downloads.Enqueue(media);
+                }
             }
         }
 

@@ -40,6 +40,14 @@ public static class MessengerEvents
         return Event(psid, MessengerTestHost.PageId, "message", message);
     }
 
+    /// <summary>A customer's image (<c>messages</c> with an attachment of type image), at the CDN URL <paramref name="url"/>.</summary>
+    public static JsonObject Image(string psid, string mid, Uri url) =>
+        Event(psid, MessengerTestHost.PageId, "message", new JsonObject
+        {
+            ["mid"] = mid,
+            ["attachments"] = new JsonArray(new JsonObject { ["type"] = "image", ["payload"] = new JsonObject { ["url"] = url.AbsoluteUri } }),
+        });
+
     /// <summary>A postback button pressed (<c>messaging_postbacks</c>).</summary>
     public static JsonObject Postback(string psid, string mid, string title, string payload) =>
         Event(psid, MessengerTestHost.PageId, "postback", new JsonObject { ["mid"] = mid, ["title"] = title, ["payload"] = payload });
