@@ -71,7 +71,7 @@ internal sealed partial class MessengerMediaKeeper
                 {
                     save = await _files.SaveAsync(media.FileId, MessengerMediaLinks.QuotaKey(media.Psid), content, contentType, name: null, maxBytes, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is HttpRequestException || (ex is IOException && !cancellationToken.IsCancellationRequested))
+                catch (Exception ex) when (ex is HttpRequestException or HttpIOException)
                 {
                     return Unavailable(media, $"Messenger's CDN ({media.CdnUrl.Host}) broke off the attachment: {ex.Message}");
                 }
