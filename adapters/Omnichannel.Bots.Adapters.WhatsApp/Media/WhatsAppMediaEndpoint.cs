@@ -13,12 +13,12 @@ namespace Omnichannel.Bots.Adapters.WhatsApp;
 
 /// <summary>
 /// <c>GET /api/channels/whatsapp/media/{mediaId}?c=&amp;sig=</c>, the link on a customer's WhatsApp attachment
-/// (<see cref="WhatsAppMediaLinks"/>). 401 without a signature, 404 with a wrong one. The first open fetches the media
+/// (<see cref="WhatsAppMediaLinks"/>). 401 without a signature, 404 with a wrong one (checked once; the store is then asked by id). The first open fetches the media
 /// through the Graph API ("Media → Retrieve media URL": <c>GET /{version}/{media-id}</c> gives a short-lived
 /// <c>url</c>, downloaded with the same token) into the host's file store, counted against conversation <c>c</c>;
 /// every later open is served from the store without calling Meta. Media over
 /// <see cref="WhatsAppOptions.MaxMediaBytes"/> (or over the conversation's quota) gets 413 and nothing is kept; a
-/// Graph API refusal or silence is 502 with Meta's words. Simultaneous first opens of one media download it once. Served with the stored content type, inline only for plain
+/// Graph API refusal or silence, or a download that breaks off, is 502 with what went wrong. Simultaneous first opens of one media download it once. Served with the stored content type, inline only for plain
 /// images, audio and video (anything else as a download), never sniffed.
 /// </summary>
 internal sealed partial class WhatsAppMediaEndpoint
@@ -58,7 +58,7 @@ internal sealed partial class WhatsAppMediaEndpoint
             return Results.Text("There is no such media, or the link's signature is wrong.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (_files.Find(id, signature) is { } kept)
+        if (_files.Find(id) is { } kept)
         {
             return CustomerFileResponses.Serve(http, kept);
         }
@@ -68,14 +68,20 @@ internal sealed partial class WhatsAppMediaEndpoint
         await gate.WaitAsync(http.RequestAborted).ConfigureAwait(false);
         try
         {
-            return _files.Find(id, signature) is { } keptMeanwhile
+            return _files.Find(id) is { } keptMeanwhile
                 ? CustomerFileResponses.Serve(http, keptMeanwhile)
-                : await DownloadAsync(http, id, mediaId, conversation, signature).ConfigureAwait(false);
+                : await DownloadAsync(http, id, mediaId, conversation).ConfigureAwait(false);
         }
         catch (GraphApiException ex)
         {
             LogDownloadFailed(_logger, mediaId, ex.Message);
             return Results.Text($"WhatsApp did not give the media: {ex.Error?.ToString() ?? ex.Message}", statusCode: StatusCodes.Status502BadGateway);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or HttpIOException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The download broke off midway: the store kept nothing of it, and the next open tries again.
+            LogDownloadFailed(_logger, mediaId, ex.Message);
+            return Results.Text($"WhatsApp's media download broke off: {ex.Message}", statusCode: StatusCodes.Status502BadGateway);
         }
         finally
         {
@@ -88,7 +94,7 @@ internal sealed partial class WhatsAppMediaEndpoint
         }
     }
 
-    private async Task<IResult> DownloadAsync(HttpContext http, string id, string mediaId, string conversation, string signature)
+    private async Task<IResult> DownloadAsync(HttpContext http, string id, string mediaId, string conversation)
     {
         var options = _options.Value;
         var maxBytes = options.MaxMediaBytes;
@@ -128,7 +134,7 @@ internal sealed partial class WhatsAppMediaEndpoint
             LogKept(_logger, mediaId, save.File!.Bytes);
         }
 
-        return _files.Find(id, signature) is { } kept
+        return _files.Find(id) is { } kept
             ? CustomerFileResponses.Serve(http, kept)
             : Results.Text("The media was saved but cannot be found.", statusCode: StatusCodes.Status500InternalServerError);
     }
