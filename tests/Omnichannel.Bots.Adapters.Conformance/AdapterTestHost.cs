@@ -51,6 +51,44 @@ public sealed class AdapterTestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Starts a channel adapter's test bot: <typeparamref name="TRootDialog"/> as the root dialog unless
+    /// <paramref name="dialogs"/> declares the bot's dialogs, then <paramref name="addChannel"/> (storage and the channel),
+    /// with a <see cref="RecordingTurnObserver"/> registered before <paramref name="configureServices"/>.
+    /// </summary>
+    public static Task<AdapterTestHost> StartChannelAsync<TRootDialog>(
+        string folderPrefix,
+        IEnumerable<string> settings,
+        Action<BotBuilder> addChannel,
+        Action<IServiceCollection>? configureServices = null,
+        Action<BotBuilder>? dialogs = null)
+        where TRootDialog : Dialog
+    {
+        ArgumentNullException.ThrowIfNull(addChannel);
+        return StartAsync(
+            folderPrefix,
+            settings,
+            bot =>
+            {
+                if (dialogs is null)
+                {
+                    bot.AddRootDialog<TRootDialog>();
+                }
+                else
+                {
+                    dialogs(bot);
+                }
+
+                addChannel(bot);
+            },
+            services =>
+            {
+                services.AddSingleton<RecordingTurnObserver>();
+                services.AddSingleton<ITurnObserver>(provider => provider.GetRequiredService<RecordingTurnObserver>());
+                configureServices?.Invoke(services);
+            });
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

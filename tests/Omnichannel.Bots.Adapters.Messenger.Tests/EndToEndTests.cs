@@ -91,7 +91,7 @@ public sealed class EndToEndTests : IClassFixture<MessengerHostFixture>
         await Api.WaitForSendsAsync(psid, filter: IsMessage);
         await BotIdle.WaitAsync(Host.Services);
         Assert.Single(Api.SendsTo(psid), IsMessage);
-        Assert.Single(Host.Turns.All, e => e.Message.Conversation.Id == psid);
+        Assert.Single(Host.Turns.Started, e => e.Message.Conversation.Id == psid);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class EndToEndTests : IClassFixture<MessengerHostFixture>
 
         await Host.Turns.WaitForAsync("m_e2e_echo_2");
         await BotIdle.WaitAsync(Host.Services);
-        Assert.DoesNotContain(Host.Turns.All, e => e.Message.Id == "m_e2e_echo_1");
+        Assert.DoesNotContain(Host.Turns.Started, e => e.Message.Id == "m_e2e_echo_1");
         Assert.Single(Api.SendsTo(psid), IsMessage);
     }
 
@@ -157,7 +157,7 @@ public sealed class EndToEndTests : IClassFixture<MessengerHostFixture>
         }
 
         await Host.Turns.WaitForAsync("m_e2e_page_2");
-        Assert.DoesNotContain(Host.Turns.All, e => e.Message.Id == "m_e2e_page_1");
+        Assert.DoesNotContain(Host.Turns.Started, e => e.Message.Id == "m_e2e_page_1");
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class EndToEndTests : IClassFixture<MessengerHostFixture>
 
         var taken = await Host.Turns.WaitForAsync("m_e2e_malformed_2");
         Assert.Equal("fine", taken.Message.Text);
-        Assert.Single(Host.Turns.All, e => e.Message.Conversation.Id == psid);
+        Assert.Single(Host.Turns.Started, e => e.Message.Conversation.Id == psid);
     }
 
     [Theory]
@@ -197,7 +197,7 @@ public sealed class EndToEndTests : IClassFixture<MessengerHostFixture>
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await BotIdle.WaitAsync(Host.Services);
-        Assert.DoesNotContain(Host.Turns.All, e => e.Message.Id == "m_e2e_unsigned");
+        Assert.DoesNotContain(Host.Turns.Started, e => e.Message.Id == "m_e2e_unsigned");
     }
 
     private static bool IsMessage(GraphApiRequest request) => request["sender_action"] is null;

@@ -116,7 +116,7 @@ public sealed class InboundFixtureTests : IClassFixture<MessengerHostFixture>
     {
         BotMessage? found = null;
         await Omnichannel.Bots.Testing.Eventually.UntilAsync(
-            () => (found = Host.Turns.All.Select(e => e.Message).FirstOrDefault(m => m.Conversation.Id == psid)) is not null,
+            () => (found = Host.Turns.Started.Select(e => e.Message).FirstOrDefault(m => m.Conversation.Id == psid)) is not null,
             $"a turn from {psid}");
         return found!;
     }

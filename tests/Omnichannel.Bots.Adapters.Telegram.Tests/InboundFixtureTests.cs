@@ -130,7 +130,7 @@ public sealed class InboundFixtureTests : IClassFixture<TelegramHostFixture>
         var id = UpdateId(update);
         BotMessage? message = null;
         await Eventually.UntilAsync(
-            () => (message = _fixture.Host.Turns.Started.FirstOrDefault(m => m.Id == id)) is not null,
+            () => (message = _fixture.Host.Turns.StartedMessages.FirstOrDefault(m => m.Id == id)) is not null,
             $"the turn of update {id} to start");
         return message!;
     }

@@ -20,7 +20,7 @@ public sealed class LongPollingTests
             services => FailingOnceInbox.Install(services, "930000002"));
 
         await Eventually.UntilAsync(
-            () => new[] { "930000001", "930000002", "930000003" }.All(id => host.Turns.Started.Any(m => m.Id == id)),
+            () => new[] { "930000001", "930000002", "930000003" }.All(id => host.Turns.StartedMessages.Any(m => m.Id == id)),
             "the turns of all three polled updates to start");
 
         var offsets = api.Calls("getUpdates").Select(r => r.Text("offset")).ToList();
@@ -29,8 +29,8 @@ public sealed class LongPollingTests
         Assert.Null(offsets[0]);
         Assert.Equal("930000002", offsets[1]);
         Assert.DoesNotContain("930000004", offsets.Take(2));
-        Assert.Single(host.Turns.Started, m => m.Id == "930000001");
-        Assert.Single(host.Turns.Started, m => m.Id == "930000003");
+        Assert.Single(host.Turns.StartedMessages, m => m.Id == "930000001");
+        Assert.Single(host.Turns.StartedMessages, m => m.Id == "930000003");
         await api.WaitForAsync("getUpdates", match: r => r.Text("offset") == "930000004");
         await api.WaitForAsync("sendMessage", count: 3, match: r => r.Text("text") == "Which size?");
         Assert.Empty(api.Calls("setWebhook"));
@@ -47,7 +47,7 @@ public sealed class LongPollingTests
             api,
             ["Channels:Telegram:UseLongPolling=true", "Channels:Telegram:DeleteWebhookForPolling=true"]);
 
-        await Eventually.UntilAsync(() => host.Turns.Started.Any(m => m.Id == "930000010"), "the polled update's turn to start");
+        await Eventually.UntilAsync(() => host.Turns.StartedMessages.Any(m => m.Id == "930000010"), "the polled update's turn to start");
         var methods = api.Requests.Select(r => r.Method).ToList();
         Assert.True(methods.IndexOf("deleteWebhook") > methods.IndexOf("getUpdates"));
         Assert.Equal("false", api.Calls("deleteWebhook").Single().Text("drop_pending_updates") ?? "false");

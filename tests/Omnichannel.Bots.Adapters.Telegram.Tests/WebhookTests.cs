@@ -76,7 +76,7 @@ public sealed class WebhookTests : IClassFixture<TelegramHostFixture>
         }
 
         await _fixture.Api.WaitForAsync("sendMessage", match: r => r.Text("chat_id") == "3001" && r.Text("text") == "You chose Small.");
-        Assert.Single(_fixture.Host.Turns.Started, m => m.Id == "920000030");
+        Assert.Single(_fixture.Host.Turns.StartedMessages, m => m.Id == "920000030");
         Assert.Single(_fixture.Api.Calls("sendMessage"), r => r.Text("chat_id") == "3001" && r.Text("text") == "Which size?");
     }
 
@@ -110,7 +110,7 @@ public sealed class WebhookTests : IClassFixture<TelegramHostFixture>
 
         await api.WaitForAsync("answerCallbackQuery", match: r => r.Text("callback_query_id") == "cbq-920000041");
         await api.WaitForAsync("sendMessage", match: r => r.Text("chat_id") == "3002" && r.Text("text") == "You chose Large.");
-        var turn = _fixture.Host.Turns.Started.Single(m => m.Id == "920000041");
+        var turn = _fixture.Host.Turns.StartedMessages.Single(m => m.Id == "920000041");
         Assert.Equal(SizeDialog.LargeValue, turn.Value);
         Assert.Equal("Large", turn.Text);
     }

@@ -29,7 +29,7 @@ public sealed class MessengerTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public StartedTurns Turns => Services.GetRequiredService<StartedTurns>();
+    public RecordingTurnObserver Turns => Services.GetRequiredService<RecordingTurnObserver>();
 
     /// <summary>The bot's Messenger adapter, to send a message directly.</summary>
     public ChannelAdapter Adapter => Services.GetRequiredService<ChannelRegistry>().TryGet(ChannelId.Messenger, out var adapter)
@@ -54,28 +54,8 @@ public sealed class MessengerTestHost : IAsyncDisposable
             $"Channels:Messenger:GraphApiBaseUrl={api.BaseUrl}",
             .. settings ?? [],
         ];
-        var host = await AdapterTestHost.StartAsync(
-            "omnibot-messenger-",
-            args,
-            bot =>
-            {
-                if (dialogs is null)
-                {
-                    bot.AddRootDialog<HelpDialog>();
-                }
-                else
-                {
-                    dialogs(bot);
-                }
-
-                bot.AddSqliteStorage().AddMessengerChannel();
-            },
-            services =>
-            {
-                services.AddSingleton<StartedTurns>();
-                services.AddSingleton<ITurnObserver>(provider => provider.GetRequiredService<StartedTurns>());
-                configureServices?.Invoke(services);
-            });
+        var host = await AdapterTestHost.StartChannelAsync<HelpDialog>(
+            "omnibot-messenger-", args, bot => bot.AddSqliteStorage().AddMessengerChannel(), configureServices, dialogs);
         return new MessengerTestHost(host);
     }
 

@@ -58,28 +58,8 @@ public sealed class SmsTestHost : IAsyncDisposable
         }
 
         args.AddRange(settings ?? []);
-        var host = await AdapterTestHost.StartAsync(
-            "omnibot-sms-",
-            args,
-            bot =>
-            {
-                if (dialogs is null)
-                {
-                    bot.AddRootDialog<SizeDialog>();
-                }
-                else
-                {
-                    dialogs(bot);
-                }
-
-                bot.AddSqliteStorage().AddSmsChannel();
-            },
-            services =>
-            {
-                services.AddSingleton<RecordingTurnObserver>();
-                services.AddSingleton<ITurnObserver>(provider => provider.GetRequiredService<RecordingTurnObserver>());
-                configureServices?.Invoke(services);
-            });
+        var host = await AdapterTestHost.StartChannelAsync<SizeDialog>(
+            "omnibot-sms-", args, bot => bot.AddSqliteStorage().AddSmsChannel(), configureServices, dialogs);
         return new SmsTestHost(host);
     }
 

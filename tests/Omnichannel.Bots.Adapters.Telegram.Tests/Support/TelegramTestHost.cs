@@ -47,28 +47,8 @@ public sealed class TelegramTestHost : IAsyncDisposable
             "Channels:Telegram:PollingTimeout=00:00:01",
         ];
         args.AddRange(settings ?? []);
-        var host = await AdapterTestHost.StartAsync(
-            "omnibot-telegram-",
-            args,
-            bot =>
-            {
-                if (dialogs is null)
-                {
-                    bot.AddRootDialog<SizeDialog>();
-                }
-                else
-                {
-                    dialogs(bot);
-                }
-
-                bot.AddSqliteStorage().AddTelegramChannel();
-            },
-            services =>
-            {
-                services.AddSingleton<RecordingTurnObserver>();
-                services.AddSingleton<ITurnObserver>(provider => provider.GetRequiredService<RecordingTurnObserver>());
-                configureServices?.Invoke(services);
-            });
+        var host = await AdapterTestHost.StartChannelAsync<SizeDialog>(
+            "omnibot-telegram-", args, bot => bot.AddSqliteStorage().AddTelegramChannel(), configureServices, dialogs);
         return new TelegramTestHost(host);
     }
 

@@ -17,7 +17,7 @@ public static class WebhookAssertions
         var marker = markerUpdateId.ToString(CultureInfo.InvariantCulture);
         using var response = await host.PostUpdateAsync(Updates.Text(markerUpdateId, "marker"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Eventually.UntilAsync(() => host.Turns.Started.Any(m => m.Id == marker), $"the marker turn {marker} to start");
-        Assert.DoesNotContain(host.Turns.Started, m => m.Id == updateId);
+        await Eventually.UntilAsync(() => host.Turns.StartedMessages.Any(m => m.Id == marker), $"the marker turn {marker} to start");
+        Assert.DoesNotContain(host.Turns.StartedMessages, m => m.Id == updateId);
     }
 }

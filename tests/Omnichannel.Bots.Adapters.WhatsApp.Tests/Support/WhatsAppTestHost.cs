@@ -48,28 +48,8 @@ public sealed class WhatsAppTestHost : IAsyncDisposable
             $"Channels:WhatsApp:GraphApiBaseUrl={api.BaseUrl}",
         ];
         args.AddRange(settings ?? []);
-        var host = await AdapterTestHost.StartAsync(
-            "omnibot-whatsapp-",
-            args,
-            bot =>
-            {
-                if (dialogs is null)
-                {
-                    bot.AddRootDialog<MenuDialog>();
-                }
-                else
-                {
-                    dialogs(bot);
-                }
-
-                bot.AddSqliteStorage().AddWhatsAppChannel();
-            },
-            services =>
-            {
-                services.AddSingleton<RecordingTurnObserver>();
-                services.AddSingleton<ITurnObserver>(provider => provider.GetRequiredService<RecordingTurnObserver>());
-                configureServices?.Invoke(services);
-            });
+        var host = await AdapterTestHost.StartChannelAsync<MenuDialog>(
+            "omnibot-whatsapp-", args, bot => bot.AddSqliteStorage().AddWhatsAppChannel(), configureServices, dialogs);
         return new WhatsAppTestHost(host);
     }
 
