@@ -9,6 +9,7 @@ public sealed class SqliteTurnStore : ITurnStore
     private const string SelectCustomer = "SELECT created_at FROM customers WHERE id = @p1";
     private const string SelectIdentityKeys = "SELECT identity_key FROM customer_identities WHERE customer_id = @p1 ORDER BY created_at, identity_key";
     private const string SelectState = "SELECT state, version FROM dialog_state WHERE customer_id = @p1 AND dialog_id = @p2";
+    private const string SelectPreviousChannel = "SELECT channel FROM messages WHERE customer_id = @p1 AND direction = 'in' ORDER BY id DESC LIMIT 1";
     private const string SelectInboxStatus = "SELECT status FROM inbox WHERE seq = @p1";
     private const string SelectStateVersion = "SELECT version FROM dialog_state WHERE customer_id = @p1 AND dialog_id = @p2";
     private const string SelectOwnerEpoch = "SELECT owner_epoch FROM conversations WHERE id = @p1";
@@ -84,7 +85,11 @@ public sealed class SqliteTurnStore : ITurnStore
             }
         }
 
-        return new TurnSnapshot(conversation, new CustomerRecord(conversation.CustomerId, keys, createdAt), state);
+        var previousChannel = db.Scalar<string>(SelectPreviousChannel, conversation.CustomerId);
+        return new TurnSnapshot(conversation, new CustomerRecord(conversation.CustomerId, keys, createdAt), state)
+        {
+            PreviousChannel = previousChannel is null ? null : new ChannelId(previousChannel),
+        };
     }
 
     private static TurnCommitResult Commit(

@@ -31,6 +31,7 @@ public sealed class TurnContext
         Time = time;
         Services = services;
         DialogStateJson = snapshot.DialogState?.Json;
+        PreviousChannel = snapshot.PreviousChannel;
     }
 
     /// <summary>The customer's message; <see cref="BotMessage.Value"/> is set when they picked one of the offered choices.</summary>
@@ -39,6 +40,12 @@ public sealed class TurnContext
     public ConversationRecord Conversation { get; }
 
     public CustomerRecord Customer { get; }
+
+    /// <summary>The channel of the customer's previous message (on any conversation); null on their first message.</summary>
+    public ChannelId? PreviousChannel { get; }
+
+    /// <summary>True when the customer's previous message came on another channel: they switched channels for this one.</summary>
+    public bool SwitchedChannel => PreviousChannel is { } previous && previous != Message.Channel;
 
     /// <summary>The channel the message came on and what it can show.</summary>
     public ChannelProfile Channel { get; }

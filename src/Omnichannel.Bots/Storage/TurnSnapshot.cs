@@ -4,4 +4,8 @@ namespace Omnichannel.Bots.Storage;
 public sealed record TurnSnapshot(
     ConversationRecord Conversation,
     CustomerRecord Customer,
-    DialogStateRecord? DialogState);
+    DialogStateRecord? DialogState)
+{
+    /// <summary>The channel of the customer's latest earlier inbound message, on any conversation; null when this is their first.</summary>
+    public ChannelId? PreviousChannel { get; init; }
+}
