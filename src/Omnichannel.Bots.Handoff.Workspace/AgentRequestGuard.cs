@@ -36,6 +36,14 @@ internal static class AgentRequestGuard
             return await handler(http, session).ConfigureAwait(false);
         };
 
+    public const string AdminsOnly = "This API is for admins (an account with Role ADMIN).";
+
+    /// <summary>Wraps an admin API handler: <see cref="Authenticated"/>, then 403 <c>{"error":...}</c> for a session whose agent is not an admin.</summary>
+    public static Func<HttpContext, Task<IResult>> Admin(AgentSessions sessions, IAgentPresence presence, Func<HttpContext, AgentSession, Task<IResult>> handler) =>
+        Authenticated(sessions, presence, (http, session) => session.Agent.Role == AgentRole.Admin
+            ? handler(http, session)
+            : Task.FromResult(AgentJson.Error(StatusCodes.Status403Forbidden, AdminsOnly)));
+
     /// <summary>Null when the request may change state, else why not (only checked for methods other than GET and HEAD).</summary>
     public static string? CrossSiteProblem(HttpContext http)
     {
