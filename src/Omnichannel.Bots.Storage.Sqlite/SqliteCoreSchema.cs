@@ -136,5 +136,16 @@ internal static class SqliteCoreSchema
         ) STRICT;
         CREATE INDEX ix_delivery_reports_unmatched ON delivery_reports (received_at) WHERE outbox_id IS NULL;
         """,
+            """
+        -- Identity provenance (issue 18): how each key came to belong to its customer and which channel vouched for it.
+        -- provenance is an IdentityProvenance in kebab case ('channel-address', 'provider-phone', 'shared-contact',
+        -- 'signed-identity', 'link-code', 'agent'); NULL for a phone or email key linked before version 3 recorded it.
+        -- A channel's own key (telegram:12345) always came from its channel's address.
+        ALTER TABLE customer_identities ADD COLUMN provenance TEXT;
+        ALTER TABLE customer_identities ADD COLUMN vouched_by TEXT;
+        UPDATE customer_identities
+        SET provenance = 'channel-address', vouched_by = substr(identity_key, 1, instr(identity_key, ':') - 1)
+        WHERE identity_key NOT LIKE 'phone:%' AND identity_key NOT LIKE 'email:%';
+        """,
         ]);
 }
