@@ -244,7 +244,7 @@ public sealed class DeliveryReportTests : IDisposable
             Id = "in-" + Guid.NewGuid().ToString("N"),
             Channel = ChannelId.Sms,
             Conversation = new ConversationAddress("account-1", "+15550100001"),
-            Sender = new Participant("+15550100001") { PhoneNumber = "+15550100001" },
+            Sender = new Participant("+15550100001") { PhoneNumber = "+15550100001", PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Text = text,
         };
         var entry = (await inbox.AppendAsync(message, [new IdentityClaim("phone:+15550100001", IdentityProvenance.ProviderPhone, ChannelId.Sms)], CancellationToken.None)).Entry!;

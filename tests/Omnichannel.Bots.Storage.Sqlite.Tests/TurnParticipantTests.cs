@@ -73,7 +73,7 @@ public sealed class TurnParticipantTests
             Id = "in-" + text,
             Channel = ChannelId.Sms,
             Conversation = new ConversationAddress("account-1", "+15550100001"),
-            Sender = new Participant("+15550100001") { PhoneNumber = "+15550100001" },
+            Sender = new Participant("+15550100001") { PhoneNumber = "+15550100001", PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Text = text,
         };
         var appended = await inbox.AppendAsync(message, [new IdentityClaim("phone:+15550100001", IdentityProvenance.ProviderPhone, ChannelId.Sms)], CancellationToken.None);

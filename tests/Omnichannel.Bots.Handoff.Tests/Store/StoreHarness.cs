@@ -28,7 +28,9 @@ public sealed class StoreHarness : IDisposable
             Options.Create(new SqliteStorageOptions { DataDirectory = Directory }),
             NullLogger<SqliteDatabase>.Instance,
             [SqliteHandoffSchema.Schema]);
-        Inbox = new SqliteInboxStore(Database, Time);
+        Merges = [new SqliteCoreCustomerMerge(), new SqliteHandoffCustomerMerge()];
+        Inbox = new SqliteInboxStore(Database, Time, Merges);
+        Links = new SqliteCustomerLinks(Database, Time, Merges, NullLogger<SqliteCustomerLinks>.Instance);
         Turns = new SqliteTurnStore(Database, Time, [new SqliteHandoffTurnParticipant()]);
         Outbox = new SqliteOutboxStore(Database, Time);
         Transcripts = new SqliteTranscriptStore(Database);
@@ -41,7 +43,12 @@ public sealed class StoreHarness : IDisposable
 
     public SqliteDatabase Database { get; }
 
+    /// <summary>The merge participants a bot with handoff registers (core's and handoff's).</summary>
+    public IReadOnlyList<ISqliteCustomerMerge> Merges { get; }
+
     public SqliteInboxStore Inbox { get; }
+
+    public SqliteCustomerLinks Links { get; }
 
     public SqliteTurnStore Turns { get; }
 
@@ -63,7 +70,7 @@ public sealed class StoreHarness : IDisposable
             Id = "in-" + number.ToString(CultureInfo.InvariantCulture),
             Channel = on,
             Conversation = new ConversationAddress("account-1", on.Value + ":" + phone),
-            Sender = new Participant(phone) { PhoneNumber = phone },
+            Sender = new Participant(phone) { PhoneNumber = phone, PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Text = text,
             Timestamp = Time.GetUtcNow(),
         };
