@@ -12,7 +12,8 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 /// <summary>
 /// The agent workspace: the sign-in page <c>GET /agent/login</c> (the only page without a session), the workspace
 /// <c>GET /agent</c> and its assets (302 to the sign-in page without a session), sign-in and sign-out
-/// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>) and
+/// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>), the
+/// customer API (<see cref="AgentCustomerApi"/>) and
 /// the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
 /// without a session.
 /// </summary>
@@ -29,14 +30,16 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
     private readonly AgentSessions _sessions;
     private readonly IAgentPresence _presence;
     private readonly AgentTicketApi _tickets;
+    private readonly AgentCustomerApi _customers;
     private readonly AgentEventStream _events;
     private readonly AgentPageResources _pages = new();
 
-    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentEventStream events)
+    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentCustomerApi customers, AgentEventStream events)
     {
         _sessions = sessions;
         _presence = presence;
         _tickets = tickets;
+        _customers = customers;
         _events = events;
     }
 
@@ -57,6 +60,10 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         }
 
         Map(endpoints, HttpMethods.Get, "/api/agent/events", _events.StreamAsync);
+
+        // Who a customer is and an agent's unlink (AgentCustomerApi).
+        Map(endpoints, HttpMethods.Get, "/api/agent/customers/{id}", _customers.ProfileAsync);
+        Map(endpoints, HttpMethods.Delete, "/api/agent/customers/{id}/identities/{key}", _customers.UnlinkAsync);
 
         // Anything else under /api/agent: 401 without a session (nothing to learn about the API), 404 with one.
         endpoints.Map(

@@ -27,6 +27,7 @@ internal static class AgentWorkspaceServices
         services.TryAddSingleton<SignInThrottle>();
         services.TryAddSingleton<AgentSessions>();
         services.TryAddSingleton<AgentTicketApi>();
+        services.TryAddSingleton<AgentCustomerApi>();
         services.TryAddSingleton<AgentEventStream>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotEndpoints, AgentWorkspaceEndpoints>());
         return services;

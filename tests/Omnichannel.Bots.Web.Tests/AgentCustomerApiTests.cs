@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Omnichannel.Bots.Handoff.Desk;
+using Omnichannel.Bots.Handoff;
+using Omnichannel.Bots.Handoff.Workspace;
+using Omnichannel.Bots.Storage.Sqlite;
+
+namespace Omnichannel.Bots.Web.Tests;
+
+/// <summary>
+/// The workspace's customer API on the sample host over real HTTP: who a customer is (<c>GET /api/agent/customers/{id}</c>)
+/// and an agent's unlink (<c>DELETE /api/agent/customers/{id}/identities/{key}</c>), for agents who can see the customer.
+/// </summary>
+public sealed class AgentCustomerApiTests
+{
+    private const string Password = "correct horse battery staple";
+
+    private static readonly Lazy<string> Hash = new(() => AgentPasswordHasher.Hash(Password, AgentPasswordHasher.MinimumIterations));
+
+    [Fact]
+    public async Task Profile_CustomerOfAVisibleTicket_IdentitiesWithProvenanceAndChannels()
+    {
+        await using var host = await WebChatHost.StartAsync(Accounts());
+        var customerId = await EscalatedCustomerAsync(host);
+        using var alice = await SignInAsync(host, "alice");
+
+        using var response = await alice.GetAsync($"/api/agent/customers/{customerId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var profile = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(customerId, profile.GetProperty("id").GetString());
+        var identity = Assert.Single(profile.GetProperty("identities").EnumerateArray());
+        Assert.StartsWith("webchat:", identity.GetProperty("key").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("channel-address", "webchat"), (identity.GetProperty("provenance").GetString(), identity.GetProperty("vouchedBy").GetString()));
+        Assert.Equal(["webchat"], profile.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task Profile_AgentOfAnotherQueue_404_AdminAnd401WithoutSession()
+    {
+        await using var host = await WebChatHost.StartAsync(Accounts());
+        var customerId = await EscalatedCustomerAsync(host);
+        using var bill = await SignInAsync(host, "bill");
+        using var root = await SignInAsync(host, "root");
+        using var anonymous = new HttpClient { BaseAddress = host.BaseUrl };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await bill.GetAsync($"/api/agent/customers/{customerId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bill.DeleteAsync($"/api/agent/customers/{customerId}/identities/{Uri.EscapeDataString("webchat:x")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await root.GetAsync($"/api/agent/customers/{customerId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/agent/customers/{customerId}")).StatusCode);
+        using var missing = await root.GetAsync("/api/agent/customers/cus_nobody");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("There is no customer cus_nobody.", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Unlink_ChannelKey_ConversationMovesAwayAndTheAgentIsRecorded()
+    {
+        await using var host = await WebChatHost.StartAsync(Accounts());
+        var customerId = await EscalatedCustomerAsync(host);
+        using var alice = await SignInAsync(host, "alice");
+        var key = (await alice.GetFromJsonAsync<JsonElement>($"/api/agent/customers/{customerId}")).GetProperty("identities")[0].GetProperty("key").GetString()!;
+
+        using var unlinked = await alice.DeleteAsync($"/api/agent/customers/{customerId}/identities/{Uri.EscapeDataString(key)}");
+        using var again = await alice.DeleteAsync($"/api/agent/customers/{customerId}/identities/{Uri.EscapeDataString(key)}");
+
+        Assert.Equal(HttpStatusCode.OK, unlinked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal($"{key} is not an identity of customer {customerId}.", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        var profile = await alice.GetFromJsonAsync<JsonElement>($"/api/agent/customers/{customerId}");
+        Assert.Empty(profile.GetProperty("identities").EnumerateArray());
+        Assert.Empty(profile.GetProperty("channels").EnumerateArray());
+        var database = (SqliteDatabase)host.Services.GetService(typeof(SqliteDatabase))!;
+        Assert.Equal("agent:alice", database.Read(db => db.Scalar<string>("SELECT actor FROM customer_unlinks WHERE customer_id = @p1 AND identity_key = @p2", customerId, key)));
+    }
+
+    [Theory]
+    [InlineData("no-colon", HttpStatusCode.BadRequest)]
+    [InlineData(":leading", HttpStatusCode.BadRequest)]
+    [InlineData("phone:+15550100999", HttpStatusCode.NotFound)]
+    public async Task Unlink_BadOrUnknownKey_ClearError(string key, HttpStatusCode expected)
+    {
+        await using var host = await WebChatHost.StartAsync(Accounts());
+        var customerId = await EscalatedCustomerAsync(host);
+        using var alice = await SignInAsync(host, "alice");
+
+        using var response = await alice.DeleteAsync($"/api/agent/customers/{customerId}/identities/{Uri.EscapeDataString(key)}");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()));
+    }
+
+    private static string[] Accounts() =>
+    [
+        "Agents:Accounts:0:Id=alice",
+        $"Agents:Accounts:0:PasswordHash={Hash.Value}",
+        "Agents:Accounts:1:Id=bill",
+        $"Agents:Accounts:1:PasswordHash={Hash.Value}",
+        "Agents:Accounts:1:Queues:0=billing",
+        "Agents:Accounts:2:Id=root",
+        $"Agents:Accounts:2:PasswordHash={Hash.Value}",
+        "Agents:Accounts:2:Queues:0=billing",
+        "Agents:Accounts:2:Role=admin",
+    ];
+
+    /// <summary>A web chat customer asks for a person; their customer id, from the ticket.</summary>
+    private static async Task<string> EscalatedCustomerAsync(WebChatHost host)
+    {
+        var conversation = await host.StartConversationAsync();
+        await host.PostMessageAsync(conversation, "I want to talk to a real person");
+        await host.WaitUntilIdleAsync();
+        var desk = (IHandoffDesk)host.Services.GetService(typeof(IHandoffDesk))!;
+        var ticketId = Assert.Single(await desk.ListOpenAsync(CancellationToken.None)).Id;
+        var tickets = (IHandoffTicketStore)host.Services.GetService(typeof(IHandoffTicketStore))!;
+        return (await tickets.GetAsync(ticketId, CancellationToken.None))!.CustomerId;
+    }
+
+    private static async Task<HttpClient> SignInAsync(WebChatHost host, string id)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
+        client.DefaultRequestHeaders.Add("X-Requested-With", "omnibot-agent");
+        using var response = await client.PostAsJsonAsync("/api/agent/session", new { id, password = Password });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return client;
+    }
+}
