@@ -48,6 +48,25 @@ public sealed class CustomerMergeTests
     }
 
     [Fact]
+    public async Task Receive_TelegramUserSharesTheNumberOfAnSmsCustomer_MergedByTheInboxIntoTheOlder()
+    {
+        using var harness = new IdentityHarness();
+        var sms = await harness.ReceiveAsync(ChannelId.Sms, SmsJane, "hi from sms");
+        await harness.CommitAsync(sms, dialogState: null);
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        var telegram = await harness.ReceiveAsync(ChannelId.Telegram, TelegramJane, "hi from telegram");
+        await harness.CommitAsync(telegram, dialogState: null);
+
+        var contact = await harness.ReceiveAsync(
+            ChannelId.Telegram, TelegramJane with { PhoneNumber = "+15550100001", PhoneNumberProvenance = IdentityProvenance.SharedContact }, "+15550100001");
+
+        Assert.Equal(sms.CustomerId, contact.CustomerId);
+        Assert.Equal(contact.CustomerId, harness.Scalar<string>("SELECT customer_id FROM conversations WHERE id = @p1", telegram.ConversationId));
+        Assert.Equal(4L, harness.Count("SELECT COUNT(*) FROM messages WHERE customer_id = @p1", sms.CustomerId));
+        Assert.Equal(telegram.CustomerId, harness.Scalar<string>("SELECT from_customer_id FROM customer_merges WHERE into_customer_id = @p1", sms.CustomerId));
+    }
+
+    [Fact]
     public async Task Link_MergedAwayCustomer_LinksToTheCustomerItWasMergedInto()
     {
         using var harness = new IdentityHarness();
