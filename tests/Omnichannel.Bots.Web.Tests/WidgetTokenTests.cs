@@ -230,6 +230,9 @@ public sealed class WidgetTokenTests
         Assert.Equal(
             ["email:ana@example.com", "phone:+16505550100", "webchat:site:customer-7"],
             IdentityKeysOf(host, customerId).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["channel-address webchat", "signed-identity webchat", "signed-identity webchat"],
+            Query(host, "SELECT provenance || ' ' || vouched_by FROM customer_identities WHERE customer_id = $id", customerId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
