@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Omnichannel.Bots.Handoff.Desk;
 using Omnichannel.Bots.Handoff;
-using Omnichannel.Bots.Handoff.Workspace;
 using Omnichannel.Bots.Storage.Sqlite;
 
 namespace Omnichannel.Bots.Web.Tests;
@@ -14,16 +12,12 @@ namespace Omnichannel.Bots.Web.Tests;
 /// </summary>
 public sealed class AgentCustomerApiTests
 {
-    private const string Password = "correct horse battery staple";
-
-    private static readonly Lazy<string> Hash = new(() => AgentPasswordHasher.Hash(Password, AgentPasswordHasher.MinimumIterations));
-
     [Fact]
     public async Task Profile_CustomerOfAVisibleTicket_IdentitiesWithProvenanceAndChannels()
     {
-        await using var host = await WebChatHost.StartAsync(Accounts());
+        await using var host = await WebChatHost.StartAsync(AgentAccounts.Settings());
         var customerId = await EscalatedCustomerAsync(host);
-        using var alice = await SignInAsync(host, "alice");
+        using var alice = await AgentAccounts.SignInAsync(host, "alice");
 
         using var response = await alice.GetAsync($"/api/agent/customers/{customerId}");
 
@@ -39,10 +33,10 @@ public sealed class AgentCustomerApiTests
     [Fact]
     public async Task Profile_AgentOfAnotherQueue_404_AdminAnd401WithoutSession()
     {
-        await using var host = await WebChatHost.StartAsync(Accounts());
+        await using var host = await WebChatHost.StartAsync(AgentAccounts.Settings());
         var customerId = await EscalatedCustomerAsync(host);
-        using var bill = await SignInAsync(host, "bill");
-        using var root = await SignInAsync(host, "root");
+        using var bill = await AgentAccounts.SignInAsync(host, "bill");
+        using var root = await AgentAccounts.SignInAsync(host, "root");
         using var anonymous = new HttpClient { BaseAddress = host.BaseUrl };
 
         Assert.Equal(HttpStatusCode.NotFound, (await bill.GetAsync($"/api/agent/customers/{customerId}")).StatusCode);
@@ -57,9 +51,9 @@ public sealed class AgentCustomerApiTests
     [Fact]
     public async Task Unlink_ChannelKey_ConversationMovesAwayAndTheAgentIsRecorded()
     {
-        await using var host = await WebChatHost.StartAsync(Accounts());
+        await using var host = await WebChatHost.StartAsync(AgentAccounts.Settings());
         var customerId = await EscalatedCustomerAsync(host);
-        using var alice = await SignInAsync(host, "alice");
+        using var alice = await AgentAccounts.SignInAsync(host, "alice");
         var key = (await alice.GetFromJsonAsync<JsonElement>($"/api/agent/customers/{customerId}")).GetProperty("identities")[0].GetProperty("key").GetString()!;
 
         using var unlinked = await alice.DeleteAsync($"/api/agent/customers/{customerId}/identities/{Uri.EscapeDataString(key)}");
@@ -81,9 +75,9 @@ public sealed class AgentCustomerApiTests
     [InlineData("phone:+15550100999", HttpStatusCode.NotFound)]
     public async Task Unlink_BadOrUnknownKey_ClearError(string key, HttpStatusCode expected)
     {
-        await using var host = await WebChatHost.StartAsync(Accounts());
+        await using var host = await WebChatHost.StartAsync(AgentAccounts.Settings());
         var customerId = await EscalatedCustomerAsync(host);
-        using var alice = await SignInAsync(host, "alice");
+        using var alice = await AgentAccounts.SignInAsync(host, "alice");
 
         using var response = await alice.DeleteAsync($"/api/agent/customers/{customerId}/identities/{Uri.EscapeDataString(key)}");
 
@@ -91,37 +85,11 @@ public sealed class AgentCustomerApiTests
         Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()));
     }
 
-    private static string[] Accounts() =>
-    [
-        "Agents:Accounts:0:Id=alice",
-        $"Agents:Accounts:0:PasswordHash={Hash.Value}",
-        "Agents:Accounts:1:Id=bill",
-        $"Agents:Accounts:1:PasswordHash={Hash.Value}",
-        "Agents:Accounts:1:Queues:0=billing",
-        "Agents:Accounts:2:Id=root",
-        $"Agents:Accounts:2:PasswordHash={Hash.Value}",
-        "Agents:Accounts:2:Queues:0=billing",
-        "Agents:Accounts:2:Role=admin",
-    ];
-
     /// <summary>A web chat customer asks for a person; their customer id, from the ticket.</summary>
     private static async Task<string> EscalatedCustomerAsync(WebChatHost host)
     {
-        var conversation = await host.StartConversationAsync();
-        await host.PostMessageAsync(conversation, "I want to talk to a real person");
-        await host.WaitUntilIdleAsync();
-        var desk = (IHandoffDesk)host.Services.GetService(typeof(IHandoffDesk))!;
-        var ticketId = Assert.Single(await desk.ListOpenAsync(CancellationToken.None)).Id;
+        var ticketId = await AgentAccounts.EscalateAsync(host, await host.StartConversationAsync());
         var tickets = (IHandoffTicketStore)host.Services.GetService(typeof(IHandoffTicketStore))!;
         return (await tickets.GetAsync(ticketId, CancellationToken.None))!.CustomerId;
-    }
-
-    private static async Task<HttpClient> SignInAsync(WebChatHost host, string id)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
-        client.DefaultRequestHeaders.Add("X-Requested-With", "omnibot-agent");
-        using var response = await client.PostAsJsonAsync("/api/agent/session", new { id, password = Password });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        return client;
     }
 }

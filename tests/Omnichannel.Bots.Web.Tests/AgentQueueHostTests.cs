@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Omnichannel.Bots.Handoff.Desk;
-using Omnichannel.Bots.Handoff.Workspace;
 
 namespace Omnichannel.Bots.Web.Tests;
 
@@ -12,17 +10,13 @@ namespace Omnichannel.Bots.Web.Tests;
 /// </summary>
 public sealed class AgentQueueHostTests
 {
-    private const string Password = "correct horse battery staple";
-
-    private static readonly Lazy<string> Hash = new(() => AgentPasswordHasher.Hash(Password, AgentPasswordHasher.MinimumIterations));
-
     [Fact]
     public async Task Reply_AgentAnswersOnWebChat_FromIsAnOpaqueHandleWithTheDisplayName()
     {
-        await using var host = await WebChatHost.StartAsync(Accounts());
+        await using var host = await WebChatHost.StartAsync(AgentAccounts.Settings());
         var conversation = await host.StartConversationAsync();
-        var ticketId = await EscalateAsync(host, conversation);
-        using var alice = await SignInAsync(host, "alice");
+        var ticketId = await AgentAccounts.EscalateAsync(host, conversation);
+        using var alice = await AgentAccounts.SignInAsync(host, "alice");
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(alice, ticketId, "claim")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(alice, ticketId, "reply", new { text = "Hi, this is Alice from support." })).StatusCode);
@@ -43,11 +37,11 @@ public sealed class AgentQueueHostTests
     [Fact]
     public async Task Workspace_TicketOfAnotherQueue_404ForEveryActionAndUnchanged_AdminMay()
     {
-        await using var host = await WebChatHost.StartAsync(Accounts());
+        await using var host = await WebChatHost.StartAsync(AgentAccounts.Settings());
         var conversation = await host.StartConversationAsync();
-        var ticketId = await EscalateAsync(host, conversation);
-        using var bill = await SignInAsync(host, "bill");
-        using var root = await SignInAsync(host, "root");
+        var ticketId = await AgentAccounts.EscalateAsync(host, conversation);
+        using var bill = await AgentAccounts.SignInAsync(host, "bill");
+        using var root = await AgentAccounts.SignInAsync(host, "root");
 
         using (var read = await bill.GetAsync($"/api/agent/tickets/{ticketId}"))
         {
@@ -67,38 +61,6 @@ public sealed class AgentQueueHostTests
         Assert.Equal(("general", "Queued"), (ticket.GetProperty("queue").GetString(), ticket.GetProperty("status").GetString()));
         Assert.Empty(body.GetProperty("notes").EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(root, ticketId, "claim")).StatusCode);
-    }
-
-    private static string[] Accounts() =>
-    [
-        "Agents:Accounts:0:Id=alice",
-        "Agents:Accounts:0:Name=Alice Agent",
-        $"Agents:Accounts:0:PasswordHash={Hash.Value}",
-        "Agents:Accounts:1:Id=bill",
-        $"Agents:Accounts:1:PasswordHash={Hash.Value}",
-        "Agents:Accounts:1:Queues:0=billing",
-        "Agents:Accounts:2:Id=root",
-        $"Agents:Accounts:2:PasswordHash={Hash.Value}",
-        "Agents:Accounts:2:Queues:0=billing",
-        "Agents:Accounts:2:Role=admin",
-    ];
-
-    /// <summary>The customer asks for a person; the handoff's ticket number, from the desk.</summary>
-    private static async Task<long> EscalateAsync(WebChatHost host, StartedConversation conversation)
-    {
-        await host.PostMessageAsync(conversation, "I want to talk to a real person");
-        await host.WaitUntilIdleAsync();
-        var desk = (IHandoffDesk)host.Services.GetService(typeof(IHandoffDesk))!;
-        return Assert.Single(await desk.ListOpenAsync(CancellationToken.None)).Id;
-    }
-
-    private static async Task<HttpClient> SignInAsync(WebChatHost host, string id)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
-        client.DefaultRequestHeaders.Add("X-Requested-With", "omnibot-agent");
-        using var response = await client.PostAsJsonAsync("/api/agent/session", new { id, password = Password });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        return client;
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient agent, long ticketId, string action, object? body = null)
