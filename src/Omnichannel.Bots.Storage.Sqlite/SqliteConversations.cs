@@ -17,7 +17,6 @@ internal static class SqliteConversations
     private const string SelectById = Select + " WHERE id = @p1";
     private const string SelectByAddress = Select + " WHERE channel = @p1 AND account = @p2 AND external_id = @p3";
 
-
     private const string FindConversation =
         "SELECT id, customer_id FROM conversations WHERE channel = @p1 AND account = @p2 AND external_id = @p3";
 
@@ -54,7 +53,7 @@ internal static class SqliteConversations
     /// <summary>
     /// The conversation of the chat and its customer: an existing one (a given <paramref name="locale"/> replaces the
     /// stored one), else a new one for the customer any of <paramref name="claims"/> links to (in claim order), else for a
-    /// new customer. Every claim is linked to that customer with its provenance (<see cref="SqliteIdentityGraph.Link"/>):
+    /// new customer. Every claim is linked with its provenance to the sender's customer (<see cref="SqliteIdentityGraph.Link"/>):
     /// a key another customer holds merges the two, and the customer returned is the one that stays.
     /// </summary>
     public static (string ConversationId, string CustomerId) FindOrCreate(
@@ -85,7 +84,12 @@ internal static class SqliteConversations
             return (conversationId, customerId);
         }
 
-        customerId = LinkAll(db, customerId, claims, now, merges);
+        // The claims are about the sender, who in a group chat need not be the conversation's customer: they link to
+        // whoever holds the sender's channel address (the conversation's customer when nobody does yet).
+        var senderAddress = claims.FirstOrDefault(c => c.Provenance == IdentityProvenance.ChannelAddress);
+        var sender = (senderAddress is null ? null : SqliteIdentityGraph.Holder(db, senderAddress.Key)) ?? customerId;
+        LinkAll(db, sender, claims, now, merges);
+        customerId = SqliteIdentityGraph.Resolve(db, customerId) ?? customerId;
         if (locale is not null)
         {
             db.Execute(UpdateConversationLocale, conversationId, locale);

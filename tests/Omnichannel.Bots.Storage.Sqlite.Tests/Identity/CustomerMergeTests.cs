@@ -67,6 +67,21 @@ public sealed class CustomerMergeTests
     }
 
     [Fact]
+    public async Task Receive_TwoPeopleInOneGroupChat_NeverMerged()
+    {
+        using var harness = new IdentityHarness();
+        var ada = await harness.ReceiveAsync(ChannelId.Telegram, new Participant("4242"), "hi", chat: "-100777");
+        var grace = await harness.ReceiveAsync(ChannelId.Telegram, new Participant("5151"), "hi", chat: "5151");
+
+        var graceInTheGroup = await harness.ReceiveAsync(ChannelId.Telegram, new Participant("5151"), "me too", chat: "-100777");
+
+        Assert.NotEqual(ada.CustomerId, grace.CustomerId);
+        Assert.Equal(ada.CustomerId, graceInTheGroup.CustomerId);
+        Assert.Equal(grace.CustomerId, harness.Scalar<string>("SELECT customer_id FROM customer_identities WHERE identity_key = 'telegram:5151'"));
+        Assert.Equal(0L, harness.Count("SELECT COUNT(*) FROM customer_merges"));
+    }
+
+    [Fact]
     public async Task Link_MergedAwayCustomer_LinksToTheCustomerItWasMergedInto()
     {
         using var harness = new IdentityHarness();
