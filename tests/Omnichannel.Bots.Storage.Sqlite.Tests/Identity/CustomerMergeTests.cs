@@ -24,7 +24,7 @@ public sealed class CustomerMergeTests
         var messagesBefore = harness.Count("SELECT COUNT(*) FROM messages");
 
         // The Telegram customer used a link code issued to the SMS customer: the code's customer gets the Telegram key.
-        var result = await harness.Links.LinkAsync(sms.CustomerId, new IdentityClaim("telegram:4242", IdentityProvenance.LinkCode, ChannelId.Telegram), CancellationToken.None);
+        var result = await UseLinkCodeOnTelegramAsync(harness, sms.CustomerId);
 
         Assert.Equal(sms.CustomerId, result.CustomerId);
         var merge = Assert.IsType<CustomerMerge>(result.Merge);
@@ -119,7 +119,7 @@ public sealed class CustomerMergeTests
         var telegram = await harness.ReceiveAsync(ChannelId.Telegram, TelegramJane, "form on telegram");
         await harness.CommitAsync(telegram, dialogState: "{\"step\":\"newest\"}");
 
-        await harness.Links.LinkAsync(sms.CustomerId, new IdentityClaim("telegram:4242", IdentityProvenance.LinkCode, ChannelId.Telegram), CancellationToken.None);
+        await UseLinkCodeOnTelegramAsync(harness, sms.CustomerId);
 
         Assert.Equal(("{\"step\":\"newest\"}", 3L), harness.Database.Read(db =>
         {
@@ -151,7 +151,7 @@ public sealed class CustomerMergeTests
         harness.Time.Advance(TimeSpan.FromMinutes(1));
         await harness.ReceiveAsync(ChannelId.Telegram, TelegramJane, "hi");
 
-        await harness.Links.LinkAsync(sms.CustomerId, new IdentityClaim("telegram:4242", IdentityProvenance.LinkCode, ChannelId.Telegram), CancellationToken.None);
+        await UseLinkCodeOnTelegramAsync(harness, sms.CustomerId);
 
         Assert.Equal("Jane T.", (await harness.Directory.GetAsync(sms.CustomerId, CancellationToken.None))?.Name);
     }
@@ -166,7 +166,7 @@ public sealed class CustomerMergeTests
         var telegram = await harness.ReceiveAsync(ChannelId.Telegram, TelegramJane, "racing the merge");
         var staleSnapshot = await harness.Turns.LoadAsync(telegram, "root", CancellationToken.None);
 
-        await harness.Links.LinkAsync(sms.CustomerId, new IdentityClaim("telegram:4242", IdentityProvenance.LinkCode, ChannelId.Telegram), CancellationToken.None);
+        await UseLinkCodeOnTelegramAsync(harness, sms.CustomerId);
         var raced = await harness.CommitAsync(telegram, staleSnapshot, dialogState: "{\"step\":\"telegram\"}");
         var rerun = await harness.CommitAsync(telegram, dialogState: "{\"step\":\"telegram\"}");
 
@@ -176,4 +176,8 @@ public sealed class CustomerMergeTests
         Assert.Equal(2L, harness.Count("SELECT COUNT(*) FROM messages WHERE customer_id = @p1 AND inbox_seq = @p2", sms.CustomerId, telegram.Sequence));
         Assert.Equal("{\"step\":\"telegram\"}", harness.Scalar<string>("SELECT state FROM dialog_state WHERE customer_id = @p1", sms.CustomerId));
     }
+
+    /// <summary>Telegram Jane used a link code issued to <paramref name="customerId"/>: her Telegram key is linked to them.</summary>
+    private static Task<LinkResult> UseLinkCodeOnTelegramAsync(IdentityHarness harness, string customerId) =>
+        harness.Links.LinkAsync(customerId, new IdentityClaim("telegram:4242", IdentityProvenance.LinkCode, ChannelId.Telegram), CancellationToken.None);
 }
