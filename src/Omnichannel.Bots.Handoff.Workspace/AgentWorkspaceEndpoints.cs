@@ -12,7 +12,7 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 /// <summary>
 /// The agent workspace: the sign-in page <c>GET /agent/login</c> (the only page without a session), the workspace
 /// <c>GET /agent</c> and its assets (302 to the sign-in page without a session), sign-in and sign-out
-/// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>) and
+/// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>), admins' customer export and erasure (<see cref="AgentCustomerPrivacyApi"/>) and
 /// the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
 /// without a session.
 /// </summary>
@@ -30,10 +30,12 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
     private readonly IAgentPresence _presence;
     private readonly AgentTicketApi _tickets;
     private readonly AgentEventStream _events;
+    private readonly AgentCustomerPrivacyApi _privacy;
     private readonly AgentPageResources _pages = new();
 
-    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentEventStream events)
+    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentEventStream events, AgentCustomerPrivacyApi privacy)
     {
+        _privacy = privacy;
         _sessions = sessions;
         _presence = presence;
         _tickets = tickets;
@@ -58,6 +60,10 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
 
         Map(endpoints, HttpMethods.Get, "/api/agent/events", _events.StreamAsync);
 
+        // Customers' data rights (admins only): export and erasure.
+        MapAdmin(endpoints, HttpMethods.Get, "/api/agent/customers/{id}/export", _privacy.ExportAsync);
+        MapAdmin(endpoints, HttpMethods.Post, "/api/agent/customers/{id}/erase", _privacy.EraseAsync);
+
         // Anything else under /api/agent: 401 without a session (nothing to learn about the API), 404 with one.
         endpoints.Map(
             "/api/agent/{**rest}",
@@ -66,6 +72,9 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
 
     private void Map(IEndpointRouteBuilder endpoints, string method, string pattern, Func<HttpContext, AgentSession, Task<IResult>> handler) =>
         endpoints.MapMethods(pattern, [method], AgentRequestGuard.Authenticated(_sessions, _presence, handler));
+
+    private void MapAdmin(IEndpointRouteBuilder endpoints, string method, string pattern, Func<HttpContext, AgentSession, Task<IResult>> handler) =>
+        endpoints.MapMethods(pattern, [method], AgentRequestGuard.Admin(_sessions, _presence, handler));
 
     private IResult LoginPage(HttpContext http)
     {

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace Omnichannel.Bots.Storage.Sqlite;
+
+/// <summary>
+/// Writes a query's rows as a JSON array of objects, one property per column as stored (text, number, null; a blob as
+/// base64): how <see cref="ISqliteCustomerPrivacy"/> participants export their tables without a mapping per column.
+/// </summary>
+public static class SqliteRowsJson
+{
+    /// <summary>Writes <c>"property": [{column: value, ...}, ...]</c>; returns the rows written.</summary>
+    /// <param name="db">The caller's read.</param>
+    /// <param name="json">Positioned inside an object.</param>
+    /// <param name="property">The array's property name (the table's name, usually).</param>
+    /// <param name="sql">A constant query with parameters <c>@p1</c>, <c>@p2</c>, ...</param>
+    /// <param name="values">The parameters' values, in order.</param>
+    public static int Write(StatementCache db, Utf8JsonWriter json, string property, string sql, params object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartArray(property);
+        var rows = 0;
+        using (var reader = db.Query(sql, values))
+        {
+            while (reader.Read())
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var name = reader.GetName(i);
+                    switch (reader.IsDBNull(i) ? null : reader.GetValue(i))
+                    {
+                        case null:
+                            json.WriteNull(name);
+                            break;
+                        case long number:
+                            json.WriteNumber(name, number);
+                            break;
+                        case double real:
+                            json.WriteNumber(name, real);
+                            break;
+                        case byte[] blob:
+                            json.WriteBase64String(name, blob);
+                            break;
+                        case var other:
+                            json.WriteString(name, Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture));
+                            break;
+                    }
+                }
+
+                json.WriteEndObject();
+                rows++;
+            }
+        }
+
+        json.WriteEndArray();
+        return rows;
+    }
+}
