@@ -27,56 +27,44 @@ internal sealed partial class AgentCustomerPrivacyApi
     /// <summary>The storage's implementation, resolved when first used (<c>AddSqliteStorage()</c> registers it).</summary>
     private ICustomerPrivacy? Privacy => (ICustomerPrivacy?)_services.GetService(typeof(ICustomerPrivacy));
 
-    public async Task<IResult> ExportAsync(HttpContext http, AgentSession session)
+    public Task<IResult> ExportAsync(HttpContext http, AgentSession session) => ForCustomerAsync(
+        http,
+        (privacy, id, ct) => privacy.ExportAsync(id, ct),
+        (id, export) =>
+        {
+            LogExported(_logger, session.Agent.Id, id);
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"customer-{SafeFileName(id)}.json\"";
+            return Results.Text(export, "application/json; charset=utf-8");
+        });
+
+    public Task<IResult> EraseAsync(HttpContext http, AgentSession session) => ForCustomerAsync(
+        http,
+        (privacy, id, ct) => privacy.EraseAsync(id, ct),
+        (id, erasure) =>
+        {
+            LogErased(_logger, session.Agent.Id, id);
+            return AgentJson.Ok(new ErasureView(erasure.CustomerId, erasure.ErasedAt, erasure.RowsByFeature, erasure.Files));
+        });
+
+    /// <summary>Checks the route's id and that the host keeps customers, runs <paramref name="act"/>; 404 when it finds no such customer.</summary>
+    private async Task<IResult> ForCustomerAsync<T>(HttpContext http, Func<ICustomerPrivacy, string, CancellationToken, Task<T?>> act, Func<string, T, IResult> found)
+        where T : class
     {
-        if (Problem(http, out var id, out var privacy) is { } problem)
-        {
-            return problem;
-        }
-
-        var export = await privacy!.ExportAsync(id, http.RequestAborted).ConfigureAwait(false);
-        if (export is null)
-        {
-            return NotFound(id);
-        }
-
-        LogExported(_logger, session.Agent.Id, id);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"customer-{SafeFileName(id)}.json\"";
-        return Results.Text(export, "application/json; charset=utf-8");
-    }
-
-    public async Task<IResult> EraseAsync(HttpContext http, AgentSession session)
-    {
-        if (Problem(http, out var id, out var privacy) is { } problem)
-        {
-            return problem;
-        }
-
-        var erasure = await privacy!.EraseAsync(id, http.RequestAborted).ConfigureAwait(false);
-        if (erasure is null)
-        {
-            return NotFound(id);
-        }
-
-        LogErased(_logger, session.Agent.Id, id);
-        return AgentJson.Ok(new ErasureView(erasure.CustomerId, erasure.ErasedAt, erasure.RowsByFeature, erasure.Files));
-    }
-
-    private IResult? Problem(HttpContext http, out string id, out ICustomerPrivacy? privacy)
-    {
-        id = http.Request.RouteValues["id"] as string ?? "";
-        privacy = Privacy;
+        var id = http.Request.RouteValues["id"] as string ?? "";
         if (id.Length is 0 or > MaxCustomerIdLength || id.Any(char.IsControl))
         {
             return AgentJson.Error(StatusCodes.Status400BadRequest, $"A customer id is 1 to {MaxCustomerIdLength} printable characters.");
         }
 
-        return privacy is null
-            ? AgentJson.Error(StatusCodes.Status501NotImplemented, "This host keeps no customer data to export or erase (add AddSqliteStorage() to the bot).")
-            : null;
-    }
+        if (Privacy is not { } privacy)
+        {
+            return AgentJson.Error(StatusCodes.Status501NotImplemented, "This host keeps no customer data to export or erase (add AddSqliteStorage() to the bot).");
+        }
 
-    private static IResult NotFound(string id) => AgentJson.Error(StatusCodes.Status404NotFound, $"There is no customer '{id}' (never was, merged into another, or erased).");
+        return await act(privacy, id, http.RequestAborted).ConfigureAwait(false) is { } result
+            ? found(id, result)
+            : AgentJson.Error(StatusCodes.Status404NotFound, $"There is no customer '{id}' (never was, merged into another, or erased).");
+    }
 
     private static string SafeFileName(string id) => new([.. id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_')]);
 

@@ -40,20 +40,18 @@ public sealed class SqliteCoreCustomerPrivacy : ISqliteCustomerPrivacy
 
     public string Feature => SqliteSchema.CoreFeature;
 
-    public void Export(StatementCache db, string customerId, Utf8JsonWriter json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        json.WriteStartObject();
-        SqliteRowsJson.Write(db, json, "customers", SelectCustomer, customerId);
-        SqliteRowsJson.Write(db, json, "customer_identities", SelectIdentities, customerId);
-        SqliteRowsJson.Write(db, json, "conversations", SelectConversations, customerId);
-        SqliteRowsJson.Write(db, json, "inbox", SelectInbox, customerId);
-        SqliteRowsJson.Write(db, json, "messages", SelectMessages, customerId);
-        SqliteRowsJson.Write(db, json, "dialog_state", SelectDialogState, customerId);
-        SqliteRowsJson.Write(db, json, "outbox", SelectOutbox, customerId);
-        SqliteRowsJson.Write(db, json, "delivery_reports", SelectDeliveryReports, customerId);
-        json.WriteEndObject();
-    }
+    public void Export(StatementCache db, string customerId, Utf8JsonWriter json) => SqliteRowsJson.WriteTables(
+        db,
+        json,
+        customerId,
+        ("customers", SelectCustomer),
+        ("customer_identities", SelectIdentities),
+        ("conversations", SelectConversations),
+        ("inbox", SelectInbox),
+        ("messages", SelectMessages),
+        ("dialog_state", SelectDialogState),
+        ("outbox", SelectOutbox),
+        ("delivery_reports", SelectDeliveryReports));
 
     public int Erase(StatementCache db, string customerId)
     {

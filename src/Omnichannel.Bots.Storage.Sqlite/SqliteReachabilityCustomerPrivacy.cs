@@ -11,13 +11,8 @@ public sealed class SqliteReachabilityCustomerPrivacy : ISqliteCustomerPrivacy
 
     public string Feature => SqliteReachabilitySchema.Feature;
 
-    public void Export(StatementCache db, string customerId, Utf8JsonWriter json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        json.WriteStartObject();
-        SqliteRowsJson.Write(db, json, "conversation_reach", Select, customerId);
-        json.WriteEndObject();
-    }
+    public void Export(StatementCache db, string customerId, Utf8JsonWriter json) =>
+        SqliteRowsJson.WriteTables(db, json, customerId, ("conversation_reach", Select));
 
     public int Erase(StatementCache db, string customerId)
     {

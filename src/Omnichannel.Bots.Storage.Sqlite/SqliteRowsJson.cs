@@ -8,6 +8,27 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// </summary>
 public static class SqliteRowsJson
 {
+    /// <summary>
+    /// Writes one object holding an array per table (<c>{"table": [rows], ...}</c>): a feature's share of a customer's
+    /// export, each query given the customer's id as <c>@p1</c>.
+    /// </summary>
+    /// <param name="db">The caller's read.</param>
+    /// <param name="json">Where the object goes (after its property name).</param>
+    /// <param name="customerId">The customer, <c>@p1</c> of every query.</param>
+    /// <param name="tables">Each array's name and its constant query.</param>
+    public static void WriteTables(StatementCache db, Utf8JsonWriter json, string customerId, params (string Table, string Sql)[] tables)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(tables);
+        json.WriteStartObject();
+        foreach (var (table, sql) in tables)
+        {
+            Write(db, json, table, sql, customerId);
+        }
+
+        json.WriteEndObject();
+    }
+
     /// <summary>Writes <c>"property": [{column: value, ...}, ...]</c>; returns the rows written.</summary>
     /// <param name="db">The caller's read.</param>
     /// <param name="json">Positioned inside an object.</param>

@@ -21,14 +21,8 @@ public sealed class SqliteWebChatCustomerPrivacy : ISqliteCustomerPrivacy
 
     public string Feature => SqliteWebChatSchema.Feature;
 
-    public void Export(StatementCache db, string customerId, Utf8JsonWriter json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        json.WriteStartObject();
-        SqliteRowsJson.Write(db, json, "activity_logs", SelectLogs, customerId);
-        SqliteRowsJson.Write(db, json, "activity_log_entries", SelectEntries, customerId);
-        json.WriteEndObject();
-    }
+    public void Export(StatementCache db, string customerId, Utf8JsonWriter json) =>
+        SqliteRowsJson.WriteTables(db, json, customerId, ("activity_logs", SelectLogs), ("activity_log_entries", SelectEntries));
 
     public int Erase(StatementCache db, string customerId)
     {

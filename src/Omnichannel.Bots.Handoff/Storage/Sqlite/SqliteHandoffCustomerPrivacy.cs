@@ -23,15 +23,8 @@ public sealed class SqliteHandoffCustomerPrivacy : ISqliteCustomerPrivacy
 
     public string Feature => SqliteHandoffSchema.Feature;
 
-    public void Export(StatementCache db, string customerId, Utf8JsonWriter json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        json.WriteStartObject();
-        SqliteRowsJson.Write(db, json, "handoff_requests", SelectTickets, customerId);
-        SqliteRowsJson.Write(db, json, "handoff_notes", SelectNotes, customerId);
-        SqliteRowsJson.Write(db, json, "journeys", SelectJourney, customerId);
-        json.WriteEndObject();
-    }
+    public void Export(StatementCache db, string customerId, Utf8JsonWriter json) =>
+        SqliteRowsJson.WriteTables(db, json, customerId, ("handoff_requests", SelectTickets), ("handoff_notes", SelectNotes), ("journeys", SelectJourney));
 
     public int Erase(StatementCache db, string customerId)
     {
