@@ -91,6 +91,13 @@ internal static class CustomersPrivacyCommand
             }
 
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"files\t{erasure.Files}")).ConfigureAwait(false);
+            if (!erasure.Compacted)
+            {
+                await stderr.WriteLineAsync(
+                    $"omnibot customers erase: customer {customerId} is erased, but the database could not be compacted (a long read held it): the deleted bytes stay in its free space until the next erasure compacts it.").ConfigureAwait(false);
+                return 1;
+            }
+
             await stdout.WriteLineAsync($"customer {customerId} erased; the database was compacted").ConfigureAwait(false);
             return 0;
         });

@@ -43,7 +43,7 @@ internal sealed partial class AgentCustomerPrivacyApi
         (id, erasure) =>
         {
             LogErased(_logger, session.Agent.Id, id);
-            return AgentJson.Ok(new ErasureView(erasure.CustomerId, erasure.ErasedAt, erasure.RowsByFeature, erasure.Files));
+            return AgentJson.Ok(new ErasureView(erasure.CustomerId, erasure.ErasedAt, erasure.RowsByFeature, erasure.Files, erasure.Compacted));
         });
 
     /// <summary>Checks the route's id and that the host keeps customers, runs <paramref name="act"/>; 404 when it finds no such customer.</summary>
@@ -74,5 +74,5 @@ internal sealed partial class AgentCustomerPrivacyApi
     [LoggerMessage(Level = LogLevel.Warning, Message = "Admin {AgentId} erased customer {CustomerId}.")]
     private static partial void LogErased(ILogger logger, string agentId, string customerId);
 
-    private sealed record ErasureView(string CustomerId, DateTimeOffset ErasedAt, IReadOnlyDictionary<string, int> Rows, int Files);
+    private sealed record ErasureView(string CustomerId, DateTimeOffset ErasedAt, IReadOnlyDictionary<string, int> Rows, int Files, bool Compacted);
 }

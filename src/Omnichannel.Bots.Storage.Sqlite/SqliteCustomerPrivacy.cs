@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Files;
@@ -120,9 +121,18 @@ public sealed partial class SqliteCustomerPrivacy : ICustomerPrivacy
             },
             cancellationToken).ConfigureAwait(false);
         var erasedAt = _time.GetUtcNow();
-        await _database.CompactAsync(CancellationToken.None).ConfigureAwait(false);
         LogErased(_logger, customerId, rows.Values.Sum(), files);
-        return new CustomerErasure(customerId, rows, files, erasedAt);
+        try
+        {
+            // Not cancellable: the rows are gone, and their bytes should go with them.
+            await _database.CompactAsync(CancellationToken.None).ConfigureAwait(false);
+            return new CustomerErasure(customerId, rows, files, erasedAt);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or SqliteException)
+        {
+            LogNotCompacted(_logger, customerId, ex);
+            return new CustomerErasure(customerId, rows, files, erasedAt, Compacted: false);
+        }
     }
 
     /// <summary>Runs <paramref name="read"/> in one read transaction, so every statement sees the same snapshot.</summary>
@@ -170,6 +180,9 @@ public sealed partial class SqliteCustomerPrivacy : ICustomerPrivacy
         return owners;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Erased customer {CustomerId}: {Rows} rows and {Files} files deleted, database compacted.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erased customer {CustomerId}: {Rows} rows and {Files} files deleted.")]
     private static partial void LogErased(ILogger logger, string customerId, int rows, int files);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Customer {CustomerId} is erased, but the database could not be compacted: the deleted rows' bytes stay in its free space until a compaction succeeds (the next erasure tries again).")]
+    private static partial void LogNotCompacted(ILogger logger, string customerId, Exception exception);
 }

@@ -74,6 +74,7 @@ public sealed class CustomerPrivacyApiTests
         Assert.Equal(7, body.RootElement.GetProperty("rows").GetProperty("core").GetInt32());
         Assert.Equal(2, body.RootElement.GetProperty("rows").GetProperty("handoff").GetInt32());
         Assert.Equal(1, body.RootElement.GetProperty("files").GetInt32());
+        Assert.True(body.RootElement.GetProperty("compacted").GetBoolean());
         Assert.Equal(["erase cus_known"], privacy.Calls);
     }
 

@@ -66,6 +66,7 @@ public sealed class CustomerPrivacyTests
         Assert.Equal(["webchat", "handoff", "reachability", "core"], erasure.RowsByFeature.Keys);
         Assert.All(erasure.RowsByFeature, feature => Assert.True(feature.Value > 0, $"{feature.Key} deleted no rows"));
         Assert.Equal(1, erasure.Files);
+        Assert.True(erasure.Compacted);
         Assert.Empty(scenario.TablesHolding(scenario.AliceNeedles));
         Assert.Empty(scenario.FileBytesHolding(scenario.AliceNeedles.Append(PrivacyScenario.AliceFileText)));
         Assert.Null(files.Find(scenario.AliceFileId));
