@@ -25,7 +25,7 @@ internal static class CustomersPrivacyCommand
     private static readonly string[] WithoutCustomerData = ["telegram"];
 
     /// <summary>Every feature's share of an export and erasure; a feature that keeps customer data adds its own here.</summary>
-    private static IReadOnlyList<ISqliteCustomerPrivacy> Participants =>
+    private static readonly IReadOnlyList<ISqliteCustomerPrivacy> Participants =
     [
         new SqliteCoreCustomerPrivacy(),
         new SqliteReachabilityCustomerPrivacy(),
@@ -144,7 +144,9 @@ internal static class CustomersPrivacyCommand
             var privacy = new SqliteCustomerPrivacy(database, participants, Files(directory), TimeProvider.System, NullLogger<SqliteCustomerPrivacy>.Instance);
 
             var customerId = target.CustomerId;
-            if (target.IdentityKey is { } key && (customerId = await privacy.FindByIdentityAsync(key, CancellationToken.None).ConfigureAwait(false)) is null)
+            // Email keys are stored lowercase (IdentityKeys), whatever case the operator types.
+            var key = target.IdentityKey is { } typed && typed.StartsWith("email:", StringComparison.OrdinalIgnoreCase) ? typed.ToLowerInvariant() : target.IdentityKey;
+            if (key is not null && (customerId = await privacy.FindByIdentityAsync(key, CancellationToken.None).ConfigureAwait(false)) is null)
             {
                 await stderr.WriteLineAsync($"omnibot customers {verb}: no customer has the identity key '{key}' (keys look like phone:+15551234567, email:a@b.example, telegram:12345).").ConfigureAwait(false);
                 return 1;
