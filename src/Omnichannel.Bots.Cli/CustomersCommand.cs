@@ -17,6 +17,15 @@ internal static class CustomersCommand
         var data = new Option<string>("--data") { Description = "the bot's data folder (Storage:DataDirectory)", HelpName = "DIR", DefaultValueFactory = _ => "data" };
         var file = new Option<string>("--file") { Description = "the database file in it (Storage:FileName)", HelpName = "NAME", DefaultValueFactory = _ => "bot.db" };
         var id = new Argument<string?>("ID") { Description = "the customer's id (cus_...)", Arity = ArgumentArity.ZeroOrOne };
+
+        // An optional text argument would otherwise take a misspelled option as the id.
+        id.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[0].Value is { } value && value.StartsWith('-'))
+            {
+                result.AddError($"Unrecognized command or argument '{value}'.");
+            }
+        });
         var key = new Option<string?>("--key") { Description = "find the customer by an identity key instead (phone:+15551234567, email:a@b.example, telegram:12345)", HelpName = "KEY" };
         var command = new Command(name, description) { id, key, data, file };
         var output = new Option<string?>("--out") { Description = "the file to write (created owner-only; default: stdout)", HelpName = "FILE" };
