@@ -12,8 +12,8 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 /// <summary>
 /// The agent workspace: the sign-in page <c>GET /agent/login</c> (the only page without a session), the workspace
 /// <c>GET /agent</c> and its assets (302 to the sign-in page without a session), sign-in and sign-out
-/// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>), admins' customer export and erasure (<see cref="AgentCustomerPrivacyApi"/>) and
-/// the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
+/// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>),
+/// admins' customer export and erasure (<see cref="AgentCustomerPrivacyApi"/>) and the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
 /// without a session.
 /// </summary>
 internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
@@ -35,11 +35,11 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
 
     public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentEventStream events, AgentCustomerPrivacyApi privacy)
     {
-        _privacy = privacy;
         _sessions = sessions;
         _presence = presence;
         _tickets = tickets;
         _events = events;
+        _privacy = privacy;
     }
 
     public void Map(IEndpointRouteBuilder endpoints)
