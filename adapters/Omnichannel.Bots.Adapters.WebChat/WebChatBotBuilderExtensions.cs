@@ -37,6 +37,7 @@ public static class WebChatBotBuilderExtensions
                 ?? throw new InvalidOperationException("Web chat keeps its conversations in the bot's SQLite database: add AddSqliteStorage() to the bot."),
             services.GetRequiredService<TimeProvider>()));
         bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteWebChatTurnParticipant>());
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerPrivacy, SqliteWebChatCustomerPrivacy>());
         bot.AddObserver<WebChatReplyObserver>();
         bot.Services.TryAddSingleton<DirectLineSecret>();
         bot.Services.TryAddSingleton<WebChatConversations>();

@@ -13,8 +13,8 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 /// The agent workspace: the sign-in page <c>GET /agent/login</c> (the only page without a session), the workspace
 /// <c>GET /agent</c> and its assets (302 to the sign-in page without a session), sign-in and sign-out
 /// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>), the
-/// customer API (<see cref="AgentCustomerApi"/>) and
-/// the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
+/// customer API (<see cref="AgentCustomerApi"/>), admins' customer export and erasure (<see cref="AgentCustomerPrivacyApi"/>)
+/// and the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
 /// without a session.
 /// </summary>
 internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
@@ -32,15 +32,17 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
     private readonly AgentTicketApi _tickets;
     private readonly AgentCustomerApi _customers;
     private readonly AgentEventStream _events;
+    private readonly AgentCustomerPrivacyApi _privacy;
     private readonly AgentPageResources _pages = new();
 
-    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentCustomerApi customers, AgentEventStream events)
+    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentCustomerApi customers, AgentEventStream events, AgentCustomerPrivacyApi privacy)
     {
         _sessions = sessions;
         _presence = presence;
         _tickets = tickets;
         _customers = customers;
         _events = events;
+        _privacy = privacy;
     }
 
     public void Map(IEndpointRouteBuilder endpoints)
@@ -64,6 +66,9 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         // Who a customer is and an agent's unlink (AgentCustomerApi).
         Map(endpoints, HttpMethods.Get, "/api/agent/customers/{id}", _customers.ProfileAsync);
         Map(endpoints, HttpMethods.Delete, "/api/agent/customers/{id}/identities/{key}", _customers.UnlinkAsync);
+        // Customers' data rights (admins only): export and erasure.
+        MapAdmin(endpoints, HttpMethods.Get, "/api/agent/customers/{id}/export", _privacy.ExportAsync);
+        MapAdmin(endpoints, HttpMethods.Post, "/api/agent/customers/{id}/erase", _privacy.EraseAsync);
 
         // Anything else under /api/agent: 401 without a session (nothing to learn about the API), 404 with one.
         endpoints.Map(
@@ -73,6 +78,9 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
 
     private void Map(IEndpointRouteBuilder endpoints, string method, string pattern, Func<HttpContext, AgentSession, Task<IResult>> handler) =>
         endpoints.MapMethods(pattern, [method], AgentRequestGuard.Authenticated(_sessions, _presence, handler));
+
+    private void MapAdmin(IEndpointRouteBuilder endpoints, string method, string pattern, Func<HttpContext, AgentSession, Task<IResult>> handler) =>
+        endpoints.MapMethods(pattern, [method], AgentRequestGuard.Admin(_sessions, _presence, handler));
 
     private IResult LoginPage(HttpContext http)
     {

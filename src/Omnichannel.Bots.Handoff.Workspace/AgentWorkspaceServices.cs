@@ -29,6 +29,7 @@ internal static class AgentWorkspaceServices
         services.TryAddSingleton<AgentTicketApi>();
         services.TryAddSingleton<AgentCustomerApi>();
         services.TryAddSingleton<AgentEventStream>();
+        services.TryAddSingleton<AgentCustomerPrivacyApi>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotEndpoints, AgentWorkspaceEndpoints>());
         return services;
     }

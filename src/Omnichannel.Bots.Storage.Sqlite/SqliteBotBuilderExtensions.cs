@@ -1,14 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Delivery;
+using Omnichannel.Bots.Files;
 
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 public static class SqliteBotBuilderExtensions
 {
     /// <summary>
-    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox (with its messages' delivery reports, <see cref="IDeliveryReports"/>, and proactive messages, <see cref="IProactiveStore"/>) and reachability (opt-outs, unreachable chats) and the identity graph (<see cref="ICustomerLinks"/>, <see cref="ICustomerDirectory"/>) in one SQLite file (features such as handoff add their tables to it) under
+    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox (with its messages' delivery reports, <see cref="IDeliveryReports"/>, and proactive messages, <see cref="IProactiveStore"/>) and reachability (opt-outs, unreachable chats) and the identity graph (<see cref="ICustomerLinks"/>, <see cref="ICustomerDirectory"/>) in one SQLite file, with customers' export and erasure (<see cref="ICustomerPrivacy"/>) (features such as handoff add their tables to it) under
     /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root). The <c>storage</c> readiness check
     /// (<see cref="BotReadiness"/>) passes once the file is open, migrated and readable.
     /// </summary>
@@ -44,6 +46,15 @@ public static class SqliteBotBuilderExtensions
         bot.Services.AddSqliteSchema(SqliteReachabilitySchema.Schema);
         bot.Services.TryAddSingleton<IReachabilityStore, SqliteReachabilityStore>();
         bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteReachabilityTurnParticipant>());
+        // Customers' export and erasure (ICustomerPrivacy) over every feature's share; features add theirs.
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerPrivacy, SqliteCoreCustomerPrivacy>());
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerPrivacy, SqliteReachabilityCustomerPrivacy>());
+        bot.Services.TryAddSingleton<ICustomerPrivacy>(services => new SqliteCustomerPrivacy(
+            services.GetRequiredService<SqliteDatabase>(),
+            services.GetServices<ISqliteCustomerPrivacy>(),
+            services.GetService<ICustomerFiles>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetRequiredService<ILogger<SqliteCustomerPrivacy>>()));
         if (!bot.Services.Any(d => d.ServiceType == typeof(SqliteReadinessCheck)))
         {
             bot.Services.AddSingleton<SqliteReadinessCheck>();

@@ -93,6 +93,28 @@ public sealed partial class SqliteDatabase : IDisposable
     public Task<T> WriteAsync<T>(Func<StatementCache, T> write, CancellationToken cancellationToken) =>
         _writer.WriteAsync(write, cancellationToken);
 
+    /// <summary>
+    /// Rewrites the file from its live rows (<c>VACUUM</c>) and then empties the write-ahead log
+    /// (<c>wal_checkpoint(TRUNCATE)</c>), so nothing deleted so far is left in either file's bytes (free pages, freed
+    /// space in pages, older page versions in the log). Runs alone on the writer between two group commits; writes
+    /// queued meanwhile wait for it. Expensive on a large file: for erasures, not routine use.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A reader kept the log from being emptied.</exception>
+    public Task CompactAsync(CancellationToken cancellationToken) =>
+        _writer.RunAloneAsync(
+            db =>
+            {
+                db.Execute("VACUUM");
+                using var checkpoint = db.Query("PRAGMA wal_checkpoint(TRUNCATE)");
+                if (checkpoint.Read() && checkpoint.GetInt64(0) != 0)
+                {
+                    throw new InvalidOperationException($"{FilePath}: the write-ahead log could not be emptied while a reader was using it; compact again.");
+                }
+
+                return true;
+            },
+            cancellationToken);
+
     /// <summary>Runs a read on a pooled connection of its own (WAL readers never block the writer).</summary>
     public T Read<T>(Func<StatementCache, T> read)
     {

@@ -29,10 +29,19 @@ internal sealed class SqliteWriter : IDisposable
     public long Writes { get; private set; }
 
     /// <summary>Queues a write; the task completes when it is committed. Cancellation applies only before it is queued.</summary>
-    public Task<T> WriteAsync<T>(Func<StatementCache, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<StatementCache, T> write, CancellationToken cancellationToken) =>
+        Enqueue(new WriteOperation<T>(write, outsideTransaction: false), cancellationToken);
+
+    /// <summary>
+    /// Queues work that cannot run inside a transaction (<c>VACUUM</c>, a checkpoint): it runs alone on the writer's
+    /// connection between two group commits. Cancellation applies only before it is queued.
+    /// </summary>
+    public Task<T> RunAloneAsync<T>(Func<StatementCache, T> work, CancellationToken cancellationToken) =>
+        Enqueue(new WriteOperation<T>(work, outsideTransaction: true), cancellationToken);
+
+    private Task<T> Enqueue<T>(WriteOperation<T> operation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = new WriteOperation<T>(write);
         if (!_queue.Writer.TryWrite(operation))
         {
             throw new ObjectDisposedException(nameof(SqliteWriter), "The database is closed.");
@@ -54,10 +63,17 @@ internal sealed class SqliteWriter : IDisposable
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            batch.Clear();
-            while (batch.Count < _maxWritesPerCommit && reader.TryRead(out var operation))
+            if (reader.TryPeek(out var first) && first.OutsideTransaction && reader.TryRead(out first))
             {
-                batch.Add(operation);
+                RunAlone(first);
+                continue;
+            }
+
+            // A group ends before work that must run alone (this is the only reader: what was peeked is what is read).
+            batch.Clear();
+            while (batch.Count < _maxWritesPerCommit && reader.TryPeek(out var next) && !next.OutsideTransaction && reader.TryRead(out next))
+            {
+                batch.Add(next);
             }
 
             CommitBatch(batch);
@@ -97,6 +113,19 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
+    private void RunAlone(WriteOperation operation)
+    {
+        try
+        {
+            operation.Run(_statements);
+            operation.Complete();
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex);
+        }
+    }
+
     private void TryRollback()
     {
         try
@@ -111,6 +140,9 @@ internal sealed class SqliteWriter : IDisposable
 
     private abstract class WriteOperation
     {
+        /// <summary>Runs alone outside any transaction (see <see cref="RunAloneAsync"/>), not in a group commit.</summary>
+        public abstract bool OutsideTransaction { get; }
+
         public abstract void Run(StatementCache statements);
 
         public abstract void Complete();
@@ -125,10 +157,13 @@ internal sealed class SqliteWriter : IDisposable
         private T _result = default!;
         private Exception? _error;
 
-        public WriteOperation(Func<StatementCache, T> write)
+        public WriteOperation(Func<StatementCache, T> write, bool outsideTransaction)
         {
             _write = write;
+            OutsideTransaction = outsideTransaction;
         }
+
+        public override bool OutsideTransaction { get; }
 
         public Task<T> Task => _completion.Task;
 

@@ -160,6 +160,26 @@ public sealed class CustomerFileStore : ICustomerFiles
         return deleted;
     }
 
+    public IReadOnlyList<CustomerFile> FilesOf(IReadOnlySet<string> owners)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        var files = new List<CustomerFile>();
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            foreach (var sidecar in Directory.EnumerateFiles(folder, "*.json"))
+            {
+                var path = sidecar[..^".json".Length];
+                var id = Path.GetFileName(path);
+                if (IsId(id) && File.Exists(path) && ReadSidecar(sidecar) is { Conversation: { } owner } stored && owners.Contains(owner))
+                {
+                    files.Add(ToFile(id, path, stored));
+                }
+            }
+        }
+
+        return files;
+    }
+
     /// <summary>Deletes every file saved before <paramref name="cutoff"/> (and partial writes older than it) and frees its quota; returns how many files.</summary>
     public int DeleteSavedBefore(DateTimeOffset cutoff)
     {

@@ -40,4 +40,11 @@ public interface ICustomerFiles
     /// was refused after all. False when there was no such file.
     /// </summary>
     bool Delete(string id);
+
+    /// <summary>
+    /// Every saved file counted against one of <paramref name="owners"/> (the conversation or quota keys files were
+    /// saved under: a web chat conversation's id, <c>whatsapp:WA_ID</c>, ...): what a customer's export lists and their
+    /// erasure deletes.
+    /// </summary>
+    IReadOnlyList<CustomerFile> FilesOf(IReadOnlySet<string> owners);
 }

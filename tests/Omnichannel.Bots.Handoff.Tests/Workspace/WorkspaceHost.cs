@@ -50,7 +50,7 @@ internal sealed class WorkspaceHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WorkspaceHost> StartAsync(bool withAccounts = true, IDictionary<string, string?>? settings = null)
+    public static async Task<WorkspaceHost> StartAsync(bool withAccounts = true, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -79,6 +79,7 @@ internal sealed class WorkspaceHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IHandoffDesk>(desk);
         AgentWorkspaceServices.Add(builder.Services, configure: null);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseBotRateLimits();
         foreach (var endpoints in app.Services.GetServices<IBotEndpoints>())

@@ -14,6 +14,8 @@ public sealed class OmnibotCommandTests
         "inbox parked list",
         "inbox parked retry",
         "inbox parked drop",
+        "customers export",
+        "customers erase",
         "embeddings convert",
     ];
 
@@ -22,6 +24,7 @@ public sealed class OmnibotCommandTests
     [InlineData("kb")]
     [InlineData("agents")]
     [InlineData("inbox parked")]
+    [InlineData("customers")]
     [InlineData("embeddings")]
     public async Task Help_EveryVerb_ExitZeroWithItsUsageOnStdout(string verb)
     {
@@ -38,7 +41,7 @@ public sealed class OmnibotCommandTests
         var (code, stdout, _) = await CliRun.RunAsync("-h");
 
         Assert.Equal(0, code);
-        string[] groups = ["kb", "agents", "inbox", "embeddings"];
+        string[] groups = ["kb", "agents", "inbox", "customers", "embeddings"];
         Assert.All(groups, g => Assert.Contains($"\n  {g} ", stdout, StringComparison.Ordinal));
     }
 

@@ -250,6 +250,27 @@ public sealed class CustomerFileStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task FilesOf_Owners_ListsExactlyTheFilesSavedUnderThemInEitherFolder()
+    {
+        var store = Store();
+        var mine = await store.SaveAsync(store.NewId(), "whatsapp:15550001", new MemoryStream([1]), "image/jpeg", null, 100, default);
+        var alsoMine = await store.SaveAsync(store.NewId(), "dl-conv-1", new MemoryStream([2]), "text/plain", "b.txt", 100, default);
+        await store.SaveAsync(store.NewId(), "whatsapp:15550002", new MemoryStream([3]), "image/jpeg", null, 100, default);
+        // One of them where web chat kept uploads before the shared store.
+        Directory.CreateDirectory(Path.Combine(_data, CustomerFileStore.WebChatFolderName));
+        foreach (var name in new[] { alsoMine.File!.Id, alsoMine.File.Id + ".json" })
+        {
+            File.Move(Path.Combine(_data, CustomerFileStore.FolderName, name), Path.Combine(_data, CustomerFileStore.WebChatFolderName, name));
+        }
+
+        var files = store.FilesOf(new HashSet<string>(StringComparer.Ordinal) { "whatsapp:15550001", "dl-conv-1", "nobody" });
+
+        Assert.Equal(
+            new[] { (mine.File!.Id, "whatsapp:15550001"), (alsoMine.File.Id, "dl-conv-1") }.Order(),
+            files.Select(f => (f.Id, f.ConversationId!)).Order());
+    }
+
     private CustomerFileStore Store(int files = 100, long bytes = 1_000_000) =>
         new(new BotDataDirectory(_data), _time, Limits(files, bytes));
 
