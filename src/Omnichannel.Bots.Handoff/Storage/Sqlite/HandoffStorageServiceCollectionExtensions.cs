@@ -19,7 +19,7 @@ public static class HandoffStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSqliteSchema(SqliteHandoffSchema.Schema);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteHandoffTurnParticipant>());
-        services.TryAddSingleton(sp => new SqliteHandoffStore(Database(sp)));
+        services.TryAddSingleton(sp => new SqliteHandoffStore(Database(sp), sp.GetServices<ISqliteTicketParticipant>()));
         services.TryAddSingleton<IJourneyStore>(sp => new SqliteJourneyStore(Database(sp)));
         services.TryAddSingleton<IHandoffTicketStore>(sp => sp.GetRequiredService<SqliteHandoffStore>());
         services.TryAddSingleton<IHandoffDeskStore>(sp => sp.GetRequiredService<SqliteHandoffStore>());
