@@ -13,7 +13,7 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 /// The agent workspace: the sign-in page <c>GET /agent/login</c> (the only page without a session), the workspace
 /// <c>GET /agent</c> and its assets (302 to the sign-in page without a session), sign-in and sign-out
 /// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>) and
-/// the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
+/// the live event stream (<see cref="AgentEventStream"/>), and for admins the journey metrics (<see cref="AgentMetricsApi"/>). Every <c>/api/agent</c> route but the sign-in answers 401
 /// without a session.
 /// </summary>
 internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
@@ -30,14 +30,16 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
     private readonly IAgentPresence _presence;
     private readonly AgentTicketApi _tickets;
     private readonly AgentEventStream _events;
+    private readonly AgentMetricsApi _metrics;
     private readonly AgentPageResources _pages = new();
 
-    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentEventStream events)
+    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentEventStream events, AgentMetricsApi metrics)
     {
         _sessions = sessions;
         _presence = presence;
         _tickets = tickets;
         _events = events;
+        _metrics = metrics;
     }
 
     public void Map(IEndpointRouteBuilder endpoints)
@@ -57,6 +59,9 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         }
 
         Map(endpoints, HttpMethods.Get, "/api/agent/events", _events.StreamAsync);
+
+        // Admin-only APIs.
+        endpoints.MapMethods("/api/agent/metrics", [HttpMethods.Get], AgentRequestGuard.Admin(_sessions, _presence, _metrics.GetAsync));
 
         // Anything else under /api/agent: 401 without a session (nothing to learn about the API), 404 with one.
         endpoints.Map(

@@ -28,6 +28,7 @@ internal static class AgentWorkspaceServices
         services.TryAddSingleton<AgentSessions>();
         services.TryAddSingleton<AgentTicketApi>();
         services.TryAddSingleton<AgentEventStream>();
+        services.TryAddSingleton<AgentMetricsApi>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotEndpoints, AgentWorkspaceEndpoints>());
         return services;
     }

@@ -11,6 +11,15 @@ public static class SqliteJourneysSchema
 {
     public const string Feature = "journeys";
 
+    private const string SelectTable = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journey_events'";
+
+    /// <summary>True when the database has the journeys table (a bot with <c>AddJourneys()</c> opened it).</summary>
+    public static bool IsInstalled(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.Read(db => db.Scalar<long>(SelectTable)) > 0;
+    }
+
     public static SqliteSchema Schema { get; } = new(
         Feature,
         [
