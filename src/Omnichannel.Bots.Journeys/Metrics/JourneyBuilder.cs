@@ -5,9 +5,9 @@ namespace Omnichannel.Bots.Journeys;
 /// message that starts it until it is <b>resolved</b> (by the bot, <see cref="JourneyTurnExtensions.ResolveJourney"/>,
 /// or by an agent closing the ticket as resolved: a return to the bot is not a resolution) or until the customer is
 /// quiet for longer than <see cref="JourneysOptions.IdleTimeout"/> (then it ended unresolved). The customer's next
-/// event starts the next journey. The desk's events belong to the journey their ticket was first seen in, whatever the
+/// message starts the next journey. The desk's events belong to the journey their ticket was first seen in, whatever the
 /// time between (a ticket waiting over a weekend keeps its journey), and so do a rating of the ticket and the message
-/// that carried it.
+/// that carried it. A channel switch on a journey's first message is no transition (nothing of this journey to carry).
 /// </summary>
 public static class JourneyBuilder
 {
@@ -33,7 +33,8 @@ public static class JourneyBuilder
                 continue;
             }
 
-            if (current is not null && (current.ResolvedAt is not null || e.At - current.LastActivityAt > options.IdleTimeout))
+            // Only the customer's message starts a journey: the rest of a turn's events (the bot's replies after it resolved) stay in it.
+            if (current is not null && e.Kind == JourneyEventKind.MessageIn && (current.ResolvedAt is not null || e.At - current.LastActivityAt > options.IdleTimeout))
             {
                 current = null;
             }

@@ -9,6 +9,8 @@ internal sealed class JourneyDraft
     private readonly Dictionary<long, DateTimeOffset> _claims = [];
     private readonly List<string> _reasked = [];
     private HashSet<string>? _givenBeforeTransition;
+    private string? _lastInbound;
+    private string? _inboundBefore;
     private bool _transitionReasked;
 
     public JourneyDraft(string customerId, DateTimeOffset startedAt)
@@ -51,11 +53,17 @@ internal sealed class JourneyDraft
                     _channels.Add(channel);
                 }
 
+                _inboundBefore = _lastInbound;
+                _lastInbound = e.Channel;
+
                 Count(e.Channel, 1);
                 break;
             case JourneyEventKind.BotMessages:
             case JourneyEventKind.AgentMessage:
                 Count(e.Channel, e.Count);
+                break;
+            case JourneyEventKind.ChannelSwitch when _inboundBefore is null:
+                // The journey's first message came on another channel than the previous journey's last: nothing to carry over.
                 break;
             case JourneyEventKind.ChannelSwitch:
             case JourneyEventKind.Handoff:
