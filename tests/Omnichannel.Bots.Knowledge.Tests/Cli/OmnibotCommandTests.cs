@@ -15,6 +15,7 @@ public sealed class OmnibotCommandTests
         "inbox parked retry",
         "inbox parked drop",
         "embeddings convert",
+        "metrics",
     ];
 
     [Theory]
@@ -38,7 +39,7 @@ public sealed class OmnibotCommandTests
         var (code, stdout, _) = await CliRun.RunAsync("-h");
 
         Assert.Equal(0, code);
-        string[] groups = ["kb", "agents", "inbox", "embeddings"];
+        string[] groups = ["kb", "agents", "inbox", "embeddings", "metrics"];
         Assert.All(groups, g => Assert.Contains($"\n  {g} ", stdout, StringComparison.Ordinal));
     }
 
