@@ -13,8 +13,8 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 /// The agent workspace: the sign-in page <c>GET /agent/login</c> (the only page without a session), the workspace
 /// <c>GET /agent</c> and its assets (302 to the sign-in page without a session), sign-in and sign-out
 /// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>) and
-/// the live event stream (<see cref="AgentEventStream"/>), and for admins the journey metrics (<see cref="AgentMetricsApi"/>). Every <c>/api/agent</c> route but the sign-in answers 401
-/// without a session.
+/// the live event stream (<see cref="AgentEventStream"/>), and for admins the journey metrics (<see cref="AgentMetricsApi"/>).
+/// Every <c>/api/agent</c> route but the sign-in answers 401 without a session.
 /// </summary>
 internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
 {
