@@ -6,6 +6,7 @@ using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Files;
 using Omnichannel.Bots.Handoff.Storage.Sqlite;
+using Omnichannel.Bots.Journeys.Storage;
 using Omnichannel.Bots.Storage.Sqlite;
 
 namespace Omnichannel.Bots.Cli;
@@ -31,6 +32,7 @@ internal static class CustomersPrivacyCommand
         new SqliteReachabilityCustomerPrivacy(),
         new SqliteHandoffCustomerPrivacy(),
         new SqliteWebChatCustomerPrivacy(),
+        new SqliteJourneyCustomerData(),
     ];
 
     public static Task<int> ExportAsync(Target target, string? outFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>

@@ -6,7 +6,8 @@ namespace Omnichannel.Bots.Cli;
 
 /// <summary>
 /// The <c>omnibot</c> command line: one System.CommandLine root built here from one command per verb group
-/// (<see cref="KbCommand"/>, <see cref="AgentsCommand"/>, <see cref="InboxCommand"/>, <see cref="CustomersCommand"/>, <see cref="EmbeddingsCommand"/>).
+/// (<see cref="KbCommand"/>, <see cref="AgentsCommand"/>, <see cref="InboxCommand"/>, <see cref="CustomersCommand"/>, <see cref="EmbeddingsCommand"/>,
+/// <see cref="MetricsCommand"/>).
 /// Exit codes: 0 success, 1 the command ran and found problems, 2 bad usage (stderr says <c>omnibot VERB: message</c>,
 /// then the verb's help). <c>--help</c> (<c>-h</c>, <c>-?</c>) prints any verb's help to stdout and exits 0.
 /// </summary>
@@ -45,6 +46,7 @@ public static class OmnibotCommand
             InboxCommand.Create(console),
             CustomersCommand.Create(console),
             EmbeddingsCommand.Create(console),
+            MetricsCommand.Create(console),
             new HelpOption(),
         };
 

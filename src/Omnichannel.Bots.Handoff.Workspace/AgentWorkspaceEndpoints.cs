@@ -13,9 +13,9 @@ namespace Omnichannel.Bots.Handoff.Workspace;
 /// The agent workspace: the sign-in page <c>GET /agent/login</c> (the only page without a session), the workspace
 /// <c>GET /agent</c> and its assets (302 to the sign-in page without a session), sign-in and sign-out
 /// (<c>POST|DELETE /api/agent/session</c>), <c>GET /api/agent/me</c>, the ticket API (<see cref="AgentTicketApi"/>), the
-/// customer API (<see cref="AgentCustomerApi"/>), admins' customer export and erasure (<see cref="AgentCustomerPrivacyApi"/>)
-/// and the live event stream (<see cref="AgentEventStream"/>). Every <c>/api/agent</c> route but the sign-in answers 401
-/// without a session.
+/// customer API (<see cref="AgentCustomerApi"/>), the live event stream (<see cref="AgentEventStream"/>), and for admins
+/// customers' export and erasure (<see cref="AgentCustomerPrivacyApi"/>) and the journey metrics (<see cref="AgentMetricsApi"/>).
+/// Every <c>/api/agent</c> route but the sign-in answers 401 without a session.
 /// </summary>
 internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
 {
@@ -33,9 +33,10 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
     private readonly AgentCustomerApi _customers;
     private readonly AgentEventStream _events;
     private readonly AgentCustomerPrivacyApi _privacy;
+    private readonly AgentMetricsApi _metrics;
     private readonly AgentPageResources _pages = new();
 
-    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentCustomerApi customers, AgentEventStream events, AgentCustomerPrivacyApi privacy)
+    public AgentWorkspaceEndpoints(AgentSessions sessions, IAgentPresence presence, AgentTicketApi tickets, AgentCustomerApi customers, AgentEventStream events, AgentCustomerPrivacyApi privacy, AgentMetricsApi metrics)
     {
         _sessions = sessions;
         _presence = presence;
@@ -43,6 +44,7 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         _customers = customers;
         _events = events;
         _privacy = privacy;
+        _metrics = metrics;
     }
 
     public void Map(IEndpointRouteBuilder endpoints)
@@ -66,9 +68,10 @@ internal sealed class AgentWorkspaceEndpoints : IBotEndpoints
         // Who a customer is and an agent's unlink (AgentCustomerApi).
         Map(endpoints, HttpMethods.Get, "/api/agent/customers/{id}", _customers.ProfileAsync);
         Map(endpoints, HttpMethods.Delete, "/api/agent/customers/{id}/identities/{key}", _customers.UnlinkAsync);
-        // Customers' data rights (admins only): export and erasure.
+        // Admins only: customers' export and erasure, the journey metrics.
         MapAdmin(endpoints, HttpMethods.Get, "/api/agent/customers/{id}/export", _privacy.ExportAsync);
         MapAdmin(endpoints, HttpMethods.Post, "/api/agent/customers/{id}/erase", _privacy.EraseAsync);
+        MapAdmin(endpoints, HttpMethods.Get, "/api/agent/metrics", _metrics.GetAsync);
 
         // Anything else under /api/agent: 401 without a session (nothing to learn about the API), 404 with one.
         endpoints.Map(

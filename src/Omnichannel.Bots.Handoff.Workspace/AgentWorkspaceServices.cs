@@ -30,6 +30,7 @@ internal static class AgentWorkspaceServices
         services.TryAddSingleton<AgentCustomerApi>();
         services.TryAddSingleton<AgentEventStream>();
         services.TryAddSingleton<AgentCustomerPrivacyApi>();
+        services.TryAddSingleton<AgentMetricsApi>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotEndpoints, AgentWorkspaceEndpoints>());
         return services;
     }

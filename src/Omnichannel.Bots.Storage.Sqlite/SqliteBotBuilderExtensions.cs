@@ -40,7 +40,6 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<ICustomerLinks, SqliteCustomerLinks>();
         bot.Services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
         bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerMerge, SqliteCoreCustomerMerge>());
-        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerPrivacy, SqliteIdentityHistoryPrivacy>());
 
         // The reachability policy's facts (opt-outs, unreachable chats), which the outbox reads before every send.
         bot.Services.AddSqliteSchema(SqliteReachabilitySchema.Schema);

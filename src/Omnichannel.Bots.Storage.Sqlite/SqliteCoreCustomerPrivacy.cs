@@ -5,7 +5,8 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// <summary>
 /// The core tables' share of a customer's export and erasure: the customer, their identity keys, conversations, inbox
 /// rows (payload and raw provider body included), transcript, dialog state, outbox and the delivery reports of their
-/// outbound messages. A row belongs to the customer by its <c>customer_id</c> or by one of their conversations (so rows
+/// outbound messages, and the identity graph's history (the merges into or out of them, the unlinks of their keys or
+/// that moved a key to them, so no merged-away id or unlinked key of theirs is left). A row belongs to the customer by its <c>customer_id</c> or by one of their conversations (so rows
 /// a merge or unlink left under the other id go too). Erased after every feature (their rows refer to these).
 /// </summary>
 public sealed class SqliteCoreCustomerPrivacy : ISqliteCustomerPrivacy
@@ -29,6 +30,11 @@ public sealed class SqliteCoreCustomerPrivacy : ISqliteCustomerPrivacy
     private const string SelectOutbox = "SELECT * FROM outbox WHERE conversation_id IN (" + Conversations + ") ORDER BY id";
     private const string SelectDeliveryReports = "SELECT * FROM delivery_reports" + DeliveryReportsWhere + " ORDER BY id";
 
+    private const string SelectMerges = "SELECT * FROM customer_merges WHERE into_customer_id = @p1 OR from_customer_id = @p1 ORDER BY id";
+    private const string SelectUnlinks = "SELECT * FROM customer_unlinks WHERE customer_id = @p1 OR moved_to_customer_id = @p1 ORDER BY id";
+
+    private const string DeleteMerges = "DELETE FROM customer_merges WHERE into_customer_id = @p1 OR from_customer_id = @p1";
+    private const string DeleteUnlinks = "DELETE FROM customer_unlinks WHERE customer_id = @p1 OR moved_to_customer_id = @p1";
     private const string DeleteDeliveryReports = "DELETE FROM delivery_reports" + DeliveryReportsWhere;
     private const string DeleteOutbox = "DELETE FROM outbox WHERE conversation_id IN (" + Conversations + ")";
     private const string DeleteMessages = "DELETE FROM messages WHERE customer_id = @p1 OR conversation_id IN (" + Conversations + ")";
@@ -51,14 +57,18 @@ public sealed class SqliteCoreCustomerPrivacy : ISqliteCustomerPrivacy
         ("messages", SelectMessages),
         ("dialog_state", SelectDialogState),
         ("outbox", SelectOutbox),
-        ("delivery_reports", SelectDeliveryReports));
+        ("delivery_reports", SelectDeliveryReports),
+        ("customer_merges", SelectMerges),
+        ("customer_unlinks", SelectUnlinks));
 
     public int Erase(StatementCache db, string customerId)
     {
         ArgumentNullException.ThrowIfNull(db);
 
         // Children before their parents (foreign keys are on).
-        return db.Execute(DeleteDeliveryReports, customerId)
+        return db.Execute(DeleteMerges, customerId)
+            + db.Execute(DeleteUnlinks, customerId)
+            + db.Execute(DeleteDeliveryReports, customerId)
             + db.Execute(DeleteOutbox, customerId)
             + db.Execute(DeleteMessages, customerId)
             + db.Execute(DeleteInbox, customerId)

@@ -17,6 +17,7 @@ public sealed class OmnibotCommandTests
         "customers export",
         "customers erase",
         "embeddings convert",
+        "metrics",
     ];
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class OmnibotCommandTests
         var (code, stdout, _) = await CliRun.RunAsync("-h");
 
         Assert.Equal(0, code);
-        string[] groups = ["kb", "agents", "inbox", "customers", "embeddings"];
+        string[] groups = ["kb", "agents", "inbox", "customers", "embeddings", "metrics"];
         Assert.All(groups, g => Assert.Contains($"\n  {g} ", stdout, StringComparison.Ordinal));
     }
 

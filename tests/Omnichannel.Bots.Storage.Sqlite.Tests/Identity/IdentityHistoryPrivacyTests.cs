@@ -4,7 +4,7 @@ using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
 
-/// <summary>The identity graph's history (merges, unlinks) in a customer's export and erasure.</summary>
+/// <summary>The identity graph's history (merges, unlinks) in a customer's export and erasure (core's share).</summary>
 public sealed class IdentityHistoryPrivacyTests
 {
     [Fact]
@@ -16,7 +16,7 @@ public sealed class IdentityHistoryPrivacyTests
         var telegram = await harness.ReceiveAsync(ChannelId.Telegram, new Participant("4242"), "hi");
         await harness.Links.LinkAsync(sms.CustomerId, new IdentityClaim("telegram:4242", IdentityProvenance.LinkCode, ChannelId.Telegram), CancellationToken.None);
         await harness.Links.UnlinkAsync(sms.CustomerId, "phone:+15550100001", "agent:alice", CancellationToken.None);
-        var privacy = new SqliteIdentityHistoryPrivacy();
+        var privacy = new SqliteCoreCustomerPrivacy();
 
         var exported = harness.Database.Read(db =>
         {
@@ -30,9 +30,10 @@ public sealed class IdentityHistoryPrivacyTests
         });
         var erased = await harness.Database.WriteAsync(db => privacy.Erase(db, sms.CustomerId), CancellationToken.None);
 
-        Assert.Equal(telegram.CustomerId, exported.GetProperty("merges")[0].GetProperty("from").GetString());
-        Assert.Equal(("phone:+15550100001", "agent:alice"), (exported.GetProperty("unlinks")[0].GetProperty("key").GetString(), exported.GetProperty("unlinks")[0].GetProperty("actor").GetString()));
-        Assert.Equal(2, erased);
+        Assert.Equal(telegram.CustomerId, exported.GetProperty("customer_merges")[0].GetProperty("from_customer_id").GetString());
+        var unlink = exported.GetProperty("customer_unlinks")[0];
+        Assert.Equal(("phone:+15550100001", "agent:alice"), (unlink.GetProperty("identity_key").GetString(), unlink.GetProperty("actor").GetString()));
+        Assert.True(erased > 2);
         Assert.Equal(0L, harness.Count("SELECT (SELECT COUNT(*) FROM customer_merges) + (SELECT COUNT(*) FROM customer_unlinks)"));
     }
 }

@@ -21,7 +21,7 @@ public static class HandoffStorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteHandoffTurnParticipant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerMerge, SqliteHandoffCustomerMerge>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerPrivacy, SqliteHandoffCustomerPrivacy>());
-        services.TryAddSingleton(sp => new SqliteHandoffStore(Database(sp)));
+        services.TryAddSingleton(sp => new SqliteHandoffStore(Database(sp), sp.GetServices<ISqliteTicketParticipant>()));
         services.TryAddSingleton<IJourneyStore>(sp => new SqliteJourneyStore(Database(sp)));
         services.TryAddSingleton<IHandoffTicketStore>(sp => sp.GetRequiredService<SqliteHandoffStore>());
         services.TryAddSingleton<IHandoffDeskStore>(sp => sp.GetRequiredService<SqliteHandoffStore>());

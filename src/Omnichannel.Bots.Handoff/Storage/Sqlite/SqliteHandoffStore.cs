@@ -33,7 +33,7 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
 
     private const string Requeue =
         "UPDATE handoff_requests SET status = 'queued', queue = @p3, agent_id = NULL, claimed_at = NULL, last_agent_reply_at = NULL, requeued_at = @p4 " +
-        "WHERE id = @p1 AND status = 'assigned' AND agent_id = @p2";
+        "WHERE id = @p1 AND status = 'assigned' AND agent_id = @p2 RETURNING customer_id";
 
     private const string QueueAgentConversations =
         "UPDATE conversations SET owner = 'queued', owner_epoch = owner_epoch + 1 WHERE owner = 'agent' AND customer_id = (SELECT customer_id FROM handoff_requests WHERE id = @p1)";
@@ -58,7 +58,7 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
         "UPDATE handoff_requests SET csat_requested_at = @p2 WHERE id = @p1 AND status IN ('resolved', 'returned') AND csat_requested_at IS NULL RETURNING customer_id";
 
     private const string RecordCsat =
-        "UPDATE handoff_requests SET csat_score = @p2, csat_at = @p3 WHERE id = @p1 AND csat_requested_at IS NOT NULL AND csat_score IS NULL";
+        "UPDATE handoff_requests SET csat_score = @p2, csat_at = @p3 WHERE id = @p1 AND csat_requested_at IS NOT NULL AND csat_score IS NULL RETURNING customer_id";
 
     private const string WebhookDelivered =
         "UPDATE handoff_requests SET webhook_status = 'delivered', webhook_attempts = webhook_attempts + 1, webhook_next_at = NULL, webhook_error = NULL " +
@@ -72,10 +72,14 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
         "WHERE id = @p1 AND webhook_status = 'pending'";
 
     private readonly SqliteDatabase _database;
+    private readonly ISqliteTicketParticipant[] _participants;
 
-    public SqliteHandoffStore(SqliteDatabase database)
+    /// <param name="database">The bot's database.</param>
+    /// <param name="participants">The features that add their rows to the desk's changes (journey events), in order.</param>
+    public SqliteHandoffStore(SqliteDatabase database, IEnumerable<ISqliteTicketParticipant>? participants = null)
     {
         _database = database;
+        _participants = [.. participants ?? []];
     }
 
     public Task<HandoffTicket?> GetAsync(long id, CancellationToken cancellationToken) =>
@@ -112,12 +116,14 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
             db =>
             {
                 var claimed = db.Execute(Claim, id, agentId, time, scope) == 1;
+                var ticket = HandoffRows.One(db, id);
                 if (claimed)
                 {
                     db.Execute(GiveConversationsToAgent, id);
+                    Changed(db, new TicketChange(TicketChangeKind.Claimed, id, ticket!.CustomerId, agentId, at));
                 }
 
-                return new ClaimResult(claimed, HandoffRows.One(db, id));
+                return new ClaimResult(claimed, ticket);
             },
             cancellationToken);
     }
@@ -134,12 +140,13 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
         return _database.WriteAsync(
             db =>
             {
-                if (db.Execute(Requeue, id, agentId, queue, time) != 1)
+                if (db.Scalar<string>(Requeue, id, agentId, queue, time) is not { } customerId)
                 {
                     return false;
                 }
 
                 db.Execute(QueueAgentConversations, id);
+                Changed(db, new TicketChange(TicketChangeKind.Requeued, id, customerId, agentId, at));
                 return true;
             },
             cancellationToken);
@@ -176,6 +183,7 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
 
                 var queued = HandoffOutbound.Queue(db, conversationId, customerId, messages, payloads, at);
                 db.Execute(MarkAgentReply, id, UnixTime.Of(at));
+                Changed(db, new TicketChange(TicketChangeKind.AgentMessage, id, customerId, agentId, at) { ConversationId = conversationId, Messages = 1 });
                 return queued[0];
             },
             cancellationToken);
@@ -234,6 +242,8 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
                 }
 
                 db.Execute(GiveConversationsToBot, customerId);
+                var kind = closing.Status == HandoffTicketStatus.Resolved ? TicketChangeKind.Resolved : TicketChangeKind.ReturnedToBot;
+                Changed(db, new TicketChange(kind, id, customerId, closing.AgentId, at) { ConversationId = conversationId, Messages = closing.Messages.Count });
                 return HandoffOutbound.Queue(db, conversationId, customerId, closing.Messages, payloads, at, closing.AsksForCsat);
             },
             cancellationToken);
@@ -261,7 +271,18 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
         ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
         var time = UnixTime.Of(at);
-        return _database.WriteAsync(db => db.Execute(RecordCsat, id, score, time) == 1, cancellationToken);
+        return _database.WriteAsync(
+            db =>
+            {
+                if (db.Scalar<string>(RecordCsat, id, score, time) is not { } customerId)
+                {
+                    return false;
+                }
+
+                Changed(db, new TicketChange(TicketChangeKind.Rated, id, customerId, AgentId: null, at) { Score = score });
+                return true;
+            },
+            cancellationToken);
     }
 
     public Task<CustomerRecord?> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
@@ -330,6 +351,14 @@ public sealed class SqliteHandoffStore : IHandoffTicketStore, IHandoffDeskStore,
             (false, { } next) => _database.WriteAsync(db => db.Execute(WebhookRetry, id, reason, UnixTime.Of(next)), cancellationToken),
             _ => _database.WriteAsync(db => db.Execute(WebhookFailed, id, reason ?? "The webhook was given up without a reason."), cancellationToken),
         };
+    }
+
+    private void Changed(StatementCache db, TicketChange change)
+    {
+        foreach (var participant in _participants)
+        {
+            participant.Write(db, change);
+        }
     }
 
     private Task<T> ReadAsync<T>(Func<StatementCache, T> read, CancellationToken cancellationToken)

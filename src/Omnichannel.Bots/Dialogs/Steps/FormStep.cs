@@ -37,6 +37,7 @@ internal sealed class FormStep<TState> : DialogStep
             if (answer.Filled)
             {
                 progressed = true;
+                SlotActivity.NoteGiven(context.Turn, asked.Name);
                 text = answer.UsedSpans.Count == 0 ? string.Empty : Mask(text, answer.UsedSpans);
             }
             else
@@ -76,6 +77,7 @@ internal sealed class FormStep<TState> : DialogStep
             if (result.Filled)
             {
                 filledAny = true;
+                SlotActivity.NoteGiven(context.Turn, slot.Name);
                 text = Mask(text, result.UsedSpans);
             }
             else if (result.Reason is not null)
@@ -102,6 +104,7 @@ internal sealed class FormStep<TState> : DialogStep
             frame.Slot = next.Name;
         }
 
+        SlotActivity.NoteAsked(context.Turn, next.Name);
         await next.AskAsync(context, reasons.Count == 0 ? null : string.Join(" ", reasons), cancellationToken).ConfigureAwait(false);
         return StepResult.Wait;
     }

@@ -31,10 +31,12 @@ internal sealed class PromptStep<TState, T> : DialogStep, IConditionalStep<TStat
             {
                 context.Progress.MessageConsumed = true;
                 _assign((TState)context.Frame.State, early.Value);
+                SlotActivity.NoteGiven(context.Turn, Name);
                 return StepResult.Next;
             }
         }
 
+        SlotActivity.NoteAsked(context.Turn, Name);
         await PromptAsking.AskAsync(context, prompt, reason: null, cancellationToken).ConfigureAwait(false);
         return StepResult.Wait;
     }
@@ -50,6 +52,7 @@ internal sealed class PromptStep<TState, T> : DialogStep, IConditionalStep<TStat
         }
 
         _assign((TState)context.Frame.State, recognition.Value);
+        SlotActivity.NoteGiven(context.Turn, Name);
         return StepResult.Next;
     }
 
