@@ -90,19 +90,27 @@ internal static class SqliteConversations
         return (conversationId, customerId);
     }
 
-    /// <summary>The customer any of the keys already links to (in key order), or a new one; the other keys are linked to them.</summary>
-    private static string ResolveCustomer(StatementCache db, IReadOnlyList<string> identityKeys, long now)
+    /// <summary>
+    /// The customer <see cref="FindOrCreate"/> would resolve right now without creating one: the chat's conversation's
+    /// customer, else the one any of <paramref name="identityKeys"/> links to (in key order); null when it would create one.
+    /// </summary>
+    public static string? FindCustomer(StatementCache db, ChannelId channel, ConversationAddress address, IReadOnlyList<string> identityKeys)
     {
-        string? customerId = null;
-        foreach (var key in identityKeys)
+        using (var reader = db.Query(FindConversation, channel.Value, address.Account, address.Id))
         {
-            customerId = db.Scalar<string>(FindCustomerByIdentity, key);
-            if (customerId is not null)
+            if (reader.Read())
             {
-                break;
+                return reader.GetString(1);
             }
         }
 
+        return FindLinkedCustomer(db, identityKeys);
+    }
+
+    /// <summary>The customer any of the keys already links to (in key order), or a new one; the other keys are linked to them.</summary>
+    private static string ResolveCustomer(StatementCache db, IReadOnlyList<string> identityKeys, long now)
+    {
+        var customerId = FindLinkedCustomer(db, identityKeys);
         if (customerId is null)
         {
             customerId = NewId("cus");
@@ -111,6 +119,19 @@ internal static class SqliteConversations
 
         LinkIdentities(db, identityKeys, customerId, now);
         return customerId;
+    }
+
+    private static string? FindLinkedCustomer(StatementCache db, IReadOnlyList<string> identityKeys)
+    {
+        foreach (var key in identityKeys)
+        {
+            if (db.Scalar<string>(FindCustomerByIdentity, key) is { } customerId)
+            {
+                return customerId;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Links keys not yet linked to anyone; a key already linked to another customer stays with them.</summary>

@@ -40,6 +40,14 @@ public sealed class SqliteInboxStore : IInboxStore
         return _database.WriteAsync(db => Append(db, message, identityKeys, payload, raw, receivedAt), cancellationToken);
     }
 
+    public Task<string?> FindCustomerAsync(BotMessage message, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(identityKeys);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_database.Read(db => SqliteConversations.FindCustomer(db, message.Channel, message.Conversation, identityKeys)));
+    }
+
     public Task<IReadOnlyList<InboxEntry>> LoadPendingAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
