@@ -40,12 +40,12 @@ public sealed class SqliteInboxStore : IInboxStore
         return _database.WriteAsync(db => Append(db, message, identityKeys, payload, raw, receivedAt), cancellationToken);
     }
 
-    public Task<string?> FindCustomerAsync(BotMessage message, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken)
+    public Task<string?> FindCustomerAsync(ChannelId channel, ConversationAddress conversation, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(identityKeys);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_database.Read(db => SqliteConversations.FindCustomer(db, message.Channel, message.Conversation, identityKeys)));
+        return Task.FromResult(_database.Read(db => SqliteConversations.FindCustomer(db, channel, conversation, identityKeys)));
     }
 
     public Task<IReadOnlyList<InboxEntry>> LoadPendingAsync(CancellationToken cancellationToken)

@@ -120,7 +120,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
 
         await _recovered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         var identityKeys = IdentityKeys.For(message);
-        var expectedCustomer = await _inbox.FindCustomerAsync(message, identityKeys, cancellationToken).ConfigureAwait(false);
+        var expectedCustomer = await _inbox.FindCustomerAsync(message.Channel, message.Conversation, identityKeys, cancellationToken).ConfigureAwait(false);
         _scheduler.BeginAppend(expectedCustomer);
         TurnWork? work = null;
         try

@@ -10,11 +10,12 @@ public interface IInboxStore
     Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The customer <see cref="AppendAsync"/> would store <paramref name="message"/> for if it ran now (its
-    /// conversation's customer, else the one a key links to), or null when it would create one. The turn scheduler
-    /// reads it to hold that customer's turns while the message is appended; the append itself decides.
+    /// The customer <see cref="AppendAsync"/> would store a message from this chat with these keys for if it ran now (the
+    /// chat's conversation's customer, else the one a key links to), or null when it would create one. The turn
+    /// scheduler reads it to hold that customer's turns while the message is appended (the append itself decides); web
+    /// chat reads it to show a signed-in visitor their messages from other channels.
     /// </summary>
-    Task<string?> FindCustomerAsync(BotMessage message, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken);
+    Task<string?> FindCustomerAsync(ChannelId channel, ConversationAddress conversation, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken);
 
     /// <summary>
     /// Messages accepted but not yet processed, in sequence order (what a restarted process must run), including parked
