@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Testing;
 
@@ -197,7 +198,14 @@ public sealed class TestConversation
             Id = $"{_channel.Channel}-{_customer.Id}-{number.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}",
             Channel = _channel.Channel,
             Conversation = new ConversationAddress("test-account", _customer.Phone ?? _customer.Id),
-            Sender = new Participant(_customer.Phone ?? _customer.Id) { PhoneNumber = _customer.Phone, Email = _customer.Email },
+            Sender = new Participant(_customer.Phone ?? _customer.Id)
+            {
+                // As real channels state it: the provider's sender number, a signed-in web visitor's identity.
+                PhoneNumber = _customer.Phone,
+                PhoneNumberProvenance = _customer.Phone is null ? null : _channel.Channel == ChannelId.WebChat ? IdentityProvenance.SignedIdentity : IdentityProvenance.ProviderPhone,
+                Email = _customer.Email,
+                EmailProvenance = _customer.Email is null ? null : IdentityProvenance.SignedIdentity,
+            },
             Text = text,
             Value = value,
             Timestamp = _bot.Time.GetUtcNow(),

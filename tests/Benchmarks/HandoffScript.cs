@@ -1,5 +1,6 @@
 using System.Globalization;
 using Omnichannel.Bots;
+using Omnichannel.Bots.Customers;
 
 namespace Benchmarks;
 
@@ -40,7 +41,7 @@ public static class HandoffScript
             Id = "handoff-" + customer.ToString(CultureInfo.InvariantCulture) + "-m" + index.ToString(CultureInfo.InvariantCulture),
             Channel = ChannelId.Sms,
             Conversation = new ConversationAddress("bench-account", phone),
-            Sender = new Participant(phone) { PhoneNumber = phone },
+            Sender = new Participant(phone) { PhoneNumber = phone, PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Text = text,
         };
     }

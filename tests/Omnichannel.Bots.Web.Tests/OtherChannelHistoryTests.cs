@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Testing;
 
@@ -72,7 +73,7 @@ public sealed class OtherChannelHistoryTests
             Id = "sms-" + Guid.NewGuid().ToString("N"),
             Channel = ChannelId.Sms,
             Conversation = new ConversationAddress("+15550000000", phone),
-            Sender = new Participant(phone) { PhoneNumber = phone },
+            Sender = new Participant(phone) { PhoneNumber = phone, PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Text = text,
         };
         await inbox.SubmitAndWaitAsync(message, CancellationToken.None);

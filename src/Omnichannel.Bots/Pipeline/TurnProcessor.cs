@@ -119,13 +119,13 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
         }
 
         await _recovered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var identityKeys = IdentityKeys.For(message);
-        var expectedCustomer = await _inbox.FindCustomerAsync(message.Channel, message.Conversation, identityKeys, cancellationToken).ConfigureAwait(false);
+        var identityClaims = IdentityKeys.For(message);
+        var expectedCustomer = await _inbox.FindCustomerAsync(message.Channel, message.Conversation, identityClaims, cancellationToken).ConfigureAwait(false);
         _scheduler.BeginAppend(expectedCustomer);
         TurnWork? work = null;
         try
         {
-            var appended = await _inbox.AppendAsync(message, identityKeys, cancellationToken).ConfigureAwait(false);
+            var appended = await _inbox.AppendAsync(message, identityClaims, cancellationToken).ConfigureAwait(false);
             if (appended.Entry is null)
             {
                 LogDuplicate(_logger, message.Channel.Value);

@@ -1,21 +1,23 @@
+using Omnichannel.Bots.Customers;
+
 namespace Omnichannel.Bots.Storage;
 
 /// <summary>
 /// The durable inbox. Appending deduplicates on (channel, account, provider message id), resolves the customer by
-/// identity keys and the conversation by address, and stores the message, all in one transaction: when it returns,
+/// the identity claims the channel vouches for (linking them with their provenance, merging two customers a key shows are one) and the conversation by address, and stores the message, all in one transaction: when it returns,
 /// the message survives a process kill.
 /// </summary>
 public interface IInboxStore
 {
-    Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken);
+    Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<IdentityClaim> identityClaims, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The customer <see cref="AppendAsync"/> would store a message from this chat with these keys for if it ran now (the
-    /// chat's conversation's customer, else the one a key links to), or null when it would create one. The turn
+    /// The customer <see cref="AppendAsync"/> would store a message from this chat with these claims for if it ran now
+    /// (the chat's conversation's customer, else the one a claimed key links to), or null when it would create one. The turn
     /// scheduler reads it to hold that customer's turns while the message is appended (the append itself decides); web
     /// chat reads it to show a signed-in visitor their messages from other channels.
     /// </summary>
-    Task<string?> FindCustomerAsync(ChannelId channel, ConversationAddress conversation, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken);
+    Task<string?> FindCustomerAsync(ChannelId channel, ConversationAddress conversation, IReadOnlyList<IdentityClaim> identityClaims, CancellationToken cancellationToken);
 
     /// <summary>
     /// Messages accepted but not yet processed, in sequence order (what a restarted process must run), including parked

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Omnichannel.Bots.Handoff.Storage.Sqlite;
 using Omnichannel.Bots.Storage;
 using Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Handoff.Tests.Store;
 
@@ -27,7 +28,9 @@ public sealed class StoreHarness : IDisposable
             Options.Create(new SqliteStorageOptions { DataDirectory = Directory }),
             NullLogger<SqliteDatabase>.Instance,
             [SqliteHandoffSchema.Schema]);
-        Inbox = new SqliteInboxStore(Database, Time);
+        Merges = [new SqliteCoreCustomerMerge(), new SqliteHandoffCustomerMerge()];
+        Inbox = new SqliteInboxStore(Database, Time, Merges);
+        Links = new SqliteCustomerLinks(Database, Time, Merges, NullLogger<SqliteCustomerLinks>.Instance);
         Turns = new SqliteTurnStore(Database, Time, [new SqliteHandoffTurnParticipant()]);
         Outbox = new SqliteOutboxStore(Database, Time);
         Transcripts = new SqliteTranscriptStore(Database);
@@ -40,7 +43,12 @@ public sealed class StoreHarness : IDisposable
 
     public SqliteDatabase Database { get; }
 
+    /// <summary>The merge participants a bot with handoff registers (core's and handoff's).</summary>
+    public IReadOnlyList<ISqliteCustomerMerge> Merges { get; }
+
     public SqliteInboxStore Inbox { get; }
+
+    public SqliteCustomerLinks Links { get; }
 
     public SqliteTurnStore Turns { get; }
 
@@ -62,11 +70,11 @@ public sealed class StoreHarness : IDisposable
             Id = "in-" + number.ToString(CultureInfo.InvariantCulture),
             Channel = on,
             Conversation = new ConversationAddress("account-1", on.Value + ":" + phone),
-            Sender = new Participant(phone) { PhoneNumber = phone },
+            Sender = new Participant(phone) { PhoneNumber = phone, PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Text = text,
             Timestamp = Time.GetUtcNow(),
         };
-        var appended = await Inbox.AppendAsync(message, ["phone:" + phone], CancellationToken.None);
+        var appended = await Inbox.AppendAsync(message, [new IdentityClaim("phone:" + phone, IdentityProvenance.ProviderPhone, on)], CancellationToken.None);
         return appended.Entry ?? throw new InvalidOperationException("The message was taken for a duplicate.");
     }
 

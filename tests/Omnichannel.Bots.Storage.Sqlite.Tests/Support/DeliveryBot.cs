@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Testing;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
 
@@ -33,7 +34,7 @@ public static class DeliveryBot
         Id = id,
         Channel = channel ?? ChannelId.Sms,
         Conversation = new ConversationAddress(account, conversation),
-        Sender = new Participant(conversation) { PhoneNumber = phone },
+        Sender = new Participant(conversation) { PhoneNumber = phone, PhoneNumberProvenance = phone is null ? null : IdentityProvenance.ProviderPhone },
         Text = text,
     };
 }

@@ -8,7 +8,7 @@ namespace Omnichannel.Bots.Handoff.Storage.Sqlite;
 public static class HandoffStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers handoff's SQLite tables (<see cref="SqliteHandoffSchema"/>), its share of the turn commit and its stores
+    /// Registers handoff's SQLite tables (<see cref="SqliteHandoffSchema"/>), its share of the turn commit and of customer merges (<see cref="SqliteHandoffCustomerMerge"/>) and its stores
     /// (tickets, desk changes, CSAT, customers, webhook bookkeeping, journey facts).
     /// <c>AddHandoff()</c> calls it; the stores resolve the bot's <see cref="SqliteDatabase"/> when first used, so
     /// <c>AddSqliteStorage()</c> may come before or after <c>AddHandoff()</c>. Stores registered earlier (another
@@ -19,6 +19,7 @@ public static class HandoffStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSqliteSchema(SqliteHandoffSchema.Schema);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteHandoffTurnParticipant>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerMerge, SqliteHandoffCustomerMerge>());
         services.TryAddSingleton(sp => new SqliteHandoffStore(Database(sp)));
         services.TryAddSingleton<IJourneyStore>(sp => new SqliteJourneyStore(Database(sp)));
         services.TryAddSingleton<IHandoffTicketStore>(sp => sp.GetRequiredService<SqliteHandoffStore>());
