@@ -1,7 +1,4 @@
-using System.Buffers.Text;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Bots.Customers;
@@ -96,14 +93,8 @@ public sealed class OtherChannelHistoryTests
         return (activity.GetProperty("from").GetProperty("role").GetString()!, activity.Text(), history.GetProperty("channel").GetString()!, history.GetProperty("channelName").GetString()!);
     }
 
-    private static string SignedIdentity(string subject, string phone)
-    {
-        var claims = new { sub = subject, phone_number = phone, exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds() };
-        var header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebChatHost.IdentitySecret), Encoding.ASCII.GetBytes(header + "." + payload));
-        return header + "." + payload + "." + Base64Url.EncodeToString(signature);
-    }
+    private static string SignedIdentity(string subject, string phone) =>
+        WebChatHost.SignedUserToken(new { sub = subject, phone_number = phone, exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds() });
 
     private sealed class EchoDialog : Dialog<object>
     {
