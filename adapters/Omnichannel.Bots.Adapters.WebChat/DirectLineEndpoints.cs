@@ -21,6 +21,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
     private readonly WebChatConversations _conversations;
     private readonly DirectLineAuthorizer _authorizer;
     private readonly WebChatSubmissions _submissions;
+    private readonly OtherChannelHistory _history;
     private readonly IActivityLogStore _log;
     private readonly DirectLineStream _stream;
     private readonly DirectLineUploads _uploads;
@@ -32,6 +33,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         WebChatConversations conversations,
         DirectLineAuthorizer authorizer,
         WebChatSubmissions submissions,
+        OtherChannelHistory history,
         IActivityLogStore log,
         DirectLineStream stream,
         DirectLineUploads uploads,
@@ -41,6 +43,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
         _conversations = conversations;
         _authorizer = authorizer;
         _submissions = submissions;
+        _history = history;
         _log = log;
         _stream = stream;
         _uploads = uploads;
@@ -172,7 +175,7 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
 
     private async Task<IResult> GetActivitiesAsync(string conversationId, HttpContext http)
     {
-        var (_, error) = await _authorizer.AuthorizeAsync(http.Request, conversationId).ConfigureAwait(false);
+        var (token, error) = await _authorizer.AuthorizeAsync(http.Request, conversationId).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -184,8 +187,10 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return DirectLineResults.BadArgument($"watermark '{watermark}' is not one this server issued.");
         }
 
+        // Read from the start (no watermark yet): a signed-in visitor's messages from other channels come first.
+        var history = string.IsNullOrEmpty(watermark) ? await _history.ReadAsync(conversationId, token!.User, http.RequestAborted).ConfigureAwait(false) : [];
         var entries = await _log.ReadAsync(conversationId, after, PageSize, http.RequestAborted).ConfigureAwait(false);
-        return Results.Text(DirectLineActivities.ActivitySet(conversationId, entries, after), JsonContentType);
+        return Results.Text(DirectLineActivities.ActivitySet(conversationId, entries, after, history), JsonContentType);
     }
 
     private async Task<IResult> PostActivityAsync(string conversationId, HttpContext http)
@@ -241,9 +246,10 @@ internal sealed class DirectLineEndpoints : IBotEndpoints
             return;
         }
 
+        var history = string.IsNullOrEmpty(watermark) ? await _history.ReadAsync(conversationId, token!.User, http.RequestAborted).ConfigureAwait(false) : [];
         using var listener = _stream.Listen(conversationId);
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        await _stream.RunAsync(socket, listener, after, token!.ExpiresAt, http.RequestAborted).ConfigureAwait(false);
+        await _stream.RunAsync(socket, listener, after, history, token!.ExpiresAt, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The optional <c>{"user":{"id","name"}}</c> of a token or conversation request made with the secret.</summary>

@@ -48,11 +48,14 @@ internal sealed class DirectLineStream
     /// <summary>
     /// Streams until the client closes, the request is aborted, the listener falls behind, or the conversation's latest
     /// token expires (<paramref name="tokenExpiresAt"/>, the stream URL's token, at least; later ones extend it).
+    /// <paramref name="history"/> (activities not in the log, see <see cref="OtherChannelHistory"/>) goes out first, in a
+    /// frame without a watermark.
     /// </summary>
-    public async Task RunAsync(WebSocket socket, ConversationStreams.Listener listener, long after, DateTimeOffset tokenExpiresAt, CancellationToken aborted)
+    public async Task RunAsync(WebSocket socket, ConversationStreams.Listener listener, long after, IReadOnlyList<string> history, DateTimeOffset tokenExpiresAt, CancellationToken aborted)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(history);
         Interlocked.Increment(ref _opened);
         var conversationId = listener.ConversationId;
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -84,6 +87,11 @@ internal sealed class DirectLineStream
             var receiving = DrainClientAsync(socket, closed, aborted);
             try
             {
+                if (history.Count > 0)
+                {
+                    await SendTextAsync(socket, DirectLineActivities.UnloggedSet(history), closed.Token).ConfigureAwait(false);
+                }
+
                 await SendAsync(socket, listener, after, closed.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)

@@ -47,6 +47,7 @@ public static class WebChatBotBuilderExtensions
         bot.Services.TryAddSingleton<DirectLineUploads>();
         bot.Services.TryAddSingleton<DirectLineAuthorizer>();
         bot.Services.TryAddSingleton<WebChatSubmissions>();
+        bot.Services.TryAddSingleton<OtherChannelHistory>();
         bot.Services.AddCustomerFiles();
         bot.Services.AddBotRateLimits();
         bot.Services.AddOptions<RateLimiterOptions>().Configure<DirectLineAuthorizer, IOptions<LimitsOptions>>((limiter, authorizer, limits) =>

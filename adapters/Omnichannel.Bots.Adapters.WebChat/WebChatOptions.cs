@@ -41,6 +41,15 @@ public sealed class WebChatOptions : IValidatableObject
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 8L * 1024 * 1024;
 
+    /// <summary>The most messages from other channels a signed-in visitor sees at the top of a conversation.</summary>
+    public const int MaxOtherChannelHistory = 100;
+
+    /// <summary>
+    /// How many of a signed-in (verified) visitor's latest messages from other channels (and the answers to them) are
+    /// shown, labelled with their channel, at the top of a new web chat conversation (default 20; 0 shows none).
+    /// </summary>
+    public int OtherChannelHistory { get; set; } = 20;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Secret is { Length: < 32 })
@@ -63,6 +72,13 @@ public sealed class WebChatOptions : IValidatableObject
             yield return new ValidationResult(
                 "Channels:WebChat:ResumeWindow must be between zero and 30 days (for example 1.00:00:00); a kept token and its resume secret reopen the customer's history for that long.",
                 [nameof(ResumeWindow)]);
+        }
+
+        if (OtherChannelHistory is < 0 or > MaxOtherChannelHistory)
+        {
+            yield return new ValidationResult(
+                $"Channels:WebChat:OtherChannelHistory must be between 0 (show none) and {MaxOtherChannelHistory}; got {OtherChannelHistory}.",
+                [nameof(OtherChannelHistory)]);
         }
 
         foreach (var origin in AllowedOrigins)

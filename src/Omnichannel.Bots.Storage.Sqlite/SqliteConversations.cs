@@ -98,6 +98,24 @@ internal static class SqliteConversations
         return (conversationId, customerId);
     }
 
+    /// <summary>
+    /// The customer <see cref="FindOrCreate"/> would resolve right now, without creating or merging: the chat's
+    /// conversation's customer, else the one any of <paramref name="claims"/> links to (in claim order); null when it
+    /// would create one. (A claim another customer holds may still merge the two in the append.)
+    /// </summary>
+    public static string? FindCustomer(StatementCache db, ChannelId channel, ConversationAddress address, IReadOnlyList<IdentityClaim> claims)
+    {
+        using (var reader = db.Query(FindConversation, channel.Value, address.Account, address.Id))
+        {
+            if (reader.Read())
+            {
+                return reader.GetString(1);
+            }
+        }
+
+        return ExistingHolder(db, claims);
+    }
+
     /// <summary>The customer the first claim already linked belongs to; null when none is linked.</summary>
     private static string? ExistingHolder(StatementCache db, IReadOnlyList<IdentityClaim> claims)
     {

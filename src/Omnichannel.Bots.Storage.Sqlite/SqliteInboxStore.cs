@@ -50,6 +50,14 @@ public sealed class SqliteInboxStore : IInboxStore
         return _database.WriteAsync(db => Append(db, message, identityClaims, payload, raw, receivedAt, _merges), cancellationToken);
     }
 
+    public Task<string?> FindCustomerAsync(ChannelId channel, ConversationAddress conversation, IReadOnlyList<IdentityClaim> identityClaims, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(identityClaims);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_database.Read(db => SqliteConversations.FindCustomer(db, channel, conversation, identityClaims)));
+    }
+
     public Task<IReadOnlyList<InboxEntry>> LoadPendingAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

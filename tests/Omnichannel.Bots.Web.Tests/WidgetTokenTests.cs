@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -364,11 +363,5 @@ public sealed class WidgetTokenTests
         return values;
     }
 
-    private static string Jwt(object claims, string secret = WebChatHost.IdentitySecret)
-    {
-        var header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes(header + "." + payload));
-        return header + "." + payload + "." + Base64Url.EncodeToString(signature);
-    }
+    private static string Jwt(object claims, string secret = WebChatHost.IdentitySecret) => WebChatHost.SignedUserToken(claims, secret);
 }

@@ -209,6 +209,7 @@ public sealed class SupportDialogTests
             .ExpectReply("Why are you returning it?\n\n1. Arrived damaged\n2. Wrong size\n3. Not as described\n4. Changed my mind")
             .SwitchTo(ChannelProfiles.WhatsApp)
             .Send("it's too small")
+            .ExpectReply("Welcome back! On SMS you were answering \"Why are you returning it?\", so let's carry on from there.")
             .ExpectReply("Order 23456 has 3 items. How many are you returning?")
             .RunAsync();
     }

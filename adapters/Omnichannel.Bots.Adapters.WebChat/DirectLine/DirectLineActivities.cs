@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Omnichannel.Bots.Storage;
 
 namespace Omnichannel.Bots.Adapters.WebChat;
 
@@ -33,14 +34,16 @@ internal static class DirectLineActivities
     /// <summary>
     /// <c>{"activities":[...],"watermark":"N"}</c> of stored entries, each with its id added in front of the stored
     /// JSON; the watermark is the last entry's sequence (or <paramref name="after"/> when there are none).
+    /// <paramref name="history"/> (activities not in the log, already serialized with their ids) comes first.
     /// </summary>
-    public static string ActivitySet(string conversationId, IReadOnlyList<ActivityLogEntry> entries, long after)
+    public static string ActivitySet(string conversationId, IReadOnlyList<ActivityLogEntry> entries, long after, IReadOnlyList<string>? history = null)
     {
-        var text = new StringBuilder(64 + entries.Sum(e => e.Payload.Length + conversationId.Length + 16));
-        text.Append("{\"activities\":[");
+        history ??= [];
+        var text = new StringBuilder(64 + history.Sum(h => h.Length + 1) + entries.Sum(e => e.Payload.Length + conversationId.Length + 16));
+        text.Append("{\"activities\":[").AppendJoin(',', history);
         for (var i = 0; i < entries.Count; i++)
         {
-            if (i > 0)
+            if (i > 0 || history.Count > 0)
             {
                 text.Append(',');
             }
@@ -51,6 +54,26 @@ internal static class DirectLineActivities
         text.Append("],\"watermark\":\"").Append(Watermark(entries.Count > 0 ? entries[^1].Sequence : after)).Append("\"}");
         return text.ToString();
     }
+
+    /// <summary><c>{"activities":[...]}</c> of activities that are not in the log (already serialized): no watermark.</summary>
+    public static string UnloggedSet(IReadOnlyList<string> activities) => "{\"activities\":[" + string.Join(',', activities) + "]}";
+
+    /// <summary>
+    /// A signed-in visitor's message from another channel, as web chat history: the customer's as theirs
+    /// (<paramref name="user"/>), the bot's or an agent's as the other side, labelled with its channel, no buttons.
+    /// </summary>
+    public static string ForHistory(TranscriptEntry entry, string conversationId, WebChatUser user) => Serialize(new DirectLineActivity
+    {
+        Type = "message",
+        Id = conversationId + "|history-" + entry.Id.ToString(CultureInfo.InvariantCulture),
+        Timestamp = entry.At,
+        From = entry.Direction == MessageDirection.Inbound ? new DirectLineAccount(user.Id, user.Name, "user") : From(entry.Message),
+        Conversation = new DirectLineConversationAccount(conversationId),
+        Text = entry.Message.Text ?? string.Empty,
+        TextFormat = entry.Direction == MessageDirection.Inbound ? "plain" : "markdown",
+        Attachments = entry.Message.Attachments.Count > 0 ? Attachments(entry.Message.Attachments) : null,
+        ChannelData = new DirectLineChannelData(ClientActivityId: null) { History = new DirectLineHistoryLabel(entry.Channel.Value, entry.Channel.DisplayName) },
+    });
 
     /// <summary><c>{"activities":[activity]}</c> for an activity that is not stored (typing): no watermark.</summary>
     public static string TransientSet(DirectLineActivity activity) =>

@@ -14,6 +14,9 @@ internal interface IActivityLogStore
     /// <summary>The log's owner, or null when there is no such log.</summary>
     Task<string?> FindOwnerAsync(string logId, CancellationToken cancellationToken);
 
+    /// <summary>When the log (its conversation) was created, or null when there is no such log.</summary>
+    Task<DateTimeOffset?> FindCreatedAtAsync(string logId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Appends an entry unless one with the same <paramref name="dedupeKey"/> is already in the log; either way returns
     /// the stored entry's sequence number and whether this call added it. The entry is durable when the task completes.

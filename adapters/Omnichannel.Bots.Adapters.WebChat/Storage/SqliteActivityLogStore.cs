@@ -12,6 +12,7 @@ internal sealed class SqliteActivityLogStore : IActivityLogStore
 {
     private const string InsertLog = "INSERT INTO activity_logs (id, owner_id, created_at) VALUES (@p1, @p2, @p3) ON CONFLICT (id) DO NOTHING";
     private const string SelectOwner = "SELECT owner_id FROM activity_logs WHERE id = @p1";
+    private const string SelectCreatedAt = "SELECT created_at FROM activity_logs WHERE id = @p1";
 
     private const string InsertEntry =
         "INSERT INTO activity_log_entries (log_id, dedupe_key, payload, created_at) VALUES (@p1, @p2, @p3, @p4) ON CONFLICT (log_id, dedupe_key) DO NOTHING RETURNING seq";
@@ -44,6 +45,12 @@ internal sealed class SqliteActivityLogStore : IActivityLogStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_database.Read(db => FindOwner(db, logId)));
+    }
+
+    public Task<DateTimeOffset?> FindCreatedAtAsync(string logId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_database.Read(db => db.Scalar<long?>(SelectCreatedAt, logId) is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null));
     }
 
     public Task<ActivityLogAppend> AppendAsync(string logId, string dedupeKey, string payload, CancellationToken cancellationToken)

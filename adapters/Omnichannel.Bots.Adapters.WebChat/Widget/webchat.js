@@ -121,7 +121,7 @@ const CSS = `~root{position:fixed;z-index:2147483000;right:20px;bottom:20px;font
 ~msg-user{align-self:flex-end;white-space:pre-wrap}~msg-failed{border:2px dashed #d93025}
 ~msg p,~msg ul{margin:0 0 6px;padding:0}~msg ul{padding-left:20px;list-style:disc}~text>:last-child{margin:0}
 ~img{display:block;max-width:100%;border-radius:8px;margin-top:6px}
-~meta{font-size:12px;text-align:right}
+~meta{font-size:12px;text-align:right}~via{font-size:12px;opacity:.75;margin-bottom:2px}
 ~retry{border:0;background:none;color:inherit;text-decoration:underline}
 ~sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 ~actions{display:flex;flex-wrap:wrap;gap:6px}
@@ -157,6 +157,8 @@ const setTyping = on => { clearTimeout(typingTimer); typing.hidden = !on; if (on
 function addView(a) {
   const mine = isMine(a), b = el('div', 'omnibot-msg omnibot-msg-' + (mine ? 'user' : 'bot'));
   b.append(el('span', 'omnibot-sr', mine ? 'You: ' : `${a.from?.name || 'Support'}: `));
+  const via = a.channelData?.history?.channelName; // a signed-in visitor's message from another channel
+  if (typeof via == 'string' && via) b.append(el('div', 'omnibot-via', 'on ' + via));
   if (typeof a.text == 'string') {
     const t = b.appendChild(el('div', 'omnibot-text'));
     if (mine || a.textFormat == 'plain') t.textContent = a.text; else t.innerHTML = renderMarkdown(a.text);

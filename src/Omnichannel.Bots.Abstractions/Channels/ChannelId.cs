@@ -35,6 +35,20 @@ public readonly struct ChannelId : IEquatable<ChannelId>
     /// <summary>The channel's name, for example <c>sms</c>.</summary>
     public string Value => _value ?? throw new InvalidOperationException("The default ChannelId names no channel.");
 
+    /// <summary>
+    /// The channel as people call it, for the customer's and agents' eyes ("web chat", "WhatsApp", "SMS"); a channel
+    /// this library does not ship is shown by its <see cref="Value"/>.
+    /// </summary>
+    public string DisplayName => Value switch
+    {
+        "webchat" => "web chat",
+        "whatsapp" => "WhatsApp",
+        "messenger" => "Messenger",
+        "telegram" => "Telegram",
+        "sms" => "SMS",
+        var other => other,
+    };
+
     public static bool IsValid([NotNullWhen(true)] string? value)
     {
         if (string.IsNullOrEmpty(value) || value.Length > MaxLength)

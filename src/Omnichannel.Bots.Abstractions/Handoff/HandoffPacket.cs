@@ -10,7 +10,8 @@ namespace Omnichannel.Bots.Handoff;
 /// </summary>
 public sealed record HandoffPacket
 {
-    public const string CurrentSchemaVersion = "1.1";
+    /// <summary>1.2 added the customer's <c>displayName</c>, <c>verifiedIdentities</c> and <c>channelsUsed</c>.</summary>
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 

@@ -7,10 +7,13 @@
  *   sidebar:  mine, queues, assigned, queues-error
  *             each queue: <section data-testid="queue" data-queue="NAME">, its list data-testid="queue-tickets"
  *             each ticket: <li data-testid="ticket-item" data-ticket-id="N" data-status="Queued|Assigned">
- *               holding <button data-testid="ticket-open"> (customer, priority badge, channel, waiting time, reason)
+ *               holding <button data-testid="ticket-open"> (customer: name or verified contact, never a conversation id;
+ *               priority badge, channel, waiting time, reason; data-testid="ticket-contacts": verified phone numbers and
+ *               emails and the channels used, most recent first)
  *   ticket:   ticket-empty (shown when none selected), ticket, ticket-title, ticket-status, ticket-priority
  *   actions:  claim, transfer-queue (select), transfer, resolve, return-to-bot, action-error
- *   packet:   packet, packet-summary, packet-customer, packet-identities, packet-channels
+ *   packet:   packet, packet-summary, packet-customer, packet-identities (verified ones: items data-testid="packet-identity"
+ *             data-provenance=...; then the other keys), packet-channels
  *             (items data-testid="packet-channel" data-channel=...), packet-routing, packet-priority, packet-intent,
  *             packet-entities (items data-testid="packet-entity" data-kind="order_number|email|phone|amount"),
  *             packet-sentiment, packet-dialog, packet-answers (items data-testid="packet-answer")
@@ -122,7 +125,8 @@
         el('span', { className: 'badge channel', text: ticket.channel }),
         waitingLabel(ticket)
       ]),
-      el('span', { className: 'ticket-reason', text: '#' + ticket.id + ' · ' + ticket.reason + (ticket.agentId && !isMine(ticket) ? ' · with ' + ticket.agentId : '') })
+      el('span', { className: 'ticket-reason', text: '#' + ticket.id + ' · ' + ticket.reason + (ticket.agentId && !isMine(ticket) ? ' · with ' + ticket.agentId : '') }),
+      el('span', { className: 'muted ticket-contacts', testid: 'ticket-contacts', text: (ticket.verifiedContacts || []).concat((ticket.channels || []).length ? ['used ' + ticket.channels.join(', ')] : []).join(' · ') })
     ]);
     if (ticket.id === state.selectedId) { button.setAttribute('aria-current', 'true'); }
     button.addEventListener('click', function () { select(ticket.id); });
@@ -251,13 +255,20 @@
 
     var customer = $('packet-customer');
     clear(customer);
-    customer.appendChild(el('strong', { text: packet.customer.name || packet.customer.id }));
+    customer.appendChild(el('strong', { text: packet.customer.displayName || packet.customer.name || packet.customer.id }));
     if (packet.customer.tier) { customer.appendChild(el('span', { className: 'badge', text: packet.customer.tier })); }
     customer.appendChild(el('span', { className: 'muted', text: ' id ' + packet.customer.id }));
 
     var identities = $('packet-identities');
     clear(identities);
-    packet.customer.identities.forEach(function (identity) { identities.appendChild(el('li', { text: identity })); });
+    var verified = packet.customer.verifiedIdentities || [];
+    verified.forEach(function (identity) {
+      identities.appendChild(el('li', { testid: 'packet-identity', attrs: { 'data-provenance': identity.provenance }, text: identity.value + ' (' + identity.kind + ', ' + identity.provenance + (identity.vouchedBy ? ' via ' + identity.vouchedBy : '') + ')' }));
+    });
+    var shown = verified.map(function (identity) { return identity.key; });
+    packet.customer.identities.forEach(function (identity) {
+      if (shown.indexOf(identity) < 0) { identities.appendChild(el('li', { className: 'muted', text: identity })); }
+    });
 
     var channels = $('packet-channels');
     clear(channels);

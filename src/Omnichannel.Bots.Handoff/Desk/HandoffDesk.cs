@@ -123,7 +123,7 @@ public sealed partial class HandoffDesk : IHandoffDesk
             ? ReplyTarget.For(r.Conversation, r.Reach)
             : new ReplyTarget(ticket.Channel.Value, ticket.ConversationId, false, "The customer has no conversation to reply to.");
         packet = packet with { Transcript = [.. packet.Transcript.Select(ForAgents)] };
-        return new TicketDetail(TicketSummaries.Summarize(ticket, history.Transcript), packet, live, notes, reply);
+        return new TicketDetail(TicketSummaries.Summarize(ticket, history.Transcript, history.Profile), packet, live, notes, reply);
     }
 
     public async Task<DeskResult> ClaimAsync(long id, AgentIdentity agent, CancellationToken cancellationToken)

@@ -13,8 +13,17 @@ public sealed record TicketSummary
 
     public string? AgentId { get; init; }
 
-    /// <summary>The customer's name when a channel gave one, else their first identity.</summary>
+    /// <summary>
+    /// Who the customer is: their name, else a verified phone number or email, else "Customer on web chat"; never an
+    /// internal or conversation id.
+    /// </summary>
     public required string Customer { get; init; }
+
+    /// <summary>The customer's verified phone numbers and emails.</summary>
+    public IReadOnlyList<string> VerifiedContacts { get; init; } = [];
+
+    /// <summary>The channels the customer used, most recent first.</summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
 
     /// <summary>The channel the customer wrote on last.</summary>
     public required string Channel { get; init; }

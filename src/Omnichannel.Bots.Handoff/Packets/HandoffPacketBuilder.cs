@@ -1,3 +1,4 @@
+using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Handoff.Routing;
 using Omnichannel.Bots.Handoff.Signals;
 
@@ -17,14 +18,17 @@ public sealed class HandoffPacketBuilder
     private readonly ReachabilityPolicy _reachability;
     private readonly ICustomerTierProvider _tiers;
     private readonly IHandoffSummarizer _summarizer;
+    private readonly ICustomerDirectory _directory;
 
     public HandoffPacketBuilder(
         ITranscriptStore transcripts,
         IHandoffCustomerStore store,
         ReachabilityPolicy reachability,
         ICustomerTierProvider tiers,
-        IHandoffSummarizer summarizer)
+        IHandoffSummarizer summarizer,
+        ICustomerDirectory directory)
     {
+        _directory = directory;
         _transcripts = transcripts;
         _store = store;
         _reachability = reachability;
@@ -32,12 +36,13 @@ public sealed class HandoffPacketBuilder
         _summarizer = summarizer;
     }
 
-    /// <summary>The customer's transcript and conversations, for the overloads that take a <see cref="CustomerHistory"/>.</summary>
+    /// <summary>The customer's transcript, conversations and profile, for the overloads that take a <see cref="CustomerHistory"/>.</summary>
     public async Task<CustomerHistory> LoadHistoryAsync(string customerId, CancellationToken cancellationToken)
     {
         var transcript = await _transcripts.GetByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
         var conversations = await _store.GetCustomerConversationsAsync(customerId, cancellationToken).ConfigureAwait(false);
-        return new CustomerHistory(transcript, conversations);
+        var profile = await _directory.GetAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return new CustomerHistory(transcript, conversations) { Profile = profile };
     }
 
     /// <summary>The packet as at the handoff (its transcript ends with the turn that escalated).</summary>
@@ -54,7 +59,7 @@ public sealed class HandoffPacketBuilder
         ArgumentNullException.ThrowIfNull(history);
         var (transcript, conversations) = history;
         var journey = Journey.From(transcript, ticket.QueuedAt);
-        var customer = await CustomerAsync(ticket, journey, cancellationToken).ConfigureAwait(false);
+        var customer = await CustomerAsync(ticket, journey, history.Profile, cancellationToken).ConfigureAwait(false);
         var channels = new List<PacketChannel>(conversations.Count);
         foreach (var conversation in conversations)
         {
@@ -107,16 +112,20 @@ public sealed class HandoffPacketBuilder
     private Task<Reachability> ReachOfAsync(ConversationRecord conversation, CancellationToken cancellationToken) =>
         _reachability.CheckAsync(conversation.Id, conversation.Channel, cancellationToken);
 
-    private async Task<PacketCustomer> CustomerAsync(HandoffTicket ticket, Journey journey, CancellationToken cancellationToken)
+    private async Task<PacketCustomer> CustomerAsync(HandoffTicket ticket, Journey journey, CustomerProfile? profile, CancellationToken cancellationToken)
     {
         var record = await _store.GetCustomerAsync(ticket.CustomerId, cancellationToken).ConfigureAwait(false)
             ?? new CustomerRecord(ticket.CustomerId, [], ticket.QueuedAt);
+        var name = profile?.Name ?? journey.CustomerName();
         return new PacketCustomer
         {
             Id = ticket.CustomerId,
-            Name = journey.CustomerName(),
+            Name = name,
+            DisplayName = AgentFacingCustomer.DisplayName(profile, name, (journey.Entries.Count > 0 ? journey.Entries[^1].Channel : ticket.Channel)),
             Tier = await _tiers.GetTierAsync(record, cancellationToken).ConfigureAwait(false),
             Identities = record.IdentityKeys,
+            VerifiedIdentities = AgentFacingCustomer.VerifiedIdentities(profile),
+            ChannelsUsed = AgentFacingCustomer.ChannelsUsed(profile),
         };
     }
 

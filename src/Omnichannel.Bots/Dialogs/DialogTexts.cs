@@ -25,6 +25,14 @@ public sealed class DialogTexts
 
     public string NotUnderstood { get; set; } = "Sorry, I didn't understand that.";
 
+    /// <summary>
+    /// Said when the customer writes on another channel while a question waits for their answer, before the answer is
+    /// read (a message that is not the answer gets the question again, as the new channel shows it). <c>{channel}</c>
+    /// is the channel they left (its <see cref="ChannelId.DisplayName"/>), <c>{question}</c> the question.
+    /// </summary>
+    public string ContinuedFromChannel { get; set; } =
+        "Welcome back! On {channel} you were answering \"{question}\", so let's carry on from there.";
+
     /// <summary>Said when the dialog's code fails; the customer's message is kept and the error logged.</summary>
     public string TurnFailed { get; set; } =
         "Sorry, something went wrong on our side. Please try again in a moment, or say **agent** to talk to a person.";

@@ -23,7 +23,7 @@ public sealed class BotOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many conversations may run a turn at the same time (turns of one conversation never overlap).</summary>
+    /// <summary>How many customers may run a turn at the same time (turns of one customer never overlap, on any channel).</summary>
     [Range(1, 10_000)]
     public int MaxConcurrentTurns { get; set; } = 128;
 

@@ -2,7 +2,8 @@ namespace Omnichannel.Bots.Inbound;
 
 /// <summary>
 /// Where channels hand in customer messages. <see cref="SubmitAsync"/> returns as soon as the message is durably
-/// stored (acknowledge the provider then); its turn runs after the conversation's earlier turns.
+/// stored (acknowledge the provider then); its turn runs after the customer's earlier turns
+/// (on any channel), in arrival order.
 /// </summary>
 public interface IMessageInbox
 {

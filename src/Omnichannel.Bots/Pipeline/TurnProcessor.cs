@@ -23,7 +23,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<TurnProcessor> _logger;
-    private readonly ConversationScheduler _scheduler;
+    private readonly CustomerScheduler _scheduler;
     private readonly TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TurnProcessor(
@@ -40,7 +40,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _scheduler = new ConversationScheduler(_options.MaxConcurrentTurns, RunTurnAsync);
+        _scheduler = new CustomerScheduler(_options.MaxConcurrentTurns, RunTurnAsync);
     }
 
     public async Task<InboxReceipt> SubmitAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
             var pending = await _inbox.LoadPendingAsync(stoppingToken).ConfigureAwait(false);
             foreach (var entry in pending)
             {
-                _scheduler.Schedule(LaneOf(entry.Message), new TurnWork(entry, Waiter: null));
+                _scheduler.Schedule(new TurnWork(entry, Waiter: null));
             }
 
             // Messages put back before the read above are already scheduled; later ones are left for the poll.
@@ -84,7 +84,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
             {
                 if (!loaded.Contains(entry.Sequence))
                 {
-                    _scheduler.Schedule(LaneOf(entry.Message), new TurnWork(entry, Waiter: null));
+                    _scheduler.Schedule(new TurnWork(entry, Waiter: null));
                 }
             }
 
@@ -119,12 +119,13 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
         }
 
         await _recovered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var lane = LaneOf(message);
-        _scheduler.BeginAppend(lane);
+        var identityClaims = IdentityKeys.For(message);
+        var expectedCustomer = await _inbox.FindCustomerAsync(message.Channel, message.Conversation, identityClaims, cancellationToken).ConfigureAwait(false);
+        _scheduler.BeginAppend(expectedCustomer);
         TurnWork? work = null;
         try
         {
-            var appended = await _inbox.AppendAsync(message, IdentityKeys.For(message), cancellationToken).ConfigureAwait(false);
+            var appended = await _inbox.AppendAsync(message, identityClaims, cancellationToken).ConfigureAwait(false);
             if (appended.Entry is null)
             {
                 LogDuplicate(_logger, message.Channel.Value);
@@ -136,7 +137,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
         }
         finally
         {
-            _scheduler.EndAppend(lane, work);
+            _scheduler.EndAppend(expectedCustomer, work);
         }
     }
 
@@ -197,7 +198,7 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
                     var requeued = await _inbox.ClaimRequeuedAsync(stoppingToken).ConfigureAwait(false);
                     foreach (var entry in requeued)
                     {
-                        _scheduler.Schedule(LaneOf(entry.Message), new TurnWork(entry, Waiter: null));
+                        _scheduler.Schedule(new TurnWork(entry, Waiter: null));
                     }
 
                     if (requeued.Count > 0)
@@ -216,9 +217,6 @@ internal sealed partial class TurnProcessor : BackgroundService, IMessageInbox
             // Stopping.
         }
     }
-
-    private static string LaneOf(BotMessage message) =>
-        string.Join('\u001f', message.Channel.Value, message.Conversation.Account, message.Conversation.Id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} inbound messages a previous process stored but did not finish.")]
     private static partial void LogRecovered(ILogger logger, int count);

@@ -12,6 +12,14 @@ public interface IInboxStore
     Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<IdentityClaim> identityClaims, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The customer <see cref="AppendAsync"/> would store a message from this chat with these claims for if it ran now
+    /// (the chat's conversation's customer, else the one a claimed key links to), or null when it would create one. The turn
+    /// scheduler reads it to hold that customer's turns while the message is appended (the append itself decides); web
+    /// chat reads it to show a signed-in visitor their messages from other channels.
+    /// </summary>
+    Task<string?> FindCustomerAsync(ChannelId channel, ConversationAddress conversation, IReadOnlyList<IdentityClaim> identityClaims, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Messages accepted but not yet processed, in sequence order (what a restarted process must run), including parked
     /// messages an operator put back; parked ones are not.
     /// </summary>

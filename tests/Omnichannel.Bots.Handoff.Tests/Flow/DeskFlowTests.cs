@@ -302,15 +302,16 @@ public sealed class DeskFlowTests
     public async Task ListOpen_QueuedByPriorityThenWaitingTime()
     {
         await using var harness = await HandoffHarness.StartAsync(services: LongReplyTimeout);
-        await harness.Customer(customer: new TestCustomer("first")).Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
+        await harness.Customer(customer: new TestCustomer("first", Email: "first@example.com")).Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
         harness.Bot.Time.Advance(TimeSpan.FromMinutes(1));
-        await harness.Customer(customer: new TestCustomer("angry")).Send("This is ridiculous, your service is terrible and useless!!!").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
+        await harness.Customer(customer: new TestCustomer("angry", Email: "angry@example.com")).Send("This is ridiculous, your service is terrible and useless!!!").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
         harness.Bot.Time.Advance(TimeSpan.FromMinutes(1));
-        await harness.Customer(customer: new TestCustomer("second")).Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
+        await harness.Customer(customer: new TestCustomer("second", Email: "second@example.com")).Send("agent").ExpectHandoff().ExpectReply(Texts.Queued).RunAsync();
 
         var open = await harness.Desk.ListOpenAsync(default);
 
-        Assert.Equal(["angry", "first", "second"], open.Select(t => t.Customer));
+        // Web chat visitors with a signed email: the queue names them by it.
+        Assert.Equal(["angry@example.com", "first@example.com", "second@example.com"], open.Select(t => t.Customer));
     }
 
     private static void LongReplyTimeout(IServiceCollection services) =>

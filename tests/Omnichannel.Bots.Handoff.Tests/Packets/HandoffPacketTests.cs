@@ -48,6 +48,55 @@ public sealed class HandoffPacketTests
     }
 
     [Fact]
+    public async Task Build_CustomerOnTwoChannels_AgentsSeeWhoTheyAreNotAConversationId()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        var jane = new TestCustomer("jane", Phone: "+15551234567");
+        await harness.Customer(ChannelProfiles.Sms, jane)
+            .Send("where is my order").ExpectReply("Answer: where is my order")
+            .RunAsync();
+        await BotIdle.WaitAsync(harness.Bot.Services);
+        harness.Bot.Time.Advance(TimeSpan.FromMinutes(5));
+        await harness.Customer(ChannelProfiles.WhatsApp, jane)
+            .Send("agent").ExpectHandoff().ExpectReply(Texts.Queued)
+            .RunAsync();
+        var ticket = await harness.OnlyOpenTicketAsync();
+
+        var detail = (await harness.Desk.GetAsync(ticket.Id, default))!;
+        var queued = Assert.Single(await harness.Desk.ListOpenAsync(default));
+
+        // No channel gave a name: the verified number stands for the customer, with how it was verified.
+        Assert.Equal("+15551234567", detail.Packet.Customer.DisplayName);
+        var phone = Assert.Single(detail.Packet.Customer.VerifiedIdentities, i => i.Kind == "phone");
+        Assert.Equal(("phone:+15551234567", "+15551234567", "provider-phone", "sms"), (phone.Key, phone.Value, phone.Provenance, phone.VouchedBy));
+        Assert.Equal("phone", detail.Packet.Customer.VerifiedIdentities[0].Kind);
+        Assert.Equal(["whatsapp", "sms"], detail.Packet.Customer.ChannelsUsed);
+        Assert.Equal("+15551234567", queued.Customer);
+        Assert.Equal(["+15551234567"], queued.VerifiedContacts);
+        Assert.Equal(["whatsapp", "sms"], queued.Channels);
+        Assert.Equal(queued.Customer, detail.Ticket.Customer);
+        Assert.Equal(queued.VerifiedContacts, detail.Ticket.VerifiedContacts);
+    }
+
+    [Fact]
+    public async Task Build_AnonymousWebChatVisitor_IsACustomerOnWebChat_NeverTheirVisitorId()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        await harness.Customer(ChannelProfiles.WebChat, new TestCustomer("dl_002ea224"))
+            .Send("agent").ExpectHandoff().ExpectReply(Texts.Queued)
+            .RunAsync();
+
+        var queued = Assert.Single(await harness.Desk.ListOpenAsync(default));
+        var packet = (await harness.Desk.GetAsync(queued.Id, default))!.Packet;
+
+        Assert.Equal("Customer on web chat", queued.Customer);
+        Assert.Empty(queued.VerifiedContacts);
+        Assert.Equal("Customer on web chat", packet.Customer.DisplayName);
+        Assert.Equal(["webchat"], packet.Customer.ChannelsUsed);
+        Assert.Equal("channel-address", Assert.Single(packet.Customer.VerifiedIdentities).Provenance);
+    }
+
+    [Fact]
     public async Task Serialize_BuiltPacket_ValidatesAgainstThePublishedSchema()
     {
         await using var harness = await HandoffHarness.StartAsync();
@@ -100,6 +149,7 @@ public sealed class HandoffPacketTests
         {
             [typeof(HandoffPacket)] = root,
             [typeof(PacketCustomer)] = definitions.GetProperty("customer"),
+            [typeof(PacketIdentity)] = definitions.GetProperty("identity"),
             [typeof(PacketChannel)] = definitions.GetProperty("channel"),
             [typeof(PacketRouting)] = definitions.GetProperty("routing"),
             [typeof(PacketIntent)] = definitions.GetProperty("intent"),
@@ -127,7 +177,7 @@ public sealed class HandoffPacketTests
     {
         HandoffId = "1",
         CreatedAt = new DateTimeOffset(2026, 3, 18, 10, 0, 0, TimeSpan.Zero),
-        Customer = new PacketCustomer { Id = "c1", Identities = ["webchat:u1"] },
+        Customer = new PacketCustomer { Id = "c1", DisplayName = "Customer on web chat", Identities = ["webchat:u1"] },
         Channels = [],
         Routing = new PacketRouting { Reason = "The customer asked for a person.", Queue = "general", Priority = HandoffPriority.Normal },
         Entities = [],

@@ -164,7 +164,7 @@ public sealed class ExtractiveHandoffSummarizerTests
     {
         HandoffId = "h1",
         CreatedAt = Start,
-        Customer = new PacketCustomer { Id = "c1", Identities = ["webchat:1"] },
+        Customer = new PacketCustomer { Id = "c1", DisplayName = "Customer on web chat", Identities = ["webchat:1"] },
         Channels = [new PacketChannel { Channel = "webchat", ConversationId = "conv1", ReplyWindowOpen = true, Current = true }],
         Routing = new PacketRouting { Reason = reason, Rule = rule, Queue = "support", Priority = HandoffPriority.Normal },
         Entities = entities,

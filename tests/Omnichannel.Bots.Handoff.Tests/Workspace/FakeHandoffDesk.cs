@@ -102,7 +102,7 @@ internal sealed class FakeHandoffDesk : IHandoffDesk
         {
             HandoffId = ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CreatedAt = at,
-            Customer = new PacketCustomer { Id = "cust-1", Name = "Jane", Identities = ["webchat:u-1", "email:jane@example.com"] },
+            Customer = new PacketCustomer { Id = "cust-1", Name = "Jane", DisplayName = "Jane", Identities = ["webchat:u-1", "email:jane@example.com"] },
             Channels = [new PacketChannel { Channel = "webchat", ConversationId = "c-1", ReplyWindowOpen = true, Current = true }],
             Routing = new PacketRouting { Reason = ticket.Reason, Rule = ticket.Rule, RuleSource = "handoff-rules.yaml:3", Queue = ticket.Queue, Priority = ticket.Priority },
             Intent = new PacketIntent("order-status", 0.42),

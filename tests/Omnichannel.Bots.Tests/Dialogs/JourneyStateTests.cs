@@ -16,6 +16,7 @@ public sealed class JourneyStateTests
             .Send("Ana").ExpectReplyContaining("Which size?")
             .SwitchTo(TestChannels.Named(second))
             .Send("Medium")
+            .ExpectReply($"Welcome back! On {new ChannelId(first).DisplayName} you were answering \"Which size?\", so let's carry on from there.")
             .ExpectReply("How many?")
             .Send("4")
             .ExpectReply("4 x Medium for Ana.")

@@ -1,5 +1,8 @@
+using System.Buffers.Text;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -170,6 +173,15 @@ public sealed class WebChatHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new GeneratedToken(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!, body.GetProperty("resumeSecret").GetString());
+    }
+
+    /// <summary>An identity the embedding site signs for a logged-in customer (HS256 JWT of <paramref name="claims"/>), as the widget's <c>userToken</c>.</summary>
+    public static string SignedUserToken(object claims, string secret = IdentitySecret)
+    {
+        var header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
+        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes(header + "." + payload));
+        return header + "." + payload + "." + Base64Url.EncodeToString(signature);
     }
 
     /// <summary>The Direct Line domain clients are given: http://127.0.0.1:PORT/v3/directline.</summary>

@@ -23,6 +23,9 @@ internal abstract class FormSlot<TState>
     /// <summary>Looks for this slot's value inside free text; the first valid value found fills the slot.</summary>
     public abstract Task<SlotResult> ExtractAsync(StepContext context, string text, CancellationToken cancellationToken);
 
+    /// <summary>The slot's question as its prompt asks it now.</summary>
+    public abstract string Question(StepContext context);
+
     public abstract Task AskAsync(StepContext context, string? reason, CancellationToken cancellationToken);
 
     public abstract Task<StepResult> FailAsync(StepContext context, string reason, CancellationToken cancellationToken);

@@ -49,6 +49,8 @@ internal sealed class FormSlot<TState, T> : FormSlot<TState>
         return firstReason is null ? SlotResult.Nothing : SlotResult.Refused(firstReason);
     }
 
+    public override string Question(StepContext context) => PromptFor(context).Text;
+
     public override Task AskAsync(StepContext context, string? reason, CancellationToken cancellationToken) =>
         PromptAsking.AskAsync(context, PromptFor(context), reason, cancellationToken);
 

@@ -51,6 +51,11 @@ internal sealed partial class DialogRunner
         else
         {
             var action = stack.Top.Restarted ? StepAction.Enter : StepAction.Resume;
+            if (action == StepAction.Resume && turn.SwitchedChannel)
+            {
+                await SayWhereTheyLeftOffAsync(stack.Top, turn, input, progress, cancellationToken).ConfigureAwait(false);
+            }
+
             await DriveAsync(stack, turn, input, progress, action, cancellationToken).ConfigureAwait(false);
         }
 
@@ -64,6 +69,25 @@ internal sealed partial class DialogRunner
 
         turn.DialogStateJson = stack.Save(_dialogs.StateJson);
         turn.Insights = turn.Insights with { Dialog = stack.Position() };
+    }
+
+    /// <summary>
+    /// The customer came back on another channel while a question waited: one sentence on where they left off, and a
+    /// message that does not answer the question gets it again (rendered for this channel) instead of a failed attempt.
+    /// </summary>
+    private async Task SayWhereTheyLeftOffAsync(DialogFrame top, TurnContext turn, PromptInput input, TurnProgress progress, CancellationToken cancellationToken)
+    {
+        var context = new StepContext(turn, top, _options.Texts, input, progress);
+        if (top.Dialog.Definition.Get(top.Step).WaitingQuestion(context) is not { } question || turn.PreviousChannel is not { } previous)
+        {
+            return;
+        }
+
+        progress.ContinuingOnNewChannel = true;
+        var sentence = _options.Texts.ContinuedFromChannel
+            .Replace("{channel}", previous.DisplayName, StringComparison.Ordinal)
+            .Replace("{question}", question, StringComparison.Ordinal);
+        await turn.ReplyAsync(sentence, cancellationToken).ConfigureAwait(false);
     }
 
     private Task BeginRootAsync(DialogStack stack, TurnContext turn, PromptInput input, TurnProgress progress, CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ internal abstract class DialogStep
     /// <summary>A child dialog this step began has ended.</summary>
     public virtual StepResult ChildEnded(StepContext context, object childState, bool completed) => StepResult.Next;
 
+    /// <summary>The question the step waits for an answer to (a prompt's or form slot's text); null when it asks none.</summary>
+    public virtual string? WaitingQuestion(StepContext context) => null;
+
     /// <summary>Asks again what the step is waiting for (after help, or when a human hands the conversation back).</summary>
     public virtual Task RepromptAsync(StepContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -57,6 +57,9 @@ internal sealed class FormStep<TState> : DialogStep
         return await AskNextAsync(context, reasons, cancellationToken).ConfigureAwait(false);
     }
 
+    public override string? WaitingQuestion(StepContext context) =>
+        _slots.FirstOrDefault(s => s.Name == context.Frame.Slot && !s.IsFilled(context.Frame))?.Question(context);
+
     public override Task RepromptAsync(StepContext context, CancellationToken cancellationToken)
     {
         var asked = _slots.FirstOrDefault(s => s.Name == context.Frame.Slot);

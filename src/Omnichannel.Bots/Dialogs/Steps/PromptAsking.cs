@@ -12,6 +12,12 @@ internal static class PromptAsking
     /// <summary>Counts a failed answer; re-asks with the reason, or ends the prompt when the attempts ran out.</summary>
     public static async Task<StepResult> FailAsync<T>(StepContext context, Prompt<T> prompt, string reason, CancellationToken cancellationToken)
     {
+        if (context.Progress.ContinuingOnNewChannel)
+        {
+            await AskAsync(context, prompt, reason: null, cancellationToken).ConfigureAwait(false);
+            return StepResult.Wait;
+        }
+
         var frame = context.Frame;
         frame.Attempts++;
         if (frame.Attempts < prompt.MaxAttempts)

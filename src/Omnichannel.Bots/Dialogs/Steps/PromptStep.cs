@@ -56,6 +56,8 @@ internal sealed class PromptStep<TState, T> : DialogStep, IConditionalStep<TStat
         return StepResult.Next;
     }
 
+    public override string? WaitingQuestion(StepContext context) => PromptFor(context).Text;
+
     public override Task RepromptAsync(StepContext context, CancellationToken cancellationToken) =>
         PromptAsking.AskAsync(context, PromptFor(context), reason: null, cancellationToken);
 

@@ -1,11 +1,16 @@
 namespace Omnichannel.Bots;
 
 /// <summary>
-/// Runs turns one at a time per conversation, in inbox sequence order, and different conversations in parallel
-/// (up to a limit). A conversation's lane does not start a turn while a message for it is still being appended,
-/// because that message may get the lower sequence: this is what keeps concurrent deliveries in arrival order.
+/// Runs turns one at a time per customer (whatever channel each message came on), in inbox sequence order, and
+/// different customers in parallel (up to a limit). A customer's lane does not start a turn while a message for them
+/// is still being appended, because that message may get the lower sequence: this is what keeps concurrent deliveries
+/// on two channels in arrival order. The customer of a message being appended is the one the inbox would resolve
+/// before the append (<see cref="Storage.IInboxStore.FindCustomerAsync"/>); while a message whose customer is not yet
+/// known (a new conversation with no linked key) is being appended, no lane starts a turn, since the append may link
+/// it to any customer. When the append resolves another customer than the one expected (a link or merge in between),
+/// the turn runs in the resolved customer's lane.
 /// </summary>
-internal sealed class ConversationScheduler : IDisposable
+internal sealed class CustomerScheduler : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
@@ -13,48 +18,80 @@ internal sealed class ConversationScheduler : IDisposable
     private readonly SemaphoreSlim _turnSlots;
     private readonly CancellationTokenSource _stopping = new();
     private int _activeLanes;
+    private int _unresolvedAppends;
     private bool _disposed;
     private TaskCompletionSource? _drained;
 
-    public ConversationScheduler(int maxConcurrentTurns, Func<TurnWork, CancellationToken, Task> runTurn)
+    public CustomerScheduler(int maxConcurrentTurns, Func<TurnWork, CancellationToken, Task> runTurn)
     {
         _turnSlots = new SemaphoreSlim(maxConcurrentTurns, maxConcurrentTurns);
         _runTurn = runTurn;
     }
 
-    /// <summary>A message for <paramref name="lane"/> is being appended; hold the lane until <see cref="EndAppend"/>.</summary>
-    public void BeginAppend(string lane)
+    /// <summary>
+    /// A message for <paramref name="customerId"/> (null: not known yet) is being appended; hold their lane (all lanes
+    /// when not known) until <see cref="EndAppend"/>.
+    /// </summary>
+    public void BeginAppend(string? customerId)
     {
         lock (_gate)
         {
-            LaneFor(lane).PendingAppends++;
+            if (customerId is null)
+            {
+                _unresolvedAppends++;
+            }
+            else
+            {
+                LaneFor(customerId).PendingAppends++;
+            }
         }
     }
 
-    /// <summary>The append finished: queue its work (null for a duplicate or a failure) and release the lane.</summary>
-    public void EndAppend(string lane, TurnWork? work)
+    /// <summary>
+    /// The append begun for <paramref name="expectedCustomerId"/> finished: queue its work (null for a duplicate or a
+    /// failure) in the lane of the customer it was stored for, and release the held lane(s).
+    /// </summary>
+    public void EndAppend(string? expectedCustomerId, TurnWork? work)
     {
         lock (_gate)
         {
-            var state = LaneFor(lane);
-            state.PendingAppends--;
-            if (work is not null)
+            if (expectedCustomerId is null)
             {
-                state.Queue.Enqueue(work, work.Entry.Sequence);
+                _unresolvedAppends--;
+            }
+            else
+            {
+                LaneFor(expectedCustomerId).PendingAppends--;
             }
 
-            StartOrForget(lane, state);
+            if (work is not null)
+            {
+                LaneFor(work.Entry.CustomerId).Queue.Enqueue(work, work.Entry.Sequence);
+            }
+
+            if (expectedCustomerId is null)
+            {
+                StartAllOrForget();
+            }
+            else
+            {
+                StartOrForget(expectedCustomerId, LaneFor(expectedCustomerId));
+                if (work is not null && work.Entry.CustomerId != expectedCustomerId)
+                {
+                    StartOrForget(work.Entry.CustomerId, LaneFor(work.Entry.CustomerId));
+                }
+            }
         }
     }
 
-    /// <summary>Queues work read back from the inbox (after a restart).</summary>
-    public void Schedule(string lane, TurnWork work)
+    /// <summary>Queues work read back from the inbox (after a restart) in its customer's lane.</summary>
+    public void Schedule(TurnWork work)
     {
         lock (_gate)
         {
-            var state = LaneFor(lane);
+            var state = LaneFor(work.Entry.CustomerId);
             state.Queue.Enqueue(work, work.Entry.Sequence);
-            StartOrForget(lane, state);
+            StartOrForget(work.Entry.CustomerId, state);
         }
     }
 
@@ -105,10 +142,24 @@ internal sealed class ConversationScheduler : IDisposable
         return state;
     }
 
+    private void StartAllOrForget()
+    {
+        foreach (var (lane, state) in _lanes.ToList())
+        {
+            StartOrForget(lane, state);
+        }
+    }
+
     private void StartOrForget(string lane, Lane state)
     {
         if (state.Running || state.PendingAppends > 0)
         {
+            return;
+        }
+
+        if (_unresolvedAppends > 0 && state.Queue.Count > 0)
+        {
+            // Started again by the EndAppend that resolves the last of them.
             return;
         }
 
@@ -179,7 +230,7 @@ internal sealed class ConversationScheduler : IDisposable
     {
         lock (_gate)
         {
-            if (_stopping.IsCancellationRequested || state.PendingAppends > 0 || !state.Queue.TryDequeue(out work!, out _))
+            if (_stopping.IsCancellationRequested || state.PendingAppends > 0 || _unresolvedAppends > 0 || !state.Queue.TryDequeue(out work!, out _))
             {
                 work = null!;
                 return false;
