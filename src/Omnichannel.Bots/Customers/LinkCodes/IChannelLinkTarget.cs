@@ -10,9 +10,6 @@ public interface IChannelLinkTarget
     /// <summary>The channel the customer continues on.</summary>
     ChannelId Channel { get; }
 
-    /// <summary>Its name as customers know it (<c>WhatsApp</c>, <c>SMS</c>).</summary>
-    string DisplayName { get; }
-
     /// <summary>Null when it can invite; else why not, naming the setting to change (for the log, never the customer).</summary>
     string? Unavailable { get; }
 
