@@ -42,7 +42,7 @@ public sealed class LinkCodeOptions : IValidatableObject
             (nameof(WrongAttempts), WrongAttempts),
         })
         {
-            if ((limit?.Problem($"{SectionName}:{name}") ?? $"{SectionName}:{name} is required.") is { } problem)
+            if ((limit is null ? $"{SectionName}:{name} is required." : limit.Problem($"{SectionName}:{name}")) is { } problem)
             {
                 yield return new ValidationResult(problem, [name]);
             }
