@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Delivery;
 
 namespace Omnichannel.Bots.Storage.Sqlite;
@@ -7,7 +8,7 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 public static class SqliteBotBuilderExtensions
 {
     /// <summary>
-    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox (with its messages' delivery reports, <see cref="IDeliveryReports"/>, and proactive messages, <see cref="IProactiveStore"/>) and reachability (opt-outs, unreachable chats) in one SQLite file (features such as handoff add their tables to it) under
+    /// Keeps the bot's customers, conversations, transcript, dialog state, inbox, outbox (with its messages' delivery reports, <see cref="IDeliveryReports"/>, and proactive messages, <see cref="IProactiveStore"/>) and reachability (opt-outs, unreachable chats) and the identity graph (<see cref="ICustomerLinks"/>, <see cref="ICustomerDirectory"/>) in one SQLite file (features such as handoff add their tables to it) under
     /// <c>Storage:DataDirectory</c> (default <c>./data</c> under the content root). The <c>storage</c> readiness check
     /// (<see cref="BotReadiness"/>) passes once the file is open, migrated and readable.
     /// </summary>
@@ -32,6 +33,11 @@ public static class SqliteBotBuilderExtensions
         bot.Services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
         bot.Services.TryAddSingleton<IDeliveryReports, SqliteDeliveryReports>();
         bot.Services.TryAddSingleton<IProactiveStore, SqliteProactiveStore>();
+
+        // The identity graph (issue 18): links with provenance, merges running every feature's ISqliteCustomerMerge.
+        bot.Services.TryAddSingleton<ICustomerLinks, SqliteCustomerLinks>();
+        bot.Services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerMerge, SqliteCoreCustomerMerge>());
 
         // The reachability policy's facts (opt-outs, unreachable chats), which the outbox reads before every send.
         bot.Services.AddSqliteSchema(SqliteReachabilitySchema.Schema);

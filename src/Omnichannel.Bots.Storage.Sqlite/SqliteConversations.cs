@@ -1,10 +1,12 @@
+using Omnichannel.Bots.Customers;
+
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 /// <summary>
 /// Conversations and the customers they belong to, inside a caller's read or write: the inbox resolves an inbound
 /// message's conversation here, and a proactive message its recipient's, so both join the same customer the same way
-/// (a conversation is one per channel, account and chat; a new one belongs to the customer any identity key already
-/// links to, else to a new customer).
+/// (a conversation is one per channel, account and chat; a new one belongs to the customer any identity claim already
+/// links to, else to a new customer; the claims are linked with their provenance).
 /// </summary>
 internal static class SqliteConversations
 {
@@ -15,11 +17,6 @@ internal static class SqliteConversations
     private const string SelectById = Select + " WHERE id = @p1";
     private const string SelectByAddress = Select + " WHERE channel = @p1 AND account = @p2 AND external_id = @p3";
 
-    private const string FindCustomerByIdentity = "SELECT customer_id FROM customer_identities WHERE identity_key = @p1";
-    private const string InsertCustomer = "INSERT INTO customers (id, created_at) VALUES (@p1, @p2)";
-
-    private const string LinkIdentity =
-        "INSERT INTO customer_identities (identity_key, customer_id, created_at) VALUES (@p1, @p2, @p3) ON CONFLICT (identity_key) DO NOTHING";
 
     private const string FindConversation =
         "SELECT id, customer_id FROM conversations WHERE channel = @p1 AND account = @p2 AND external_id = @p3";
@@ -55,12 +52,19 @@ internal static class SqliteConversations
         reader.IsDBNull(8) ? null : reader.GetString(8));
 
     /// <summary>
-    /// The conversation of the chat and its customer: an existing one (the keys not yet linked to anyone are linked to
-    /// its customer, and a given <paramref name="locale"/> replaces the stored one), else a new one for the customer any
-    /// of <paramref name="identityKeys"/> links to (in key order), else for a new customer.
+    /// The conversation of the chat and its customer: an existing one (a given <paramref name="locale"/> replaces the
+    /// stored one), else a new one for the customer any of <paramref name="claims"/> links to (in claim order), else for a
+    /// new customer. Every claim is linked to that customer with its provenance (<see cref="SqliteIdentityGraph.Link"/>):
+    /// a key another customer holds merges the two, and the customer returned is the one that stays.
     /// </summary>
     public static (string ConversationId, string CustomerId) FindOrCreate(
-        StatementCache db, ChannelId channel, ConversationAddress address, string? locale, IReadOnlyList<string> identityKeys, long now)
+        StatementCache db,
+        ChannelId channel,
+        ConversationAddress address,
+        string? locale,
+        IReadOnlyList<IdentityClaim> claims,
+        long now,
+        IReadOnlyList<ISqliteCustomerMerge> merges)
     {
         string? conversationId = null;
         string? customerId = null;
@@ -75,13 +79,13 @@ internal static class SqliteConversations
 
         if (conversationId is null || customerId is null)
         {
-            customerId = ResolveCustomer(db, identityKeys, now);
+            customerId = LinkAll(db, ExistingHolder(db, claims) ?? SqliteIdentityGraph.NewCustomer(db, now), claims, now, merges);
             conversationId = NewId("cnv");
             db.Execute(InsertConversation, conversationId, channel.Value, address.Account, address.Id, customerId, locale, now);
             return (conversationId, customerId);
         }
 
-        LinkIdentities(db, identityKeys, customerId, now);
+        customerId = LinkAll(db, customerId, claims, now, merges);
         if (locale is not null)
         {
             db.Execute(UpdateConversationLocale, conversationId, locale);
@@ -90,36 +94,29 @@ internal static class SqliteConversations
         return (conversationId, customerId);
     }
 
-    /// <summary>The customer any of the keys already links to (in key order), or a new one; the other keys are linked to them.</summary>
-    private static string ResolveCustomer(StatementCache db, IReadOnlyList<string> identityKeys, long now)
+    /// <summary>The customer the first claim already linked belongs to; null when none is linked.</summary>
+    private static string? ExistingHolder(StatementCache db, IReadOnlyList<IdentityClaim> claims)
     {
-        string? customerId = null;
-        foreach (var key in identityKeys)
+        foreach (var claim in claims)
         {
-            customerId = db.Scalar<string>(FindCustomerByIdentity, key);
-            if (customerId is not null)
+            if (SqliteIdentityGraph.Holder(db, claim.Key) is { } holder)
             {
-                break;
+                return holder;
             }
         }
 
-        if (customerId is null)
-        {
-            customerId = NewId("cus");
-            db.Execute(InsertCustomer, customerId, now);
-        }
-
-        LinkIdentities(db, identityKeys, customerId, now);
-        return customerId;
+        return null;
     }
 
-    /// <summary>Links keys not yet linked to anyone; a key already linked to another customer stays with them.</summary>
-    private static void LinkIdentities(StatementCache db, IReadOnlyList<string> identityKeys, string customerId, long now)
+    /// <summary>Links every claim to the customer (merging with other holders); returns the customer that holds them all.</summary>
+    private static string LinkAll(StatementCache db, string customerId, IReadOnlyList<IdentityClaim> claims, long now, IReadOnlyList<ISqliteCustomerMerge> merges)
     {
-        foreach (var key in identityKeys)
+        foreach (var claim in claims)
         {
-            db.Execute(LinkIdentity, key, customerId, now);
+            customerId = SqliteIdentityGraph.Link(db, customerId, claim, now, merges).CustomerId;
         }
+
+        return customerId;
     }
 
     internal static string NewId(string prefix) => prefix + "_" + Guid.CreateVersion7().ToString("N");

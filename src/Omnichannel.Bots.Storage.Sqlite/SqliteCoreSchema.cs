@@ -147,5 +147,35 @@ internal static class SqliteCoreSchema
         SET provenance = 'channel-address', vouched_by = substr(identity_key, 1, instr(identity_key, ':') - 1)
         WHERE identity_key NOT LIKE 'phone:%' AND identity_key NOT LIKE 'email:%';
         """,
+            """
+        -- Version 4 (issue 18): the identity graph's history and the customer's name. Two customers found to be one are
+        -- merged (SqliteIdentityGraph: the older stays) and the merge is kept in customer_merges, so an id that went away
+        -- still resolves to the customer that received everything. An agent's unlink is kept in customer_unlinks, with
+        -- the new customer a channel key's conversations moved to. customers.name is the latest name a channel gave.
+        ALTER TABLE customers ADD COLUMN name TEXT;
+        ALTER TABLE customers ADD COLUMN name_at INTEGER;
+
+        CREATE TABLE customer_merges (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            from_customer_id TEXT NOT NULL,
+            into_customer_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            merged_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX ix_customer_merges_from ON customer_merges (from_customer_id);
+        CREATE INDEX ix_customer_merges_into ON customer_merges (into_customer_id);
+
+        CREATE TABLE customer_unlinks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_id TEXT NOT NULL,
+            identity_key TEXT NOT NULL,
+            provenance TEXT,
+            vouched_by TEXT,
+            actor TEXT NOT NULL,
+            moved_to_customer_id TEXT,
+            unlinked_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX ix_customer_unlinks_customer ON customer_unlinks (customer_id, id);
+        """,
         ]);
 }

@@ -1,6 +1,11 @@
+using Omnichannel.Bots.Customers;
+
 namespace Omnichannel.Bots.Storage.Sqlite;
 
-/// <summary>The inbox on SQLite: dedupe, customer and conversation resolution and the inbox row in one transaction.</summary>
+/// <summary>
+/// The inbox on SQLite: dedupe, customer and conversation resolution (linking the claims, merging customers a verified key
+/// shows are one, with every <see cref="ISqliteCustomerMerge"/>), the sender's name and the inbox row in one transaction.
+/// </summary>
 public sealed class SqliteInboxStore : IInboxStore
 {
     private const string FindDuplicate =
@@ -8,6 +13,9 @@ public sealed class SqliteInboxStore : IInboxStore
 
     private const string InsertInbox =
         "INSERT INTO inbox (channel, account, provider_message_id, conversation_id, customer_id, payload, raw, received_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) RETURNING seq";
+
+    // The latest name a channel gave (the customer directory's name).
+    private const string UpdateName = "UPDATE customers SET name = @p2, name_at = @p3 WHERE id = @p1 AND name IS NOT @p2";
 
     private const string SelectPending =
         "SELECT seq, payload, conversation_id, customer_id, received_at FROM inbox WHERE status = 'pending' ORDER BY seq";
@@ -23,21 +31,23 @@ public sealed class SqliteInboxStore : IInboxStore
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+    private readonly ISqliteCustomerMerge[] _merges;
 
-    public SqliteInboxStore(SqliteDatabase database, TimeProvider time)
+    public SqliteInboxStore(SqliteDatabase database, TimeProvider time, IEnumerable<ISqliteCustomerMerge>? merges = null)
     {
         _database = database;
         _time = time;
+        _merges = merges?.ToArray() ?? [];
     }
 
-    public Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken)
+    public Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<IdentityClaim> identityClaims, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(identityKeys);
+        ArgumentNullException.ThrowIfNull(identityClaims);
         var payload = StoredJson.Serialize(message);
         var raw = StoredJson.RawText(message);
         var receivedAt = _time.GetUtcNow();
-        return _database.WriteAsync(db => Append(db, message, identityKeys, payload, raw, receivedAt), cancellationToken);
+        return _database.WriteAsync(db => Append(db, message, identityClaims, payload, raw, receivedAt, _merges), cancellationToken);
     }
 
     public Task<IReadOnlyList<InboxEntry>> LoadPendingAsync(CancellationToken cancellationToken)
@@ -79,7 +89,13 @@ public sealed class SqliteInboxStore : IInboxStore
     }
 
     private static InboxAppendResult Append(
-        StatementCache db, BotMessage message, IReadOnlyList<string> identityKeys, string payload, string? raw, DateTimeOffset receivedAt)
+        StatementCache db,
+        BotMessage message,
+        IReadOnlyList<IdentityClaim> identityClaims,
+        string payload,
+        string? raw,
+        DateTimeOffset receivedAt,
+        IReadOnlyList<ISqliteCustomerMerge> merges)
     {
         var channel = message.Channel.Value;
         var account = message.Conversation.Account;
@@ -89,7 +105,12 @@ public sealed class SqliteInboxStore : IInboxStore
         }
 
         var now = UnixTime.Of(receivedAt);
-        var (conversationId, customerId) = SqliteConversations.FindOrCreate(db, message.Channel, message.Conversation, message.Locale, identityKeys, now);
+        var (conversationId, customerId) = SqliteConversations.FindOrCreate(db, message.Channel, message.Conversation, message.Locale, identityClaims, now, merges);
+        if (!string.IsNullOrWhiteSpace(message.Sender?.Name))
+        {
+            db.Execute(UpdateName, customerId, message.Sender.Name, now);
+        }
+
         var sequence = db.Scalar<long>(InsertInbox, channel, account, message.Id, conversationId, customerId, payload, raw, now);
         return new InboxAppendResult(new InboxEntry(sequence, message, conversationId, customerId, receivedAt));
     }

@@ -1,3 +1,5 @@
+using Omnichannel.Bots.Customers;
+
 namespace Omnichannel.Bots.Storage.Sqlite;
 
 /// <summary>
@@ -8,10 +10,12 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 public sealed class SqliteProactiveStore : IProactiveStore
 {
     private readonly SqliteDatabase _database;
+    private readonly ISqliteCustomerMerge[] _merges;
 
-    public SqliteProactiveStore(SqliteDatabase database)
+    public SqliteProactiveStore(SqliteDatabase database, IEnumerable<ISqliteCustomerMerge>? merges = null)
     {
         _database = database;
+        _merges = merges?.ToArray() ?? [];
     }
 
     public Task<ConversationRecord?> GetConversationAsync(string conversationId, CancellationToken cancellationToken)
@@ -31,19 +35,19 @@ public sealed class SqliteProactiveStore : IProactiveStore
     public Task<ProactiveResult> QueueAsync(
         ChannelId channel,
         ConversationAddress address,
-        IReadOnlyList<string> identityKeys,
+        IReadOnlyList<IdentityClaim> identityClaims,
         string? locale,
         IReadOnlyList<BotMessage> messages,
         DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
-        ArgumentNullException.ThrowIfNull(identityKeys);
+        ArgumentNullException.ThrowIfNull(identityClaims);
         var payloads = SqliteOutbound.Serialize(messages, nameof(messages));
         return _database.WriteAsync(
             db =>
             {
-                var (conversationId, customerId) = SqliteConversations.FindOrCreate(db, channel, address, locale, identityKeys, UnixTime.Of(at));
+                var (conversationId, customerId) = SqliteConversations.FindOrCreate(db, channel, address, locale, identityClaims, UnixTime.Of(at), _merges);
                 return ProactiveResult.Written(conversationId, customerId, SqliteOutbound.Queue(db, conversationId, customerId, messages, payloads, at));
             },
             cancellationToken);

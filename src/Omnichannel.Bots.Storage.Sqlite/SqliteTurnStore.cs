@@ -12,6 +12,7 @@ public sealed class SqliteTurnStore : ITurnStore
     private const string SelectPreviousChannel = "SELECT channel FROM messages WHERE customer_id = @p1 AND direction = 'in' ORDER BY id DESC LIMIT 1";
     private const string SelectInboxStatus = "SELECT status FROM inbox WHERE seq = @p1";
     private const string SelectStateVersion = "SELECT version FROM dialog_state WHERE customer_id = @p1 AND dialog_id = @p2";
+    private const string SelectConversationCustomer = "SELECT customer_id FROM conversations WHERE id = @p1";
     private const string SelectOwnerEpoch = "SELECT owner_epoch FROM conversations WHERE id = @p1";
     private const string MarkProcessed = "UPDATE inbox SET status = @p2, error = @p3, processed_at = @p4 WHERE seq = @p1";
 
@@ -110,6 +111,13 @@ public sealed class SqliteTurnStore : ITurnStore
         }
 
         var customerId = entry.CustomerId;
+        if (db.Scalar<string>(SelectConversationCustomer, entry.ConversationId) != customerId)
+        {
+            // The customer was merged into another (or the conversation moved) after the turn read it: the turn runs
+            // again on the customer the conversation belongs to now, so nothing is written to one that is gone.
+            return new TurnCommitResult([], RepliesDropped: false, StateConflict: true);
+        }
+
         var stateVersion = commit.DialogId is null ? 0 : db.Scalar<long?>(SelectStateVersion, customerId, commit.DialogId) ?? 0;
         if (commit.DialogId is not null && stateVersion != commit.ExpectedStateVersion)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
 
@@ -246,7 +247,7 @@ public sealed class DeliveryReportTests : IDisposable
             Sender = new Participant("+15550100001") { PhoneNumber = "+15550100001" },
             Text = text,
         };
-        var entry = (await inbox.AppendAsync(message, ["phone:+15550100001"], CancellationToken.None)).Entry!;
+        var entry = (await inbox.AppendAsync(message, [new IdentityClaim("phone:+15550100001", IdentityProvenance.ProviderPhone, ChannelId.Sms)], CancellationToken.None)).Entry!;
         var result = await new SqliteTurnStore(_database, _time).CommitAsync(
             new TurnCommit
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.Handoff.Storage.Sqlite;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
 
@@ -87,7 +88,7 @@ public sealed class ReleasedDatabaseTests : IDisposable
                 Text = "track my order",
                 Timestamp = time.GetUtcNow(),
             },
-            ["webchat:dl_user-1"],
+            [new IdentityClaim("webchat:dl_user-1", IdentityProvenance.ChannelAddress, ChannelId.WebChat)],
             CancellationToken.None);
         var entry = Assert.IsType<InboxEntry>(appended.Entry);
 

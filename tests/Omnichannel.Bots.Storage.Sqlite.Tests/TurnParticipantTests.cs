@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Storage.Sqlite.Tests;
 
@@ -75,7 +76,7 @@ public sealed class TurnParticipantTests
             Sender = new Participant("+15550100001") { PhoneNumber = "+15550100001" },
             Text = text,
         };
-        var appended = await inbox.AppendAsync(message, ["phone:+15550100001"], CancellationToken.None);
+        var appended = await inbox.AppendAsync(message, [new IdentityClaim("phone:+15550100001", IdentityProvenance.ProviderPhone, ChannelId.Sms)], CancellationToken.None);
         return appended.Entry!;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Recognizers;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Adapters.Sms;
 
@@ -51,7 +52,7 @@ internal sealed class TwilioMessageMapper
             Id = sid!,
             Channel = ChannelId.Sms,
             Conversation = new ConversationAddress(to!, from!),
-            Sender = new Participant(from!) { PhoneNumber = from },
+            Sender = new Participant(from!) { PhoneNumber = from, PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Text = request["Body"] ?? string.Empty,
             Attachments = attachments,
             Timestamp = _time.GetUtcNow(),

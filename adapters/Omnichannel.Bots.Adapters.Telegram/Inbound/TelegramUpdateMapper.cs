@@ -4,6 +4,7 @@ using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Recognizers;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Adapters.Telegram;
 
@@ -174,7 +175,7 @@ internal sealed class TelegramUpdateMapper
         var valid = PhoneRecognizer.TryParse(international, "ZZ", out var e164);
         if (contact.UserId == from.Id && valid)
         {
-            return (sender with { PhoneNumber = e164 }, e164);
+            return (sender with { PhoneNumber = e164, PhoneNumberProvenance = IdentityProvenance.SharedContact }, e164);
         }
 
         var shown = valid ? e164 : digits;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Recognizers;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Adapters.WhatsApp;
 
@@ -60,7 +61,7 @@ internal sealed class WhatsAppMessageMapper
             Id = id!,
             Channel = ChannelId.WhatsApp,
             Conversation = new ConversationAddress(phoneNumberId, from!),
-            Sender = new Participant(from!, names.TryGetValue(from!, out var name) ? name : null) { PhoneNumber = e164 },
+            Sender = new Participant(from!, names.TryGetValue(from!, out var name) ? name : null) { PhoneNumber = e164, PhoneNumberProvenance = IdentityProvenance.ProviderPhone },
             Timestamp = Timestamp(message),
             RawRepresentation = context,
         };

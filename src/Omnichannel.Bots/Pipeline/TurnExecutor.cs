@@ -131,7 +131,8 @@ internal sealed partial class TurnExecutor
         var rendered = minimal ? [] : turn.Replies.Select(r => _renderer.Render(r, profile.Capabilities)).ToList();
         var commit = new TurnCommit
         {
-            Inbound = entry,
+            // The customer as the turn read it: after a merge the inbox row's customer is stale.
+            Inbound = entry with { CustomerId = snapshot.Customer.Id },
             Status = status,
             Error = error,
             Replies = [.. rendered.SelectMany(r => r.Messages)],

@@ -1,3 +1,5 @@
+using Omnichannel.Bots.Customers;
+
 namespace Omnichannel.Bots.Storage;
 
 /// <summary>
@@ -14,14 +16,14 @@ public interface IProactiveStore
 
     /// <summary>
     /// In one transaction: finds the chat's conversation or creates it (for the customer any of
-    /// <paramref name="identityKeys"/> already links to, else a new one; the keys not yet linked to anyone are linked to
-    /// that customer, as for an inbound message), then writes <paramref name="messages"/> (addressed to the chat, each
+    /// <paramref name="identityClaims"/> already links to, else a new one; the claims are linked to that customer as for
+    /// an inbound message), then writes <paramref name="messages"/> (addressed to the chat, each
     /// with an id of its own) to its transcript and outbox. Returns a <see cref="ProactiveOutcome.Queued"/> result.
     /// </summary>
     Task<ProactiveResult> QueueAsync(
         ChannelId channel,
         ConversationAddress address,
-        IReadOnlyList<string> identityKeys,
+        IReadOnlyList<IdentityClaim> identityClaims,
         string? locale,
         IReadOnlyList<BotMessage> messages,
         DateTimeOffset at,

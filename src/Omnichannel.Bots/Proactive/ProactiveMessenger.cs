@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Identity;
 using Omnichannel.Bots.Inbound;
 using Omnichannel.Bots.Rendering;
@@ -64,7 +65,14 @@ internal sealed partial class ProactiveMessenger : IProactiveMessenger
         var reach = existing is null
             ? _reachability.CheckNew(recipient.Channel)
             : await _reachability.CheckAsync(existing.Id, recipient.Channel, cancellationToken).ConfigureAwait(false);
-        var keys = IdentityKeys.For(recipient.Channel, new Participant(recipient.ChatId) { PhoneNumber = recipient.PhoneNumber, Email = recipient.Email });
+        // The caller vouches for the phone and email from the customer's account, as a site signs a web chat identity.
+        var keys = IdentityKeys.For(recipient.Channel, new Participant(recipient.ChatId)
+        {
+            PhoneNumber = recipient.PhoneNumber,
+            PhoneNumberProvenance = IdentityProvenance.SignedIdentity,
+            Email = recipient.Email,
+            EmailProvenance = IdentityProvenance.SignedIdentity,
+        });
         return await SendAsync(recipient.Channel, address, existing, keys, recipient.Locale, message, reach, cancellationToken).ConfigureAwait(false);
     }
 
@@ -72,7 +80,7 @@ internal sealed partial class ProactiveMessenger : IProactiveMessenger
         ChannelId channel,
         ConversationAddress address,
         ConversationRecord? conversation,
-        IReadOnlyList<string> identityKeys,
+        IReadOnlyList<IdentityClaim> identityKeys,
         string? locale,
         ProactiveMessage message,
         Reachability reach,

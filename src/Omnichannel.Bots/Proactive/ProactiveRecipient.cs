@@ -4,7 +4,8 @@ namespace Omnichannel.Bots;
 /// A chat to write to first: the channel, the bot's account on it and the chat id as the channel's inbound messages
 /// carry them (WhatsApp: the phone number id as the account and the customer's E.164 number without <c>+</c> as the
 /// chat id). <see cref="PhoneNumber"/> and <see cref="Email"/> are identities the caller vouches for (a verified number
-/// from the customer's account): they join the chat to the customer already known by them.
+/// from the customer's account): they join the chat to the customer already known by them, linked with
+/// provenance <see cref="Customers.IdentityProvenance.SignedIdentity"/> (the caller's system signs for them).
 /// </summary>
 public sealed record ProactiveRecipient
 {

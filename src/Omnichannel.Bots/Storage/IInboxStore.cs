@@ -1,13 +1,15 @@
+using Omnichannel.Bots.Customers;
+
 namespace Omnichannel.Bots.Storage;
 
 /// <summary>
 /// The durable inbox. Appending deduplicates on (channel, account, provider message id), resolves the customer by
-/// identity keys and the conversation by address, and stores the message, all in one transaction: when it returns,
+/// the identity claims the channel vouches for (linking them with their provenance, merging two customers a key shows are one) and the conversation by address, and stores the message, all in one transaction: when it returns,
 /// the message survives a process kill.
 /// </summary>
 public interface IInboxStore
 {
-    Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<string> identityKeys, CancellationToken cancellationToken);
+    Task<InboxAppendResult> AppendAsync(BotMessage message, IReadOnlyList<IdentityClaim> identityClaims, CancellationToken cancellationToken);
 
     /// <summary>
     /// Messages accepted but not yet processed, in sequence order (what a restarted process must run), including parked

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Omnichannel.Bots.Handoff.Storage.Sqlite;
 using Omnichannel.Bots.Storage;
 using Omnichannel.Bots.Storage.Sqlite;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Handoff.Tests.Store;
 
@@ -66,7 +67,7 @@ public sealed class StoreHarness : IDisposable
             Text = text,
             Timestamp = Time.GetUtcNow(),
         };
-        var appended = await Inbox.AppendAsync(message, ["phone:" + phone], CancellationToken.None);
+        var appended = await Inbox.AppendAsync(message, [new IdentityClaim("phone:" + phone, IdentityProvenance.ProviderPhone, on)], CancellationToken.None);
         return appended.Entry ?? throw new InvalidOperationException("The message was taken for a duplicate.");
     }
 
