@@ -10,7 +10,7 @@ namespace Omnichannel.Bots.Adapters.Conformance;
 /// </summary>
 public static partial class LinkCodeJourney
 {
-    /// <summary>The settings that add web chat to an adapter's test host (the visitor's side).</summary>
+    /// <summary>Web chat's Direct Line secret on the host (the visitor starts their conversation with it).</summary>
     public const string WebChatSecret = "test-directline-secret-0123456789abcdef";
 
     /// <summary>Configuration for the host: web chat's Direct Line secret.</summary>

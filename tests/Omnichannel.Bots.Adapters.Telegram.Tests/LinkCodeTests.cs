@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Omnichannel.Bots.Adapters.Conformance;
 using Omnichannel.Bots.Adapters.WebChat;
 using Omnichannel.Bots.Storage.Sqlite;
@@ -10,7 +9,7 @@ namespace Omnichannel.Bots.Adapters.Telegram.Tests;
 /// the start payload; the update Telegram sends when the customer presses Start links their Telegram chat to the web
 /// chat customer, and the bot says so on Telegram.
 /// </summary>
-public sealed partial class LinkCodeTests
+public sealed class LinkCodeTests
 {
     [Fact]
     public async Task CodeAskedForOnWebChat_StartPayloadOnTelegram_LinksTheTwoAndSaysSo()
@@ -27,7 +26,6 @@ public sealed partial class LinkCodeTests
         var code = LinkCodeJourney.CodeIn(offer);
         var payload = "link_" + code.Replace("-", string.Empty, StringComparison.Ordinal);
         Assert.Contains($"open https://t.me/acme_support_bot?start={payload} and press Start", offer, StringComparison.Ordinal);
-        Assert.Matches(StartLink(), offer);
 
         using var response = await host.PostUpdateAsync(Updates.Text(930000001, "/start " + payload));
         response.EnsureSuccessStatusCode();
@@ -38,7 +36,4 @@ public sealed partial class LinkCodeTests
         Assert.Single(customers);
         Assert.Equal($"telegram:{Updates.ChatId} (link-code, vouched by telegram)", Assert.Single(merges));
     }
-
-    [GeneratedRegex(@"https://t\.me/acme_support_bot\?start=link_[0-9A-Z]{10} ")]
-    private static partial Regex StartLink();
 }
