@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Customers;
 
 namespace Omnichannel.Bots.Adapters.Sms;
 
@@ -29,6 +30,7 @@ public static class SmsBotBuilderExtensions
         bot.Services.AddHttpClient(SmsChannelAdapter.HttpClientName);
         bot.Services.TryAddSingleton<TwilioMessageMapper>();
         bot.AddChannel<SmsChannelAdapter>();
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelLinkTarget, SmsLinkTarget>());
         bot.Services.AddSingleton<IBotEndpoints, SmsWebhookEndpoints>();
         return bot;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Storage.Sqlite;
 
 namespace Omnichannel.Bots.Adapters.Telegram;
@@ -39,6 +40,7 @@ public static class TelegramBotBuilderExtensions
         bot.Services.TryAddSingleton<TelegramUpdateReceiver>();
         bot.AddChannel<TelegramChannelAdapter>();
         bot.AddObserver<TelegramTypingObserver>();
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelLinkTarget, TelegramLinkTarget>());
         bot.Services.AddHostedService<TelegramLongPolling>();
         bot.Services.AddHostedService<TelegramWebhookRegistration>();
         bot.Services.AddSingleton<IBotEndpoints, TelegramWebhookEndpoints>();

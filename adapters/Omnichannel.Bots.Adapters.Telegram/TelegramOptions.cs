@@ -49,6 +49,13 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>Call <c>setWebhook</c> with <see cref="WebhookUrl"/> and <see cref="SecretToken"/> on start (default false: set it once by hand, see the adapter's README).</summary>
     public bool SetWebhookOnStart { get; set; }
 
+    /// <summary>
+    /// The bot's username (what BotFather shows after <c>t.me/</c>, with or without '@'): the <c>t.me</c> link of a link
+    /// code ("continue on Telegram") opens the bot with it. Unset: customers asking to continue on Telegram are told it
+    /// is not available.
+    /// </summary>
+    public string? BotUsername { get; set; }
+
     /// <summary>Answer in groups, supergroups and channels too (default false: only private chats; the rest are acknowledged and ignored).</summary>
     public bool AllowGroups { get; set; }
 
@@ -88,6 +95,11 @@ public sealed partial class TelegramOptions : IValidatableObject
                 nameof(SecretToken));
         }
 
+        if (BotUsername is not null && !UsernamePattern().IsMatch(BotUsername))
+        {
+            yield return Problem("Channels:Telegram:BotUsername must be the bot's username: 5 to 32 letters, digits or '_', starting with a letter (acme_support_bot), '@' optional.", nameof(BotUsername));
+        }
+
         if (ApiBaseUrl is null || !ApiBaseUrl.IsAbsoluteUri || (ApiBaseUrl.Scheme != Uri.UriSchemeHttps && ApiBaseUrl.Scheme != Uri.UriSchemeHttp))
         {
             yield return Problem("Channels:Telegram:ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.", nameof(ApiBaseUrl));
@@ -123,4 +135,7 @@ public sealed partial class TelegramOptions : IValidatableObject
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretPattern();
+
+    [GeneratedRegex("^@?[A-Za-z][A-Za-z0-9_]{4,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UsernamePattern();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Bots.Adapters.Meta;
 using Omnichannel.Bots.AspNetCore;
+using Omnichannel.Bots.Customers;
 using Omnichannel.Bots.Files;
 
 namespace Omnichannel.Bots.Adapters.WhatsApp;
@@ -34,6 +35,7 @@ public static class WhatsAppBotBuilderExtensions
         bot.Services.TryAddSingleton<WhatsAppMediaEndpoint>();
         bot.AddChannel<WhatsAppChannelAdapter>();
         bot.AddObserver<WhatsAppReadObserver>();
+        bot.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelLinkTarget, WhatsAppLinkTarget>());
         bot.Services.AddSingleton<IBotEndpoints, WhatsAppWebhookEndpoints>();
         return bot;
     }

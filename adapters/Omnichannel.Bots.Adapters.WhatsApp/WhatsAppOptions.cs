@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Omnichannel.Bots.Adapters.Meta;
+using Omnichannel.Bots.Recognizers;
 
 namespace Omnichannel.Bots.Adapters.WhatsApp;
 
@@ -32,6 +33,12 @@ public sealed class WhatsAppOptions : MetaChannelOptions, IValidatableObject
     /// from it, and only webhook changes for it are taken.
     /// </summary>
     public string? PhoneNumberId { get; set; }
+
+    /// <summary>
+    /// The business number as customers see it, in E.164 (+15551234567): the <c>wa.me</c> link of a link code ("continue
+    /// on WhatsApp") opens a chat with it. Unset: customers asking to continue on WhatsApp are told it is not available.
+    /// </summary>
+    public string? DisplayPhoneNumber { get; set; }
 
     /// <summary>The label of the button that opens an interactive list (1-20 characters).</summary>
     public string ListButtonLabel { get; set; } = DefaultListButtonLabel;
@@ -77,6 +84,11 @@ public sealed class WhatsAppOptions : MetaChannelOptions, IValidatableObject
         if (string.IsNullOrWhiteSpace(ListButtonLabel) || ListButtonLabel.Trim().Length > MaxListButtonLabelLength)
         {
             yield return Problem($"{SectionName}:ListButtonLabel must be 1 to {MaxListButtonLabelLength} characters (the button that opens a list of choices; default '{DefaultListButtonLabel}').", nameof(ListButtonLabel));
+        }
+
+        if (!string.IsNullOrWhiteSpace(DisplayPhoneNumber) && (!PhoneRecognizer.TryParse(DisplayPhoneNumber, "ZZ", out var e164) || e164 != DisplayPhoneNumber))
+        {
+            yield return Problem($"{SectionName}:DisplayPhoneNumber must be the business number in E.164: '+', the country code and the number, no spaces (+15551234567).", nameof(DisplayPhoneNumber));
         }
 
         if (MaxMediaBytes is < 1024 or > DefaultMaxMediaBytes)

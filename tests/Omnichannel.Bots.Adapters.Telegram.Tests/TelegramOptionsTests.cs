@@ -86,6 +86,19 @@ public sealed class TelegramOptionsTests
             Problems(new TelegramOptions { Enabled = true, BotToken = Token, SecretToken = "s", MaxBodyBytes = 10 }),
             p => p.Contains("MaxBodyBytes", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("acme_support_bot", true)]
+    [InlineData("@acme_support_bot", true)]
+    [InlineData("ab", false)]
+    [InlineData("1acme_bot", false)]
+    [InlineData("acme-bot", false)]
+    public void Validate_BotUsername_MustBeAUsername(string username, bool valid)
+    {
+        var problems = Problems(new TelegramOptions { Enabled = true, BotToken = Token, UseLongPolling = true, BotUsername = username });
+
+        Assert.Equal(valid, !problems.Any(p => p.StartsWith("Channels:Telegram:BotUsername must be the bot's username", StringComparison.Ordinal)));
+    }
+
     private static List<string> Problems(TelegramOptions options)
     {
         var results = new List<ValidationResult>();

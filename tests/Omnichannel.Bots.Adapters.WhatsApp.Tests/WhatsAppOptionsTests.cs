@@ -52,6 +52,18 @@ public sealed class WhatsAppOptionsTests
         Assert.Empty(Problems(Valid()));
     }
 
+    [Theory]
+    [InlineData("+15017122661", true)]
+    [InlineData("15017122661", false)]
+    [InlineData("+1 501 712 2661", false)]
+    public void Validate_DisplayPhoneNumber_MustBeE164(string number, bool valid)
+    {
+        var options = Valid();
+        options.DisplayPhoneNumber = number;
+
+        Assert.Equal(valid, !Problems(options).Any(p => p.StartsWith("Channels:WhatsApp:DisplayPhoneNumber must be the business number in E.164", StringComparison.Ordinal)));
+    }
+
     private static WhatsAppOptions Valid() => new()
     {
         Enabled = true,
