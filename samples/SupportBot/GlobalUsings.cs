@@ -1,1 +1,2 @@
 global using Omnichannel.Bots;
+global using Omnichannel.Bots.Journeys;

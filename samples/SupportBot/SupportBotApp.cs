@@ -37,7 +37,7 @@ public static class SupportBotApp
         });
         builder.Services.AddOmnichannelBot(bot =>
         {
-            bot.AddHandoff().AddSupportBot().AddKnowledge().AddSqliteStorage().AddWebChatChannel().AddAgentWorkspace();
+            bot.AddHandoff().AddSupportBot().AddKnowledge().AddSqliteStorage().AddWebChatChannel().AddAgentWorkspace().AddJourneys().AddLinkCodes();
             if (string.Equals(builder.Configuration["Knowledge:Store"], "qdrant", StringComparison.OrdinalIgnoreCase))
             {
                 // Knowledge:Qdrant:Url (and ApiKey, Collection) say where; see src/Omnichannel.Bots.Knowledge.Qdrant/README.md.

@@ -33,6 +33,7 @@ internal static class CustomersPrivacyCommand
         new SqliteHandoffCustomerPrivacy(),
         new SqliteWebChatCustomerPrivacy(),
         new SqliteJourneyCustomerData(),
+        new SqliteLinkCodeCustomerData(),
     ];
 
     public static Task<int> ExportAsync(Target target, string? outFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>

@@ -23,6 +23,7 @@ public sealed class OrderStatusDialog : Dialog<OrderStatusState>
         {
             var order = await _orders.FindAsync(d.State.OrderNumber!, ct);
             await d.ReplyAsync(Describe(order!), ct);
+            d.Turn.ResolveJourney();
             return StepResult.End;
         });
 

@@ -57,6 +57,7 @@ public sealed class ReturnsDialog : Dialog<ReturnsState>
             var s = d.State;
             var reference = await _orders.CreateReturnAsync(new ReturnRequest(s.OrderNumber!, s.Items, s.Reason!, s.PickupOn, s.Email!, s.Phone!), ct);
             await d.ReplyAsync($"Done! Your return reference is **{reference}**. The label is on its way to {s.Email}, and the courier will come on {Day(s.PickupOn)}.", ct);
+            d.Turn.ResolveJourney();
             return StepResult.End;
         });
 

@@ -9,7 +9,7 @@ namespace Omnichannel.Bots.Storage.Sqlite;
 /// one that stays). Export: the codes given to them (when, where, for which channel, used or not; never a hash) and the
 /// wrong codes their channel keys sent. Erase: both.
 /// </summary>
-internal sealed class SqliteLinkCodeCustomerData : ISqliteCustomerMerge, ISqliteCustomerPrivacy
+public sealed class SqliteLinkCodeCustomerData : ISqliteCustomerMerge, ISqliteCustomerPrivacy
 {
     private const string MoveCodes = "UPDATE identity_link_codes SET customer_id = @p2 WHERE customer_id = @p1";
 

@@ -25,7 +25,7 @@ public sealed class LinkCodePhrases
             .. channels.Distinct().SelectMany(channel =>
                 (options.Phrases.TryGetValue(channel.Value, out var configured) && configured.Count > 0
                     ? configured
-                    : DefaultVerbs.Select(verb => verb + " " + ChannelDisplayNames.Of(channel)))
+                    : DefaultVerbs.Select(verb => verb + " " + channel.DisplayName))
                 .Select(phrase => (Normalize(phrase), channel))),
         ];
     }

@@ -50,7 +50,7 @@ public sealed partial class LinkCodes
     public async Task<LinkCodeOffer> OfferAsync(TurnContext turn, ChannelId target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var name = ChannelDisplayNames.Of(target);
+        var name = target.DisplayName;
         if (target == turn.Message.Channel)
         {
             return new LinkCodeOffer(LinkCodeOfferStatus.SameChannel, $"You are already on {name}.");
@@ -103,7 +103,7 @@ public sealed partial class LinkCodes
         var hash = LinkCodeText.Hash(code);
         var claim = await _store.ClaimAsync(
             new LinkCodeAttempt(hash, senderKey, message.Channel, now, options.WrongAttemptsPerSender, options.WrongAttempts), cancellationToken).ConfigureAwait(false);
-        var here = ChannelDisplayNames.Of(message.Channel);
+        var here = message.Channel.DisplayName;
         switch (claim.Status)
         {
             case LinkCodeClaimStatus.Claimed:
@@ -137,7 +137,7 @@ public sealed partial class LinkCodes
     }
 
     private static string Linked(string here, LinkCodeClaim claim) =>
-        $"Done: this {here} chat is now linked to your {(claim.IssuedOn is { } from ? ChannelDisplayNames.Of(from) : "other")} conversation, so you can carry on here.";
+        $"Done: this {here} chat is now linked to your {(claim.IssuedOn is { } from ? from.DisplayName : "other")} conversation, so you can carry on here.";
 
     private static string Refusal(LinkCodeClaimStatus status) => status switch
     {
