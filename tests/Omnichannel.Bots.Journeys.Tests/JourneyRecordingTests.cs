@@ -32,7 +32,7 @@ public sealed class JourneyRecordingTests
         await new TestConversation(bot, ChannelProfiles.WhatsApp, new TestCustomer("c1", Phone: "+15551230001"))
             .Send("refund for order 12345").ExpectReplyContaining("email")
             .SwitchTo(ChannelProfiles.Sms)
-            .Send("me@example.com").ExpectReply(RefundDialog.Started)
+            .Send("me@example.com").ExpectReplyContaining("Welcome back! On WhatsApp").ExpectReply(RefundDialog.Started)
             .RunAsync();
 
         Assert.Equal(

@@ -7,14 +7,14 @@
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = s => String(s).replace(/[&<>"']/g, c => ESC[c]);
 
-// u if relative or http(s)/mailto/tel, else null; the scheme is read as browsers do ("java\tscript:").
+// u if relative or http(s)/mailto/tel, else null; schemes read as browsers do.
 const safeUrl = u => {
   if (typeof u != 'string' || !u.trim()) return null;
   const t = u.trim(), p = t.replace(/[\0- \x7f-\x9f]/g, '').toLowerCase(), m = /^([a-z][\w+.-]*):/.exec(p);
   return !m || /^(https?|mailto|tel)$/.test(m[1]) ? t : null;
 };
 
-// Markdown subset -> HTML: paragraphs, breaks, **bold**, *italic*, `code`, links, - lists. Text is escaped.
+// Markdown subset -> HTML: paragraphs, breaks, **bold**, *italic*, `code`, links, - lists; escaped.
 const emph = h => h.replace(/\*\*(?=\S)(.*?\S)\*\*/g, '<strong>$1</strong>').replace(/\*(?=[^\s*])([^*<]*?[^\s*<])\*/g, '<em>$1</em>');
 const TOKEN = /\[([^\]]+)\]\(\s*([^)\s]+)\s*\)|`([^`]+)`|\b(https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"*])/g;
 const inline = s => {
@@ -43,7 +43,7 @@ function renderMarkdown(md) {
 
 const cidOf = a => { const c = a?.channelData?.clientActivityID; return typeof c == 'string' && c ? c : null; };
 
-// Adds new messages to list (by id); the echo of a pending message (same clientActivityID) marks it sent.
+// Adds new messages (by id); a pending message's echo (same clientActivityID) marks it sent.
 function mergeActivities(list, incoming) {
   const seen = new Map(), added = [], updated = [];
   const index = a => { if (a.id != null) seen.set('#' + a.id, a); if (cidOf(a)) seen.set('c' + cidOf(a), a); };
@@ -58,13 +58,13 @@ function mergeActivities(list, incoming) {
   return { list, added, updated };
 }
 
-// Retry n: 0.5 s, 1, 2, 4, 8, then 15 s; +/-20% jitter, at most 15 s.
+// Retry n: 0.5 s doubling, at most 15 s; +/-20% jitter.
 const backoffDelay = (n, r = Math.random()) => Math.round(Math.min(15000, 500 * 2 ** Math.min(Math.max(0, n | 0), 5) * (0.8 + 0.4 * r)));
 
 // Watermarks are opaque: keep the latest, never do arithmetic.
 const nextWatermark = (cur, w) => (w == null || w === '' ? cur : String(w));
 
-// -> {activities, watermark}; null for a heartbeat; {error} for a non-object.
+// -> {activities, watermark}; null: heartbeat; {error}: not an object.
 function parseFrame(d) {
   if (typeof d == 'string') {
     if (!d.trim()) return null;
@@ -84,7 +84,7 @@ function readConfig(data, glob) {
     userToken: pick('userToken'), open: /^(true|)$/.test(d.open ?? g.open), locale: pick('locale') };
 }
 
-// Body of POST /api/webchat/token: resume only with the resume secret.
+// POST /api/webchat/token body: resume only with the resume secret.
 const tokenRequest = (s, resume, userToken) => ({ ...(resume && s.token && s.resumeSecret && { resume: s.token, resumeSecret: s.resumeSecret }), ...(userToken && { userToken }) });
 
 if (typeof module == 'object' && module.exports) {
@@ -157,7 +157,7 @@ const setTyping = on => { clearTimeout(typingTimer); typing.hidden = !on; if (on
 function addView(a) {
   const mine = isMine(a), b = el('div', 'omnibot-msg omnibot-msg-' + (mine ? 'user' : 'bot'));
   b.append(el('span', 'omnibot-sr', mine ? 'You: ' : `${a.from?.name || 'Support'}: `));
-  const via = a.channelData?.history?.channelName; // a signed-in visitor's message from another channel
+  const via = a.channelData?.history?.channelName; // from another channel
   if (typeof via == 'string' && via) b.append(el('div', 'omnibot-via', 'on ' + via));
   if (typeof a.text == 'string') {
     const t = b.appendChild(el('div', 'omnibot-text'));
@@ -248,7 +248,7 @@ async function auth(method, path, body, again) {
   throw fail(r.status ? BUSY : NET, [401, 403, 404].includes(r.status) ? 'gone' : 'retry');
 }
 
-// Refresh; if expired, a token resuming the conversation if it can.
+// Refresh; if expired, a token resuming the conversation.
 const renew = () => renewing || (renewing = (async () => {
   try {
     const r = await req('POST', '/v3/directline/tokens/refresh', null, true), before = S.conversationId;
@@ -273,7 +273,7 @@ function stop(msg) {
 const forget = () => { S.token = S.conversationId = S.watermark = S.resumeSecret = null; save(); };
 const closeWs = () => { const s = ws; ws = null; try { s?.close(); } catch { /* closed */ } };
 
-// Resolves when the socket closes: how long it was open (0: never).
+// Resolves on close: how long it was open (0: never).
 const socket = url => new Promise(done => {
   let t0 = 0, s;
   try { s = ws = new WebSocket(url); } catch { return done(0); }
@@ -282,8 +282,8 @@ const socket = url => new Promise(done => {
   s.onclose = () => { if (ws == s) ws = null; done(t0 && Date.now() - t0); };
 });
 
-// Token (a resume replays the history), socket till it closes (3 never open: polling), back off, then
-// GET the conversation with our watermark: a stream continuing after it.
+// Token (a resume replays the history), socket till it closes (3 never open: poll), back off, then
+// GET the conversation with our watermark: a stream after it.
 async function connect() {
   for (let n = 0, fresh = true; !fatal; await sleep(backoffDelay(n++))) {
     try {
@@ -325,7 +325,7 @@ function send(text) {
   return true;
 }
 
-// Retries keep the clientActivityID: the server processes it once.
+// Retries keep the clientActivityID: processed once.
 async function post(a) {
   a.status = 'sending';
   paint(a);
