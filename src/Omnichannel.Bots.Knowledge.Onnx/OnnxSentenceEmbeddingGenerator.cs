@@ -21,6 +21,13 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     /// <summary>The provider name reported in <see cref="EmbeddingGeneratorMetadata"/>.</summary>
     public const string ProviderName = "onnx";
 
+    /// <summary>
+    /// The tokenization's version, part of every model id: 2 is BERT's basic tokenization (symbols such as
+    /// <c>$ + = &gt;</c> kept as pieces, accents stripped for uncased models; <see cref="BertBasicTokenization"/>); 1
+    /// (ids without a <c>-t</c> suffix) dropped symbols and turned accented words into [UNK]. A change re-indexes.
+    /// </summary>
+    public const int TokenizerVersion = 2;
+
     private static readonly string[] KnownInputs = ["input_ids", "attention_mask", "token_type_ids"];
 
     private readonly InferenceSession _session;
@@ -36,43 +43,67 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     /// <summary>Loads the model and vocabulary named by <see cref="KnowledgeEmbeddingsOptions.ModelPath"/> and <see cref="KnowledgeEmbeddingsOptions.VocabPath"/>.</summary>
     /// <exception cref="ArgumentException">A setting is missing or invalid, or the model's inputs/outputs are not a sentence-transformer's.</exception>
     public OnnxSentenceEmbeddingGenerator(KnowledgeEmbeddingsOptions options)
+        : this(Validated(options), () => new InferenceSession(options.ModelPath!), () => File.OpenRead(options.VocabPath!), ProviderName,
+            string.Create(CultureInfo.InvariantCulture,
+                $"onnx-{Path.GetFileNameWithoutExtension(options.ModelPath)}+{Hash(options.ModelPath!)}-{Hash(options.VocabPath!)}-L{options.MaxSequenceLength}{(options.LowerCase ? "" : "-cased")}-t{TokenizerVersion}"),
+            new Uri(Path.GetFullPath(options.ModelPath!)), $"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {options.ModelPath}", $"{KnowledgeEmbeddingsOptions.SectionName}:VocabPath {options.VocabPath}", ownsVocab: true)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = KnowledgeEmbeddingsOptionsValidator.ValidateOnnx(options).ToList();
-        if (options.BatchSize is < 1 or > 2048)
-        {
-            errors.Add($"{KnowledgeEmbeddingsOptions.SectionName}:BatchSize must be between 1 and 2048; it is {options.BatchSize}.");
-        }
+    }
 
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        }
+    /// <summary>
+    /// Runs a model given as bytes with its vocabulary (a model carried inside a package rather than in files); the
+    /// same tokenization, inference and pooling as the file-based constructor.
+    /// </summary>
+    /// <param name="options">MaxSequenceLength, BatchSize and LowerCase are used; the paths are not.</param>
+    /// <param name="model">The ONNX model's bytes.</param>
+    /// <param name="vocab">The WordPiece vocabulary (one piece per line); read here, not disposed.</param>
+    /// <param name="providerName">The provider name reported in <see cref="Metadata"/>.</param>
+    /// <param name="modelId">The model id stored with each vector: it must change whenever the vectors would (model, tokenizer version, settings), so that a change re-indexes.</param>
+    /// <param name="source">Where the model came from, for <see cref="EmbeddingGeneratorMetadata.ProviderUri"/>.</param>
+    /// <exception cref="ArgumentException">A setting is invalid, or the model's inputs/outputs are not a sentence-transformer's.</exception>
+    public OnnxSentenceEmbeddingGenerator(KnowledgeEmbeddingsOptions options, byte[] model, Stream vocab, string providerName, string modelId, Uri? source)
+        : this(ValidatedSettings(options, model, vocab), () => new InferenceSession(model), () => vocab, providerName, modelId, source, $"The {providerName} model", $"The {providerName} vocabulary", ownsVocab: false)
+    {
+    }
 
+    private OnnxSentenceEmbeddingGenerator(
+        KnowledgeEmbeddingsOptions options, Func<InferenceSession> model, Func<Stream> vocab, string providerName, string modelId, Uri? source, string modelLabel, string vocabLabel, bool ownsVocab)
+    {
         _maxSequenceLength = options.MaxSequenceLength;
         _batchSize = options.BatchSize;
         try
         {
-            _tokenizer = BertTokenizer.Create(options.VocabPath!, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
+            var vocabStream = vocab();
+            try
+            {
+                _tokenizer = BertBasicTokenization.Create(vocabStream, options.LowerCase);
+            }
+            finally
+            {
+                if (ownsVocab)
+                {
+                    vocabStream.Dispose();
+                }
+            }
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IOException)
         {
-            throw new ArgumentException($"{KnowledgeEmbeddingsOptions.SectionName}:VocabPath {options.VocabPath} is not a WordPiece vocabulary: {ex.Message}", nameof(options), ex);
+            throw new ArgumentException($"{vocabLabel} is not a WordPiece vocabulary: {ex.Message}", nameof(vocab), ex);
         }
 
         try
         {
-            _session = new InferenceSession(options.ModelPath!);
+            _session = model();
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new ArgumentException($"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {options.ModelPath} could not be loaded by ONNX Runtime: {ex.Message}", nameof(options), ex);
+            throw new ArgumentException($"{modelLabel} could not be loaded by ONNX Runtime: {ex.Message}", nameof(model), ex);
         }
 
         try
         {
-            (_inputs, _inputIsInt64) = ReadInputs(_session, options.ModelPath!);
-            (_output, _outputIsPooled, _dimensions) = ReadOutput(_session, options.ModelPath!);
+            (_inputs, _inputIsInt64) = ReadInputs(_session, modelLabel);
+            (_output, _outputIsPooled, _dimensions) = ReadOutput(_session, modelLabel);
         }
         catch
         {
@@ -80,9 +111,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
             throw;
         }
 
-        var modelId = string.Create(CultureInfo.InvariantCulture,
-            $"onnx-{Path.GetFileNameWithoutExtension(options.ModelPath)}+{Hash(options.ModelPath!)}-{Hash(options.VocabPath!)}-L{_maxSequenceLength}{(options.LowerCase ? "" : "-cased")}");
-        Metadata = new EmbeddingGeneratorMetadata(ProviderName, new Uri(Path.GetFullPath(options.ModelPath!)), modelId, _dimensions > 0 ? _dimensions : null);
+        Metadata = new EmbeddingGeneratorMetadata(providerName, source, modelId, _dimensions > 0 ? _dimensions : null);
     }
 
     /// <summary>Provider, model file and model id (file name and content hashes of model and vocabulary).</summary>
@@ -106,6 +135,35 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         }
 
         return Task.FromResult(result);
+    }
+
+    private static KnowledgeEmbeddingsOptions Validated(KnowledgeEmbeddingsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = KnowledgeEmbeddingsOptionsValidator.ValidateOnnx(options).Concat(SettingErrors(options)).ToList();
+        return errors.Count > 0 ? throw new ArgumentException(string.Join(" ", errors), nameof(options)) : options;
+    }
+
+    private static KnowledgeEmbeddingsOptions ValidatedSettings(KnowledgeEmbeddingsOptions options, byte[] model, Stream vocab)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(vocab);
+        var errors = SettingErrors(options).ToList();
+        if (options.MaxSequenceLength is < 3 or > 8192)
+        {
+            errors.Add($"{KnowledgeEmbeddingsOptions.SectionName}:MaxSequenceLength must be between 3 and 8192; it is {options.MaxSequenceLength}.");
+        }
+
+        return errors.Count > 0 ? throw new ArgumentException(string.Join(" ", errors), nameof(options)) : options;
+    }
+
+    private static IEnumerable<string> SettingErrors(KnowledgeEmbeddingsOptions options)
+    {
+        if (options.BatchSize is < 1 or > 2048)
+        {
+            yield return $"{KnowledgeEmbeddingsOptions.SectionName}:BatchSize must be between 1 and 2048; it is {options.BatchSize}.";
+        }
     }
 
     private float[][] EmbedBatch(List<string> texts, int offset)
@@ -186,7 +244,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         if (_dimensions <= 0)
         {
             _dimensions = dims;
-            Metadata = new EmbeddingGeneratorMetadata(ProviderName, Metadata.ProviderUri, Metadata.DefaultModelId, dims);
+            Metadata = new EmbeddingGeneratorMetadata(Metadata.ProviderName, Metadata.ProviderUri, Metadata.DefaultModelId, dims);
         }
 
         var vectors = new float[batch][];
@@ -231,14 +289,14 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         return vectors;
     }
 
-    private static (string[] Inputs, Dictionary<string, bool> IsInt64) ReadInputs(InferenceSession session, string path)
+    private static (string[] Inputs, Dictionary<string, bool> IsInt64) ReadInputs(InferenceSession session, string label)
     {
         var declared = session.InputMetadata;
         var unknown = declared.Keys.Where(k => !KnownInputs.Contains(k, StringComparer.Ordinal)).ToList();
         if (!declared.ContainsKey("input_ids") || unknown.Count > 0)
         {
             throw new ArgumentException(
-                $"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {path} declares inputs [{string.Join(", ", declared.Keys)}]; a sentence-transformer takes input_ids and optionally attention_mask and token_type_ids.");
+                $"{label} declares inputs [{string.Join(", ", declared.Keys)}]; a sentence-transformer takes input_ids and optionally attention_mask and token_type_ids.");
         }
 
         var types = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -246,7 +304,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         {
             if (meta.ElementType != typeof(long) && meta.ElementType != typeof(int))
             {
-                throw new ArgumentException($"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {path}: input '{name}' is {meta.ElementType.Name}; expected int64 or int32.");
+                throw new ArgumentException($"{label}: input '{name}' is {meta.ElementType.Name}; expected int64 or int32.");
             }
 
             types[name] = meta.ElementType == typeof(long);
@@ -255,7 +313,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         return (KnownInputs.Where(declared.ContainsKey).ToArray(), types);
     }
 
-    private static (string Name, bool Pooled, int Dimensions) ReadOutput(InferenceSession session, string path)
+    private static (string Name, bool Pooled, int Dimensions) ReadOutput(InferenceSession session, string label)
     {
         var outputs = session.OutputMetadata.Where(o => o.Value.ElementType == typeof(float)).ToList();
         var tokenLevel = outputs.FirstOrDefault(o => o.Key == "last_hidden_state" && o.Value.Dimensions.Length == 3);
@@ -276,7 +334,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         }
 
         throw new ArgumentException(
-            $"{KnowledgeEmbeddingsOptions.SectionName}:ModelPath {path} has no float output of shape [batch, sequence, dimension] or [batch, dimension] (outputs: {string.Join(", ", session.OutputMetadata.Select(o => $"{o.Key} [{string.Join(", ", o.Value.Dimensions)}]"))}).");
+            $"{label} has no float output of shape [batch, sequence, dimension] or [batch, dimension] (outputs: {string.Join(", ", session.OutputMetadata.Select(o => $"{o.Key} [{string.Join(", ", o.Value.Dimensions)}]"))}).");
     }
 
     private static string Hash(string path)

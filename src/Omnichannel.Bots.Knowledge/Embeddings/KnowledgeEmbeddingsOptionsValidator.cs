@@ -49,10 +49,22 @@ internal sealed class KnowledgeEmbeddingsOptionsValidator(IEnumerable<KnowledgeE
                 }
 
                 break;
+            case KnowledgeEmbeddingsOptions.NeuralProvider:
+                if (options.MaxSequenceLength is < 3 or > 512)
+                {
+                    yield return $"{Prefix}MaxSequenceLength must be between 3 and 512 when {Prefix}Provider is 'neural' (the model's positions); it is {options.MaxSequenceLength}.";
+                }
+
+                if (!extra.Contains(KnowledgeEmbeddingsOptions.NeuralProvider))
+                {
+                    yield return $"{Prefix}Provider is 'neural' but the neural provider is not registered: reference Omnichannel.Bots.Knowledge.Neural and call services.AddKnowledgeNeuralEmbeddings().";
+                }
+
+                break;
             default:
                 if (provider is null || !extra.Contains(provider))
                 {
-                    yield return $"{Prefix}Provider must be 'static', 'openai' or 'onnx'; it is '{options.Provider}'.";
+                    yield return $"{Prefix}Provider must be 'static', 'openai', 'onnx' or 'neural'; it is '{options.Provider}'.";
                 }
 
                 break;

@@ -89,7 +89,22 @@ public sealed class KnowledgeEmbeddingsServiceCollectionExtensionsTests
     {
         using var provider = Build(new() { ["Knowledge:Embeddings:Provider"] = "word2vec" });
 
-        Assert.Contains("Knowledge:Embeddings:Provider must be 'static', 'openai' or 'onnx'; it is 'word2vec'.", StartupErrors(provider), StringComparison.Ordinal);
+        Assert.Contains("Knowledge:Embeddings:Provider must be 'static', 'openai', 'onnx' or 'neural'; it is 'word2vec'.", StartupErrors(provider), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddKnowledgeEmbeddings_NeuralWithoutPackage_StartupNamesPackageAndSequenceLength()
+    {
+        using var provider = Build(new()
+        {
+            ["Knowledge:Embeddings:Provider"] = "Neural",
+            ["Knowledge:Embeddings:MaxSequenceLength"] = "1024",
+        });
+
+        var message = StartupErrors(provider);
+
+        Assert.Contains("Knowledge:Embeddings:MaxSequenceLength must be between 3 and 512 when Knowledge:Embeddings:Provider is 'neural'", message, StringComparison.Ordinal);
+        Assert.Contains("reference Omnichannel.Bots.Knowledge.Neural and call services.AddKnowledgeNeuralEmbeddings()", message, StringComparison.Ordinal);
     }
 
     [Fact]
