@@ -10,8 +10,8 @@ public static class KnowledgeEmbeddingsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the singleton <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> chosen by
-    /// <c>Knowledge:Embeddings:Provider</c> (<c>static</c> by default, <c>openai</c>, or <c>onnx</c> with
-    /// Omnichannel.Bots.Knowledge.Onnx), bound from the host's configuration (the section may be missing: static) and
+    /// <c>Knowledge:Embeddings:Provider</c> (<c>static</c> by default, <c>openai</c>, <c>onnx</c> with
+    /// Omnichannel.Bots.Knowledge.Onnx, or <c>neural</c> with Omnichannel.Bots.Knowledge.Neural), bound from the host's configuration (the section may be missing: static) and
     /// validated at start-up. Relative <c>ModelPath</c>/<c>VocabPath</c> resolve against the host's content root.
     /// </summary>
     public static IServiceCollection AddKnowledgeEmbeddings(this IServiceCollection services)
