@@ -114,7 +114,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         Metadata = new EmbeddingGeneratorMetadata(providerName, source, modelId, _dimensions > 0 ? _dimensions : null);
     }
 
-    /// <summary>Provider, model file and model id (file name and content hashes of model and vocabulary).</summary>
+    /// <summary>Provider, model source and model id (onnx: file name, content hashes of model and vocabulary, settings and tokenizer version).</summary>
     public EmbeddingGeneratorMetadata Metadata { get; private set; }
 
     /// <inheritdoc />

@@ -17,13 +17,9 @@ public sealed class NeuralEmbeddingGeneratorTests(NeuralModelFixture model, ITes
     private static float MaxAbsDifference(IReadOnlyList<float> expected, ReadOnlySpan<float> actual)
     {
         Assert.Equal(expected.Count, actual.Length);
-        var max = 0f;
-        for (var i = 0; i < actual.Length; i++)
-        {
-            max = Math.Max(max, Math.Abs(expected[i] - actual[i]));
-        }
-
-        return max;
+        var difference = new float[actual.Length];
+        TensorPrimitives.Subtract(expected.ToArray(), actual, difference);
+        return TensorPrimitives.MaxMagnitude(difference);
     }
 
     [Fact]
