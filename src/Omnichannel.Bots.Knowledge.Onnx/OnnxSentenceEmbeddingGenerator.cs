@@ -123,17 +123,31 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     {
         ArgumentNullException.ThrowIfNull(values);
         var inputs = values.ToList();
-        var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
-        for (var start = 0; start < inputs.Count; start += _batchSize)
+        for (var i = 0; i < inputs.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = inputs.GetRange(start, Math.Min(_batchSize, inputs.Count - start));
-            foreach (var vector in EmbedBatch(batch, start))
+            if (inputs[i] is null)
             {
-                result.Add(new Embedding<float>(vector) { ModelId = Metadata.DefaultModelId });
+                throw new ArgumentException($"Input {i} is null.", nameof(values));
             }
         }
 
+        // Texts of similar length share a batch so that little of it is padding (which costs as much as text): they
+        // are embedded shortest first and the vectors put back in input order.
+        var order = Enumerable.Range(0, inputs.Count).OrderBy(i => inputs[i].Length).ToArray();
+        var vectors = new float[inputs.Count][];
+        for (var start = 0; start < order.Length; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var positions = order.AsSpan(start, Math.Min(_batchSize, order.Length - start)).ToArray();
+            var embedded = EmbedBatch(positions.Select(i => inputs[i]).ToList());
+            for (var k = 0; k < positions.Length; k++)
+            {
+                vectors[positions[k]] = embedded[k];
+            }
+        }
+
+        var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
+        result.AddRange(vectors.Select(vector => new Embedding<float>(vector) { ModelId = Metadata.DefaultModelId }));
         return Task.FromResult(result);
     }
 
@@ -166,13 +180,12 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         }
     }
 
-    private float[][] EmbedBatch(List<string> texts, int offset)
+    private float[][] EmbedBatch(List<string> texts)
     {
         var ids = new List<int[]>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
         {
-            var text = texts[i] ?? throw new ArgumentException($"Input {offset + i} is null.", nameof(texts));
-            var pieces = _tokenizer.EncodeToIds(text, _maxSequenceLength - 2, addSpecialTokens: false, out _, out _);
+            var pieces = _tokenizer.EncodeToIds(texts[i], _maxSequenceLength - 2, addSpecialTokens: false, out _, out _);
             var row = new int[pieces.Count + 2];
             row[0] = _tokenizer.ClassificationTokenId;
             for (var p = 0; p < pieces.Count; p++)
