@@ -19,6 +19,3 @@ public sealed record ReferenceVectors(string ModelSha256, int MaxLength, IReadOn
             ?? throw new InvalidOperationException($"{path} is empty.");
     }
 }
-
-/// <summary>One sentence of <see cref="ReferenceVectors"/>: its text, [CLS] pieces [SEP] ids and normalised vector.</summary>
-public sealed record ReferenceSentence(string Text, IReadOnlyList<int> Ids, IReadOnlyList<float> Vector);
