@@ -33,13 +33,20 @@ public sealed partial class SqliteCustomerLinks : ICustomerLinks
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly ISqliteCustomerMerge[] _merges;
+    private readonly ISqliteConversationsMoved[] _moved;
     private readonly ILogger<SqliteCustomerLinks> _logger;
 
-    public SqliteCustomerLinks(SqliteDatabase database, TimeProvider time, IEnumerable<ISqliteCustomerMerge> merges, ILogger<SqliteCustomerLinks> logger)
+    public SqliteCustomerLinks(
+        SqliteDatabase database,
+        TimeProvider time,
+        IEnumerable<ISqliteCustomerMerge> merges,
+        IEnumerable<ISqliteConversationsMoved> moved,
+        ILogger<SqliteCustomerLinks> logger)
     {
         _database = database;
         _time = time;
         _merges = [.. merges];
+        _moved = [.. moved];
         _logger = logger;
     }
 
@@ -73,7 +80,7 @@ public sealed partial class SqliteCustomerLinks : ICustomerLinks
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var now = UnixTime.Of(_time.GetUtcNow());
-        var movedTo = await _database.WriteAsync(db => Unlink(db, customerId, key, actor, now), cancellationToken).ConfigureAwait(false);
+        var movedTo = await _database.WriteAsync(db => Unlink(db, customerId, key, actor, now, _moved), cancellationToken).ConfigureAwait(false);
         if (movedTo is null)
         {
             return false;
@@ -84,7 +91,7 @@ public sealed partial class SqliteCustomerLinks : ICustomerLinks
     }
 
     /// <summary>Null when the key is not the customer's; else the new customer it moved to, or empty when it was removed.</summary>
-    private static string? Unlink(StatementCache db, string customerId, string key, string actor, long now)
+    private static string? Unlink(StatementCache db, string customerId, string key, string actor, long now, ISqliteConversationsMoved[] moved)
     {
         string? provenance;
         string? vouchedBy;
@@ -108,6 +115,10 @@ public sealed partial class SqliteCustomerLinks : ICustomerLinks
             db.Execute(MoveSenderConversations, customerId, key[..separator], key[(separator + 1)..], movedTo);
             db.Execute(FollowInbox, customerId, movedTo);
             db.Execute(FollowMessages, customerId, movedTo);
+            foreach (var feature in moved)
+            {
+                feature.Follow(db, customerId, movedTo);
+            }
         }
         else
         {

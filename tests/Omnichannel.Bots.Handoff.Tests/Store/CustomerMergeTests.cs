@@ -35,6 +35,24 @@ public sealed class CustomerMergeTests
     }
 
     [Fact]
+    public async Task Unlink_ChannelKeyWithATicketOnItsConversation_TheTicketFollowsTheConversation()
+    {
+        using var store = new StoreHarness();
+        var sms = await store.ReceiveAsync("hi", phone: "+15550100001");
+        await store.CommitAsync(sms);
+        var ticket = await store.EscalateAsync(phone: "+15550100001", channel: ChannelId.WhatsApp);
+        Assert.Equal(sms.CustomerId, ticket.CustomerId);
+        await store.Links.LinkAsync(sms.CustomerId, new IdentityClaim("whatsapp:+15550100001", IdentityProvenance.ChannelAddress, ChannelId.WhatsApp), CancellationToken.None);
+
+        Assert.True(await store.Links.UnlinkAsync(sms.CustomerId, "whatsapp:+15550100001", "agent:alice", CancellationToken.None));
+
+        var moved = await store.Handoffs.GetAsync(ticket.Id, CancellationToken.None);
+        Assert.NotEqual(sms.CustomerId, moved!.CustomerId);
+        Assert.Equal(moved.CustomerId, (await store.ConversationAsync(moved.CustomerId, ticket.ConversationId)).CustomerId);
+        Assert.Equal(sms.CustomerId, (await store.ConversationAsync(sms)).CustomerId);
+    }
+
+    [Fact]
     public async Task Merge_NeitherAssigned_TheOlderTicketStaysOpen()
     {
         using var store = new StoreHarness();

@@ -30,7 +30,7 @@ public sealed class StoreHarness : IDisposable
             [SqliteHandoffSchema.Schema]);
         Merges = [new SqliteCoreCustomerMerge(), new SqliteHandoffCustomerMerge()];
         Inbox = new SqliteInboxStore(Database, Time, Merges);
-        Links = new SqliteCustomerLinks(Database, Time, Merges, NullLogger<SqliteCustomerLinks>.Instance);
+        Links = new SqliteCustomerLinks(Database, Time, Merges, [new SqliteHandoffConversationsMoved()], NullLogger<SqliteCustomerLinks>.Instance);
         Turns = new SqliteTurnStore(Database, Time, [new SqliteHandoffTurnParticipant()]);
         Outbox = new SqliteOutboxStore(Database, Time);
         Transcripts = new SqliteTranscriptStore(Database);

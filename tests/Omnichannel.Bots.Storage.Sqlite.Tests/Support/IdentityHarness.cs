@@ -21,7 +21,7 @@ public sealed class IdentityHarness : IDisposable
         Database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { DataDirectory = _temp.Path }), NullLogger<SqliteDatabase>.Instance, schemas);
         Merges = [new SqliteCoreCustomerMerge(), .. merges ?? []];
         Inbox = new SqliteInboxStore(Database, Time, Merges);
-        Links = new SqliteCustomerLinks(Database, Time, Merges, NullLogger<SqliteCustomerLinks>.Instance);
+        Links = new SqliteCustomerLinks(Database, Time, Merges, [], NullLogger<SqliteCustomerLinks>.Instance);
         Directory = new SqliteCustomerDirectory(Database);
         Turns = new SqliteTurnStore(Database, Time);
     }

@@ -8,7 +8,7 @@ namespace Omnichannel.Bots.Handoff.Storage.Sqlite;
 public static class HandoffStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers handoff's SQLite tables (<see cref="SqliteHandoffSchema"/>), its share of the turn commit, of customer merges (<see cref="SqliteHandoffCustomerMerge"/>) and of customers' export and erasure (<see cref="SqliteHandoffCustomerPrivacy"/>) and its stores
+    /// Registers handoff's SQLite tables (<see cref="SqliteHandoffSchema"/>), its share of the turn commit, of customer merges (<see cref="SqliteHandoffCustomerMerge"/>) and unlinks (<see cref="SqliteHandoffConversationsMoved"/>) and of customers' export and erasure (<see cref="SqliteHandoffCustomerPrivacy"/>) and its stores
     /// (tickets, desk changes, CSAT, customers, webhook bookkeeping, journey facts).
     /// <c>AddHandoff()</c> calls it; the stores resolve the bot's <see cref="SqliteDatabase"/> when first used, so
     /// <c>AddSqliteStorage()</c> may come before or after <c>AddHandoff()</c>. Stores registered earlier (another
@@ -20,6 +20,7 @@ public static class HandoffStorageServiceCollectionExtensions
         services.AddSqliteSchema(SqliteHandoffSchema.Schema);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteTurnParticipant, SqliteHandoffTurnParticipant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerMerge, SqliteHandoffCustomerMerge>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteConversationsMoved, SqliteHandoffConversationsMoved>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteCustomerPrivacy, SqliteHandoffCustomerPrivacy>());
         services.TryAddSingleton(sp => new SqliteHandoffStore(Database(sp), sp.GetServices<ISqliteTicketParticipant>()));
         services.TryAddSingleton<IJourneyStore>(sp => new SqliteJourneyStore(Database(sp)));
