@@ -10,7 +10,8 @@ namespace Omnichannel.Bots.Handoff.Tests.Privacy;
 /// <summary>The admin-only workspace API for a customer's export and erasure, over a recording <see cref="ICustomerPrivacy"/>.</summary>
 public sealed class CustomerPrivacyApiTests
 {
-    private const string CarolPassword = "carol-is-the-admin-2026";
+    // The admin signs in with the workspace tests' own test password (no second password literal).
+    private const string CarolPassword = WorkspaceHost.AlicePassword;
     private static readonly Lazy<string> CarolHash = new(() => AgentPasswordHasher.Hash(CarolPassword));
 
     [Theory]
