@@ -164,16 +164,13 @@ public sealed class CustomerFileStore : ICustomerFiles
     {
         ArgumentNullException.ThrowIfNull(owners);
         var files = new List<CustomerFile>();
-        foreach (var folder in _folders.Where(Directory.Exists))
+        foreach (var sidecar in Sidecars())
         {
-            foreach (var sidecar in Directory.EnumerateFiles(folder, "*.json"))
+            var path = sidecar[..^".json".Length];
+            var id = Path.GetFileName(path);
+            if (IsId(id) && File.Exists(path) && ReadSidecar(sidecar) is { Conversation: { } owner } stored && owners.Contains(owner))
             {
-                var path = sidecar[..^".json".Length];
-                var id = Path.GetFileName(path);
-                if (IsId(id) && File.Exists(path) && ReadSidecar(sidecar) is { Conversation: { } owner } stored && owners.Contains(owner))
-                {
-                    files.Add(ToFile(id, path, stored));
-                }
+                files.Add(ToFile(id, path, stored));
             }
         }
 
@@ -190,23 +187,20 @@ public sealed class CustomerFileStore : ICustomerFiles
         }
 
         var deleted = 0;
-        foreach (var folder in _folders.Where(Directory.Exists))
+        foreach (var sidecar in Sidecars())
         {
-            foreach (var sidecar in Directory.EnumerateFiles(folder, "*.json"))
+            var stored = ReadSidecar(sidecar);
+            if ((stored?.SavedAt ?? LastWritten(sidecar)) < cutoff)
             {
-                var stored = ReadSidecar(sidecar);
-                if ((stored?.SavedAt ?? LastWritten(sidecar)) < cutoff)
-                {
-                    DeleteSaved(sidecar[..^".json".Length], stored);
-                    deleted++;
-                }
+                DeleteSaved(sidecar[..^".json".Length], stored);
+                deleted++;
             }
+        }
 
-            // A write cut short by a crash leaves only its .tmp.
-            foreach (var partial in Directory.EnumerateFiles(folder, "*.tmp").Where(partial => LastWritten(partial) < cutoff))
-            {
-                File.Delete(partial);
-            }
+        // A write cut short by a crash leaves only its .tmp.
+        foreach (var partial in _folders.Where(Directory.Exists).SelectMany(f => Directory.EnumerateFiles(f, "*.tmp")).Where(p => LastWritten(p) < cutoff))
+        {
+            File.Delete(partial);
         }
 
         return deleted;
@@ -361,20 +355,21 @@ public sealed class CustomerFileStore : ICustomerFiles
         }
 
         var usage = new Dictionary<string, Usage>(StringComparer.Ordinal);
-        foreach (var folder in _folders.Where(Directory.Exists))
+        foreach (var sidecar in Sidecars())
         {
-            foreach (var sidecar in Directory.EnumerateFiles(folder, "*.json"))
+            if (ReadSidecar(sidecar) is { Conversation: { } conversation } stored)
             {
-                if (ReadSidecar(sidecar) is { Conversation: { } conversation } stored)
-                {
-                    var now = usage.GetValueOrDefault(conversation);
-                    usage[conversation] = new Usage(now.Files + 1, now.Bytes + (stored.Bytes ?? 0));
-                }
+                var now = usage.GetValueOrDefault(conversation);
+                usage[conversation] = new Usage(now.Files + 1, now.Bytes + (stored.Bytes ?? 0));
             }
         }
 
         return _usage = usage;
     }
+
+    /// <summary>Every sidecar (<c>ID.json</c>) in the folders files are kept in.</summary>
+    private IEnumerable<string> Sidecars() =>
+        _folders.Where(Directory.Exists).SelectMany(folder => Directory.EnumerateFiles(folder, "*.json"));
 
     private static CustomerFile ToFile(string id, string path, StoredCustomerFile stored) => new(
         id,
